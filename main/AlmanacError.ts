@@ -1,0 +1,32 @@
+export const errorCodes = [
+  'NOT_FOUND',
+  'CONFLICT',
+  'VALIDATION_FAILED',
+  'NOT_A_WORKSPACE',
+  'UNAUTHORIZED',
+  'MODEL_MISSING',
+  'NO_CHANGES',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem in a file the user can fix: which file, which field, and what to do. */
+export interface Problem {
+  file?: string;
+  field?: string;
+  message: string;
+  fix?: string;
+}
+
+/** An expected failure the user can act on; the message says what to do. */
+export class AlmanacError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { problems?: Problem[]; [key: string]: unknown },
+  ) {
+    super(message);
+    this.name = 'AlmanacError';
+  }
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { ErrorCode, Problem } from '../AlmanacError.js';
+import { articleIdSchema, articleMetaSchema, audiences } from '../articles/articleMeta.js';
+import type { Article, ArticleSummary } from '../articles/types.js';
+import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
+import type { Member } from '../workspace/workspaceConfig.js';
+
+export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
+export type { ArticleMeta } from '../articles/articleMeta.js';
+export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
+
+/** A route's output type, carried by the contract without a runtime schema. */
+const returns = <T>() => undefined as unknown as T;
+
+const articleRef = z.object({ id: articleIdSchema });
+
+export interface WorkspaceInfo {
+  root: string;
+  name: string;
+  locales: string[];
+  team: Member[];
+  transport?: 'ipc' | 'http';
+}
+
+export interface SearchHit {
+  id: string;
+  snippet: string;
+}
+
+/** Every route the UI may call: a name, a zod input schema and an output type. */
+export const routes = {
+  'workspace.info': { input: z.object({}), output: returns<WorkspaceInfo>() },
+  'articles.list': { input: z.object({}), output: returns<ArticleSummary[]>() },
+  'articles.get': { input: articleRef, output: returns<Article>() },
+  'articles.search': {
+    input: z.object({ query: z.string().max(500), limit: z.number().int().min(1).max(20000).optional() }),
+    output: returns<SearchHit[]>(),
+  },
+  'articles.create': {
+    input: z.object({
+      title: z.string().trim().min(1).max(300),
+      locale: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+      audience: z.enum(audiences).optional(),
+      owner: z.string().optional(),
+      body: z.string().optional(),
+    }),
+    output: returns<Article>(),
+  },
+  'articles.save': {
+    input: z.object({
+      id: articleIdSchema,
+      meta: articleMetaSchema.partial({ id: true }),
+      body: z.string().max(5_000_000),
+      baseVersion: z.string().optional(),
+    }),
+    output: returns<Article>(),
+  },
+  'articles.archive': {
+    input: z.object({ id: articleIdSchema, archived: z.boolean() }),
+    output: returns<Article>(),
+  },
+  'articles.delete': { input: articleRef, output: returns<{ id: string }>() },
+  'versions.commit': {
+    input: z.object({
+      ids: z.array(articleIdSchema).default([]),
+      message: z.string().trim().min(1, 'A version needs a message').max(2000),
+      author: z.string().optional(),
+    }),
+    output: returns<CommitResult>(),
+  },
+  'versions.list': { input: articleRef, output: returns<ArticleVersion[]>() },
+  'versions.diff': {
+    input: z.object({ id: articleIdSchema, from: z.string().min(1), to: z.string().min(1) }),
+    output: returns<ArticleDiff>(),
+  },
+  'versions.restore': {
+    input: z.object({ id: articleIdSchema, version: z.string().min(4), author: z.string().optional() }),
+    output: returns<CommitResult & { restoredFrom: string; article: Article }>(),
+  },
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+export type RouteInput<R extends RouteName> = z.input<Routes[R]['input']>;
+export type ParsedInput<R extends RouteName> = z.output<Routes[R]['input']>;
+export type RouteOutput<R extends RouteName> = Routes[R]['output'];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: { problems?: Problem[]; [key: string]: unknown };
+}
+
+/** What every call resolves to; calls never reject. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Pushed from the core to the UI. */
+export type AlmanacEvent = { type: 'articles.changed'; ids: string[] };
+
+export const ipcChannel = 'almanac:invoke';
+export const ipcEventChannel = 'almanac:event';
+
+/** What the preload exposes on `window.almanac`, and what the HTTP client implements. */
+export interface AlmanacBridge {
+  invoke(route: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: AlmanacEvent) => void): () => void;
+}

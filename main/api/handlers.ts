@@ -1,0 +1,78 @@
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import { commitArticles, diffVersions, listVersions, restoreVersion } from '../versions/index.js';
+import { routes, type ParsedInput, type Result, type RouteName, type RouteOutput } from './contract.js';
+
+export interface ApiContext {
+  ws: Workspace;
+  store: ArticleStore;
+  transport?: 'ipc' | 'http';
+}
+
+export type Handlers = {
+  [R in RouteName]: (input: ParsedInput<R>) => Promise<RouteOutput<R>>;
+};
+
+/** One thin handler per route: parse happened already, call the domain, return. */
+export function createHandlers({ ws, store, transport }: ApiContext): Handlers {
+  return {
+    'workspace.info': async () => ({
+      root: ws.root,
+      name: ws.config.name,
+      locales: ws.config.locales,
+      team: ws.config.team,
+      transport,
+    }),
+    'articles.list': () => store.list(),
+    'articles.get': ({ id }) => store.get(id),
+    'articles.search': ({ query, limit }) => store.search(query, limit),
+    'articles.create': (input) => store.create(input),
+    'articles.save': ({ id, meta, body, baseVersion }) => store.save(id, { meta: { ...meta, id }, body, baseVersion }),
+    'articles.archive': ({ id, archived }) => store.setArchived(id, archived),
+    'articles.delete': async ({ id }) => {
+      await store.remove(id);
+      return { id };
+    },
+    'versions.commit': ({ ids, message, author }) => commitArticles(ws, ids, message, author),
+    'versions.list': ({ id }) => listVersions(ws, id),
+    'versions.diff': ({ id, from, to }) => diffVersions(ws, id, from, to),
+    'versions.restore': async ({ id, version, author }) => {
+      const result = await restoreVersion(ws, id, version, author);
+      return { ...result, article: await store.get(id) };
+    },
+  };
+}
+
+/** Validate the input, run the handler, and turn every outcome into a Result. Never rejects. */
+export async function dispatch(handlers: Handlers, route: string, input: unknown): Promise<Result<unknown>> {
+  if (!Object.hasOwn(routes, route)) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown route ${route}.` } };
+  }
+  const name = route as RouteName;
+  const parsed = routes[name].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+    return {
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; '),
+        details: { problems },
+      },
+    };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return { ok: true, data: await handler(parsed.data) };
+  } catch (err) {
+    if (err instanceof AlmanacError) {
+      return { ok: false, error: { code: err.code, message: err.message, details: err.details } };
+    }
+    console.error(`[almanac] ${route} failed:`, err);
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `Something went wrong in ${route}: ${(err as Error).message}` },
+    };
+  }
+}

@@ -1,0 +1,112 @@
+import { timingSafeEqual, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { AlmanacEvent } from './contract.js';
+import { dispatch, type Handlers } from './handlers.js';
+import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+
+export interface HttpBridgeOptions {
+  handlers: Handlers;
+  /** Built renderer folder (index.html and assets). */
+  rendererDir?: string;
+  port?: number;
+  token?: string;
+  subscribe: (listener: (event: AlmanacEvent) => void) => () => void;
+}
+
+export interface HttpBridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
+/** Build the bridge's routes: the same handler table as IPC, behind a per-launch token. */
+export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token: string }): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    // A page on another site can point a name at 127.0.0.1 (DNS rebinding); only loopback names pass.
+    if (!loopbackHost.test(c.req.header('host') ?? '')) return c.text('Forbidden host', 403);
+    await next();
+    c.header('Content-Security-Policy', contentSecurityPolicy);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+  });
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
+    if (!sameToken(header, options.token)) {
+      return c.json(
+        {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token. Open the URL that `almanac web` printed.' },
+        },
+        401,
+      );
+    }
+    await next();
+  });
+  app.get('/api/events', (c) =>
+    streamSSE(c, async (stream) => {
+      const unsubscribe = options.subscribe((event) => {
+        void stream.writeSSE({ data: JSON.stringify(event) });
+      });
+      stream.onAbort(unsubscribe);
+      while (!stream.aborted) {
+        await stream.writeSSE({ event: 'ping', data: '' });
+        await stream.sleep(15_000);
+      }
+      unsubscribe();
+    }),
+  );
+  app.post('/api/:route', async (c) => {
+    let input: unknown;
+    try {
+      input = await c.req.json();
+    } catch {
+      return c.json(
+        { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request body must be JSON.' } },
+        400,
+      );
+    }
+    return c.json(await dispatch(options.handlers, c.req.param('route'), input));
+  });
+  if (options.rendererDir) {
+    app.use('/*', serveStatic({ root: options.rendererDir }));
+    app.get('*', serveStatic({ root: options.rendererDir, path: 'index.html' }));
+  }
+  return app;
+}
+
+/** Serve the studio and its API on 127.0.0.1 only. */
+export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const app = createHttpApp({ ...options, token });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

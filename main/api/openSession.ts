@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+import { ArticleStore, watchArticles } from '../articles/index.js';
+import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import type { AlmanacEvent } from './contract.js';
+import { createHandlers, type Handlers } from './handlers.js';
+
+export interface Session {
+  ws: Workspace;
+  store: ArticleStore;
+  handlers: Handlers;
+  subscribe(listener: (event: AlmanacEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Open a workspace for the studio: handlers plus a stream of on-disk changes. */
+export async function openSession(dir: string, transport: 'ipc' | 'http'): Promise<Session> {
+  const ws = await openWorkspace(dir);
+  const store = new ArticleStore(ws);
+  const events = new EventEmitter();
+  events.setMaxListeners(100);
+  const stopWatching = watchArticles(ws, (ids) => {
+    for (const id of ids) store.forget(id);
+    events.emit('event', { type: 'articles.changed', ids } satisfies AlmanacEvent);
+  });
+  return {
+    ws,
+    store,
+    handlers: createHandlers({ ws, store, transport }),
+    subscribe(listener) {
+      events.on('event', listener);
+      return () => events.off('event', listener);
+    },
+    close: stopWatching,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Problem } from '../AlmanacError.js';
+import type { ArticleMeta } from './articleMeta.js';
+import type { ArticleStatus, VersionState } from './articleStatus.js';
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  tags: string[];
+  locale: string;
+  audience: ArticleMeta['audience'];
+  owner: string;
+  reviewBy?: string;
+  status: ArticleStatus;
+  versionState: VersionState;
+  /** Content hash of the file on disk. */
+  version: string;
+  /** Last change of the file on disk, in ms since the epoch. */
+  updatedAt: number;
+  problems?: Problem[];
+}
+
+export interface Article extends ArticleSummary {
+  meta: ArticleMeta;
+  body: string;
+}

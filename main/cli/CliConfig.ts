@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the command line resolves once, at its entry point. */
+export interface CliConfig {
+  sampleWorkspace: string;
+  defaultProfile: string;
+  rendererDir: string;
+}
+
+export function resolveCliConfig(): CliConfig {
+  const repo = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+  return {
+    sampleWorkspace: repo('resources/sample-workspace'),
+    defaultProfile: repo('resources/default-profile.md'),
+    rendererDir: repo('out/renderer'),
+  };
+}

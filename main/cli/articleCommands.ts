@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { ArticleStore } from '../articles/index.js';
+import { importPaths } from '../import/index.js';
+import { createWorkspace, openWorkspace } from '../workspace/index.js';
+import { emit, relativeTime, table } from './output.js';
+import type { CliConfig } from './CliConfig.js';
+
+export function registerArticleCommands(program: Command, config: CliConfig): void {
+  program
+    .command('init <ws>')
+    .description('create a workspace (with the sample knowledge base when --sample)')
+    .option('--sample', 'copy in the sample knowledge base')
+    .option('--name <name>', 'workspace name')
+    .option('--if-missing', 'do nothing when <ws> is already a workspace')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, opts: { sample?: boolean; name?: string; ifMissing?: boolean; json?: boolean }) => {
+      if (opts.ifMissing) {
+        const existing = await openWorkspace(dir).catch(() => undefined);
+        if (existing) {
+          emit(opts, { root: existing.root, created: false }, () => `${existing.root} is already a workspace.`);
+          return;
+        }
+      }
+      const ws = await createWorkspace(dir, {
+        name: opts.name,
+        template: opts.sample ? config.sampleWorkspace : undefined,
+        defaultProfile: config.defaultProfile,
+      });
+      const count = (await new ArticleStore(ws).ids()).length;
+      emit(
+        opts,
+        { root: ws.root, name: ws.config.name, articles: count, created: true },
+        () => `Created workspace "${ws.config.name}" at ${ws.root} with ${count} articles.\nNext: almanac web ${dir}`,
+      );
+    });
+
+  program
+    .command('import <ws> <paths...>')
+    .description('import .md/.html files or folders, .jsonl corpora ({id,title,text}) and .csv FAQs (question,answer)')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, paths: string[], opts: { json?: boolean }) => {
+      const store = new ArticleStore(await openWorkspace(dir));
+      const progress = !opts.json && process.stderr.isTTY;
+      const report = await importPaths(store, paths, {
+        onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total} files`) : undefined,
+      });
+      if (progress) process.stderr.write('\n');
+      emit(opts, report, () => {
+        const lines = [
+          `Imported ${report.imported.length} articles (${report.imported.filter((a) => a.updated).length} updated).`,
+        ];
+        if (report.failed.length) {
+          lines.push(`Not imported (${report.failed.length}):`);
+          for (const f of report.failed) lines.push(`  ${f.source}: ${f.reason}`);
+        }
+        return lines.join('\n');
+      });
+      if (report.failed.length > 0) process.exitCode = 3;
+    });
+
+  program
+    .command('articles <ws>')
+    .description('list articles with status and version')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, opts: { json?: boolean }) => {
+      const list = await new ArticleStore(await openWorkspace(dir)).list();
+      list.sort((a, b) => a.id.localeCompare(b.id));
+      emit(opts, list, () =>
+        list.length === 0
+          ? 'No articles yet. Import some with: almanac import <ws> <files>'
+          : table([
+              ['ID', 'LOCALE', 'STATUS', 'VERSION', 'CHANGED', 'TITLE'],
+              ...list.map((a) => [
+                a.id,
+                a.locale,
+                a.status,
+                `${a.version.slice(0, 7)} ${a.versionState}`,
+                relativeTime(a.updatedAt),
+                a.title,
+              ]),
+            ]),
+      );
+    });
+}

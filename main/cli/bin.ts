@@ -1,0 +1,22 @@
+import { Command, CommanderError } from 'commander';
+import { registerArticleCommands } from './articleCommands.js';
+import { registerVersionCommands } from './versionCommands.js';
+import { registerWebCommand } from './webCommand.js';
+import { resolveCliConfig } from './CliConfig.js';
+import { fail } from './output.js';
+
+const program = new Command('almanac')
+  .description('Almanac: curate the knowledge your AI support agent answers from')
+  .exitOverride()
+  .showHelpAfterError();
+const config = resolveCliConfig();
+registerArticleCommands(program, config);
+registerVersionCommands(program);
+registerWebCommand(program, config);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+  fail(err);
+}

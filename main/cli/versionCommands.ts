@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import { commitArticles, diffVersions, listVersions, restoreVersion, type ArticleDiff } from '../versions/index.js';
+import { openWorkspace } from '../workspace/index.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { emit, table } from './output.js';
+
+const color = (code: number, s: string) => (process.stdout.isTTY ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+function renderDiff(diff: ArticleDiff): string {
+  const lines = [
+    `${diff.id}: ${diff.from.ref.slice(0, 7)} -> ${diff.to.ref.slice(0, 7)}  (+${diff.stats.added} -${diff.stats.removed} chars)`,
+  ];
+  for (const f of diff.fields) lines.push(`  ${f.field}: ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`);
+  if (diff.fields.length) lines.push('');
+  const text = diff.body
+    .map((c) =>
+      c.kind === 'added' ? color(32, `{+${c.text}+}`) : c.kind === 'removed' ? color(31, `[-${c.text}-]`) : c.text,
+    )
+    .join('');
+  lines.push(diff.body.some((c) => c.kind !== 'equal') ? text : '(the text is the same)');
+  return lines.join('\n');
+}
+
+export function registerVersionCommands(program: Command): void {
+  program
+    .command('commit <ws> [ids...]')
+    .description('save a version of the given articles (all changed ones when none are given)')
+    .requiredOption('-m, --message <message>', 'what changed')
+    .option('--author <member>', 'team member id or name')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, ids: string[], opts: { message: string; author?: string; json?: boolean }) => {
+      const result = await commitArticles(await openWorkspace(dir), ids, opts.message, opts.author);
+      emit(opts, result, () =>
+        [
+          `Saved version ${result.commit.slice(0, 7)}:`,
+          ...result.articles.map((a) => `  ${a.id} ${a.version ? a.version.slice(0, 7) : '(deleted)'}`),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('history <ws> <id>')
+    .description("list an article's versions, newest first")
+    .option('--json', 'print JSON')
+    .action(async (dir: string, id: string, opts: { json?: boolean }) => {
+      const versions = await listVersions(await openWorkspace(dir), id);
+      if (versions.length === 0)
+        throw new AlmanacError(
+          'NOT_FOUND',
+          `Article ${id} has no versions. Save one with: almanac commit ${dir} ${id} -m "..."`,
+        );
+      emit(opts, versions, () =>
+        table([
+          ['VERSION', 'COMMIT', 'DATE', 'AUTHOR', 'MESSAGE'],
+          ...versions.map((v) => [
+            v.version?.slice(0, 7) ?? 'deleted',
+            v.commit.slice(0, 7),
+            new Date(v.timestamp).toISOString().slice(0, 16).replace('T', ' '),
+            v.author.name,
+            v.message,
+          ]),
+        ]),
+      );
+    });
+
+  program
+    .command('diff <ws> <id> <from> <to>')
+    .description('word-level diff of two versions ("working", "latest" or a version/commit prefix)')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, id: string, from: string, to: string, opts: { json?: boolean }) => {
+      const diff = await diffVersions(await openWorkspace(dir), id, from, to);
+      emit(opts, diff, () => renderDiff(diff));
+    });
+
+  program
+    .command('restore <ws> <id> <version>')
+    .description('restore an old version as a new version (history is never rewritten)')
+    .option('--author <member>', 'team member id or name')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, id: string, version: string, opts: { author?: string; json?: boolean }) => {
+      const result = await restoreVersion(await openWorkspace(dir), id, version, opts.author);
+      emit(
+        opts,
+        result,
+        () =>
+          `Restored ${id} to ${result.restoredFrom.slice(0, 7)} as new version ${result.articles[0]?.version?.slice(0, 7)} (commit ${result.commit.slice(0, 7)}).`,
+      );
+    });
+}

@@ -1,0 +1,63 @@
+import { diffWordsWithSpace } from 'diff';
+import type { Workspace } from '../workspace/Workspace.js';
+import { parseArticleFile } from '../articles/articleFile.js';
+import { resolveVersion } from './versionHistory.js';
+
+export interface TextChange {
+  kind: 'equal' | 'added' | 'removed';
+  text: string;
+}
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export interface ArticleDiff {
+  id: string;
+  from: { ref: string; version: string };
+  to: { ref: string; version: string };
+  fields: FieldChange[];
+  body: TextChange[];
+  stats: { added: number; removed: number };
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Word-level diff of the Markdown text and a field-by-field diff of the front matter. */
+export function diffArticleText(fromText: string, toText: string): Pick<ArticleDiff, 'fields' | 'body' | 'stats'> {
+  const a = parseArticleFile(fromText, 'from');
+  const b = parseArticleFile(toText, 'to');
+  const metaA = (a.ok ? a.meta : a.raw) as Record<string, unknown>;
+  const metaB = (b.ok ? b.meta : b.raw) as Record<string, unknown>;
+  const fields: FieldChange[] = [];
+  for (const field of new Set([...Object.keys(metaA), ...Object.keys(metaB)])) {
+    if (JSON.stringify(metaA[field]) !== JSON.stringify(metaB[field])) {
+      fields.push({ field, from: metaA[field], to: metaB[field] });
+    }
+  }
+  const body: TextChange[] = [];
+  let added = 0;
+  let removed = 0;
+  for (const part of diffWordsWithSpace(a.body, b.body, { intlSegmenter: segmenter })) {
+    const kind = part.added ? 'added' : part.removed ? 'removed' : 'equal';
+    if (kind === 'added') added += part.value.length;
+    if (kind === 'removed') removed += part.value.length;
+    const last = body.at(-1);
+    if (last?.kind === kind) last.text += part.value;
+    else body.push({ kind, text: part.value });
+  }
+  return { fields, body, stats: { added, removed } };
+}
+
+/** Diff two versions of an article ("working", "latest" or a version prefix). Throws NOT_FOUND. */
+export async function diffVersions(ws: Workspace, id: string, from: string, to: string): Promise<ArticleDiff> {
+  const [a, b] = await Promise.all([resolveVersion(ws, id, from), resolveVersion(ws, id, to)]);
+  return {
+    id,
+    from: { ref: a.ref, version: a.version },
+    to: { ref: b.ref, version: b.version },
+    ...diffArticleText(a.text, b.text),
+  };
+}

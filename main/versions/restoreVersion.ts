@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { Workspace } from '../workspace/Workspace.js';
+import { atomicWrite } from '../workspace/atomicWrite.js';
+import { resolveVersion } from './versionHistory.js';
+import { commitArticles, type CommitResult } from './versionHistory.js';
+import { blobHash } from './gitRepo.js';
+import { AlmanacError } from '../AlmanacError.js';
+
+/**
+ * Restore an old version as a new version: history is never rewritten. Unsaved edits on disk are
+ * first kept as their own version so nothing is lost. Throws NOT_FOUND.
+ */
+export async function restoreVersion(
+  ws: Workspace,
+  id: string,
+  ref: string,
+  author?: string,
+): Promise<CommitResult & { restoredFrom: string }> {
+  const old = await resolveVersion(ws, id, ref);
+  const file = path.join(ws.articlesDir, `${id}.md`);
+  try {
+    await commitArticles(ws, [id], `Keep unsaved edits of ${id} before restoring ${old.version.slice(0, 7)}`, author);
+  } catch (err) {
+    if (!(err instanceof AlmanacError && err.code === 'NO_CHANGES')) throw err;
+  }
+  const current = await resolveVersion(ws, id, 'working').catch(() => undefined);
+  if (current && current.version === blobHash(old.text)) {
+    throw new AlmanacError(
+      'NO_CHANGES',
+      `Article ${id} already has the content of version ${old.version.slice(0, 7)}.`,
+    );
+  }
+  await atomicWrite(file, old.text);
+  const result = await commitArticles(ws, [id], `Restore ${id} to version ${old.version.slice(0, 7)}`, author);
+  return { ...result, restoredFrom: old.version };
+}

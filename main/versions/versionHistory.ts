@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import { git, fs, blobHash, serialized } from './gitRepo.js';
+import { articlePath } from './repository.js';
+import { resolveAuthor } from './authors.js';
+
+export interface ArticleVersion {
+  /** Content hash of the article file in this version (git blob id); null where it was deleted. */
+  version: string | null;
+  commit: string;
+  message: string;
+  author: { name: string; email: string };
+  timestamp: number;
+}
+
+/** Every version of one article, newest first. */
+export async function listVersions(ws: Workspace, id: string): Promise<ArticleVersion[]> {
+  const filepath = articlePath(id);
+  let commits;
+  try {
+    commits = await git.log({ fs, dir: ws.root, filepath, force: true });
+  } catch {
+    return [];
+  }
+  const out: ArticleVersion[] = [];
+  for (const c of commits) {
+    let version: string | null = null;
+    try {
+      version = (await git.readBlob({ fs, dir: ws.root, oid: c.oid, filepath })).oid;
+    } catch {
+      version = null;
+    }
+    out.push({
+      version,
+      commit: c.oid,
+      message: c.commit.message.trim(),
+      author: { name: c.commit.author.name, email: c.commit.author.email },
+      timestamp: c.commit.author.timestamp * 1000,
+    });
+  }
+  return out;
+}
+
+export interface ResolvedVersion {
+  /** "working" for the file on disk, otherwise the content hash. */
+  ref: string;
+  version: string;
+  commit?: string;
+  text: string;
+}
+
+/**
+ * Resolve a version reference: "working" (the file on disk), "latest", or a prefix (4+ hex) of a
+ * content hash or commit id. Throws NOT_FOUND.
+ */
+export async function resolveVersion(ws: Workspace, id: string, ref: string): Promise<ResolvedVersion> {
+  if (ref === 'working' || ref === 'current') {
+    try {
+      const text = await readFile(path.join(ws.articlesDir, `${id}.md`), 'utf8');
+      return { ref: 'working', version: blobHash(text), text };
+    } catch {
+      throw new AlmanacError('NOT_FOUND', `Article ${id} has no file on disk.`);
+    }
+  }
+  const versions = (await listVersions(ws, id)).filter((v) => v.version !== null);
+  if (versions.length === 0) {
+    throw new AlmanacError(
+      'NOT_FOUND',
+      `Article ${id} has no saved versions. Save one with: almanac commit <ws> ${id} -m "..."`,
+    );
+  }
+  let match: ArticleVersion | undefined;
+  if (ref === 'latest' || ref === 'HEAD') match = versions[0];
+  else if (/^[0-9a-f]{4,40}$/i.test(ref)) {
+    const lower = ref.toLowerCase();
+    const hits = versions.filter((v) => v.version!.startsWith(lower) || v.commit.startsWith(lower));
+    const distinct = new Set(hits.map((h) => h.version));
+    if (distinct.size > 1) {
+      throw new AlmanacError('VALIDATION_FAILED', `Version ${ref} is ambiguous for ${id}; give more characters.`);
+    }
+    match = hits[0];
+  }
+  if (!match) {
+    throw new AlmanacError(
+      'NOT_FOUND',
+      `Article ${id} has no version ${ref}. List its versions with: almanac history <ws> ${id}`,
+    );
+  }
+  const { blob } = await git.readBlob({ fs, dir: ws.root, oid: match.commit, filepath: articlePath(id) });
+  return {
+    ref: match.version!,
+    version: match.version!,
+    commit: match.commit,
+    text: Buffer.from(blob).toString('utf8'),
+  };
+}
+
+export interface CommitResult {
+  commit: string;
+  articles: { id: string; version: string | null }[];
+}
+
+/**
+ * Save a version of the given articles (all changed ones when `ids` is empty) with a message and
+ * an author. Throws NO_CHANGES when nothing differs from the last version, NOT_FOUND for an unknown id.
+ */
+export async function commitArticles(
+  ws: Workspace,
+  ids: string[],
+  message: string,
+  author?: string,
+): Promise<CommitResult> {
+  if (!message.trim())
+    throw new AlmanacError('VALIDATION_FAILED', 'A version needs a message. Pass -m "what changed".');
+  return serialized(ws.root, async () => {
+    const matrix = await git.statusMatrix({ fs, dir: ws.root, filepaths: ['articles'] });
+    const changed = new Map<string, [number, number, number]>();
+    for (const [file, head, workdir, stage] of matrix) {
+      if (!file.endsWith('.md')) continue;
+      if (head === 1 && workdir === 1 && stage === 1) continue;
+      changed.set(path.posix.basename(file, '.md'), [head, workdir, stage]);
+    }
+    const wanted = ids.length > 0 ? ids : [...changed.keys()];
+    for (const id of ids) {
+      if (changed.has(id)) continue;
+      const known = matrix.some(([f]) => f === articlePath(id));
+      throw new AlmanacError(
+        known ? 'NO_CHANGES' : 'NOT_FOUND',
+        known ? `Article ${id} has not changed since its last version.` : `There is no article ${id}.`,
+      );
+    }
+    if (wanted.length === 0) throw new AlmanacError('NO_CHANGES', 'No article has changed since its last version.');
+    const articles: CommitResult['articles'] = [];
+    for (const id of wanted) {
+      const filepath = articlePath(id);
+      const [, workdir] = changed.get(id)!;
+      if (workdir === 0) {
+        await git.remove({ fs, dir: ws.root, filepath });
+        articles.push({ id, version: null });
+      } else {
+        await git.add({ fs, dir: ws.root, filepath });
+        const text = await readFile(path.join(ws.root, filepath));
+        articles.push({ id, version: blobHash(text) });
+      }
+    }
+    const who = resolveAuthor(ws, author);
+    const commit = await git.commit({ fs, dir: ws.root, message: message.trim(), author: who });
+    return { commit, articles };
+  });
+}
