@@ -98,8 +98,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 /** Pushed from the core to the UI. */
 export type AlmanacEvent = { type: 'articles.changed'; ids: string[] };
 
-export const ipcChannel = 'almanac:invoke';
-export const ipcEventChannel = 'almanac:event';
+export { ipcChannel, ipcEventChannel } from './channels.js';
 
 /** What the preload exposes on `window.almanac`, and what the HTTP client implements. */
 export interface AlmanacBridge {

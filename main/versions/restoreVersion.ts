@@ -21,7 +21,8 @@ export async function restoreVersion(
   try {
     await commitArticles(ws, [id], `Keep unsaved edits of ${id} before restoring ${old.version.slice(0, 7)}`, author);
   } catch (err) {
-    if (!(err instanceof AlmanacError && err.code === 'NO_CHANGES')) throw err;
+    // NO_CHANGES: nothing unsaved; NOT_FOUND: the article was deleted and is coming back.
+    if (!(err instanceof AlmanacError && (err.code === 'NO_CHANGES' || err.code === 'NOT_FOUND'))) throw err;
   }
   const current = await resolveVersion(ws, id, 'working').catch(() => undefined);
   if (current && current.version === blobHash(old.text)) {

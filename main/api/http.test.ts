@@ -1,0 +1,84 @@
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { startHttpBridge, type HttpBridge } from './http.js';
+import { openSession, type Session } from './openSession.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let session: Session;
+let bridge: HttpBridge;
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+  session = await openSession(ctx.ws.root, 'http');
+  bridge = await startHttpBridge({ handlers: session.handlers, subscribe: session.subscribe, port: 0 });
+});
+afterEach(async () => {
+  await bridge.close();
+  await session.close();
+  await ctx.cleanup();
+});
+
+function post(route: string, body: unknown, headers: Record<string, string> = {}, host = '127.0.0.1') {
+  return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+    const req = request(
+      {
+        host,
+        port: bridge.port,
+        path: `/api/${route}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c: Buffer) => (data += c.toString()));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: data.startsWith('{') || data.startsWith('[') ? JSON.parse(data) : data,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('HTTP bridge', () => {
+  it('refuses requests without the token or with a wrong one', async () => {
+    expect((await post('articles.list', {})).status).toBe(401);
+    expect((await post('articles.list', {}, { authorization: 'Bearer nope' })).status).toBe(401);
+  });
+
+  it('serves the same handler table with the token, as typed results', async () => {
+    const auth = { authorization: `Bearer ${bridge.token}` };
+    const created = await post('articles.create', { title: 'Hello', locale: 'en' }, auth);
+    expect(created.json).toMatchObject({ ok: true, data: { id: 'hello', status: 'draft' } });
+    const missing = await post('articles.get', { id: 'nope' }, auth);
+    expect(missing.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const invalid = await post('articles.get', { id: '../x' }, auth);
+    expect(invalid.json).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const unknown = await post('nope.route', {}, auth);
+    expect(unknown.json).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('rejects other Host names (DNS rebinding)', async () => {
+    const res = await post('articles.list', {}, { authorization: `Bearer ${bridge.token}`, host: 'evil.example:80' });
+    expect(res.status).toBe(403);
+  });
+
+  it('listens on loopback only', async () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
+    if (external) {
+      await expect(
+        post('articles.list', {}, { authorization: `Bearer ${bridge.token}` }, external.address),
+      ).rejects.toThrow(/ECONNREFUSED/);
+    } else {
+      expect(external).toBeUndefined();
+    }
+  });
+});
