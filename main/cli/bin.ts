@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerArticleCommands } from './articleCommands.js';
 import { registerVersionCommands } from './versionCommands.js';
 import { registerWebCommand } from './webCommand.js';
+import { registerRetrievalCommands } from './retrievalCommands.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -13,6 +14,7 @@ const config = resolveCliConfig();
 registerArticleCommands(program, config);
 registerVersionCommands(program);
 registerWebCommand(program, config);
+registerRetrievalCommands(program);
 
 try {
   await program.parseAsync(process.argv);

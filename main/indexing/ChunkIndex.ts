@@ -1,0 +1,147 @@
+import { rm } from 'node:fs/promises';
+import * as lancedb from '@lancedb/lancedb';
+import { segmentForIndex } from './segmentForIndex.js';
+
+/** One row of the chunks table. */
+export interface ChunkRow {
+  id: string;
+  article_id: string;
+  version: string;
+  title: string;
+  locale: string;
+  audience: string;
+  status: string;
+  /** ",tag1,tag2," so a tag filter is a LIKE on ",tag,". */
+  tags: string;
+  /** JSON array of the heading path. */
+  headings: string;
+  text: string;
+  start: number;
+  end: number;
+  /** Segmented, lower-cased title, headings and text for the full-text index. */
+  lex: string;
+}
+
+export interface LexicalHit {
+  row: ChunkRow;
+  score: number;
+}
+
+export interface ChunkFilter {
+  locale?: string;
+  audience?: string;
+  status?: string[];
+  tags?: string[];
+  articleIds?: string[];
+}
+
+/**
+ * One analyser for every language: ICU word segmentation before indexing (so Chinese is found),
+ * English stemming, stop words kept. Measured on ../shared/datasets (nDCG@10): stemming with stop
+ * words removed 0.735 stackfaq / 0.456 covidfaq; no stemming 0.666 / 0.595; this 0.723 / 0.592.
+ */
+export const ftsOptions = {
+  baseTokenizer: 'whitespace',
+  lowercase: true,
+  stem: true,
+  language: 'English',
+  removeStopWords: false,
+  asciiFolding: true,
+  withPosition: false,
+} as const;
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function filterSql(filter: ChunkFilter): string | undefined {
+  const parts: string[] = [];
+  if (filter.locale) parts.push(`locale = ${quote(filter.locale)}`);
+  if (filter.audience) parts.push(`audience = ${quote(filter.audience)}`);
+  if (filter.status?.length) parts.push(`status IN (${filter.status.map(quote).join(', ')})`);
+  for (const tag of filter.tags ?? []) parts.push(`tags LIKE ${quote(`%,${tag.replace(/[%_]/g, '')},%`)}`);
+  if (filter.articleIds?.length) parts.push(`article_id IN (${filter.articleIds.map(quote).join(', ')})`);
+  return parts.length ? parts.join(' AND ') : undefined;
+}
+
+const tableName = 'chunks';
+
+/** The LanceDB chunks table with its full-text index; derived data, rebuilt when missing or corrupt. */
+export class ChunkIndex {
+  private constructor(
+    readonly dir: string,
+    private db: lancedb.Connection,
+    private table: lancedb.Table | undefined,
+  ) {}
+
+  static async open(dir: string): Promise<ChunkIndex> {
+    try {
+      const db = await lancedb.connect(dir);
+      const names = await db.tableNames();
+      const table = names.includes(tableName) ? await db.openTable(tableName) : undefined;
+      if (table) await table.countRows();
+      return new ChunkIndex(dir, db, table);
+    } catch {
+      await rm(dir, { recursive: true, force: true });
+      return new ChunkIndex(dir, await lancedb.connect(dir), undefined);
+    }
+  }
+
+  async count(): Promise<number> {
+    return this.table ? this.table.countRows() : 0;
+  }
+
+  /** Article id -> indexed version. */
+  async indexedVersions(): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (!this.table) return out;
+    const rows = await this.table.query().select(['article_id', 'version']).toArray();
+    for (const r of rows as { article_id: string; version: string }[]) out.set(r.article_id, r.version);
+    return out;
+  }
+
+  async removeArticles(ids: string[]): Promise<void> {
+    if (!this.table) return;
+    for (let i = 0; i < ids.length; i += 500) {
+      await this.table.delete(
+        `article_id IN (${ids
+          .slice(i, i + 500)
+          .map(quote)
+          .join(', ')})`,
+      );
+    }
+  }
+
+  async add(rows: ChunkRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const data = rows as unknown as Record<string, unknown>[];
+    if (!this.table) this.table = await this.db.createTable(tableName, data);
+    else await this.table.add(data);
+  }
+
+  /** Build the full-text index if missing, otherwise fold new rows into it and compact fragments. */
+  async optimize(): Promise<void> {
+    if (!this.table) return;
+    const indices = await this.table.listIndices();
+    if (!indices.some((i) => i.columns.includes('lex'))) {
+      await this.table.createIndex('lex', { config: lancedb.Index.fts(ftsOptions) });
+    } else {
+      await this.table.optimize();
+    }
+  }
+
+  async lexicalSearch(query: string, limit: number, filter: ChunkFilter = {}): Promise<LexicalHit[]> {
+    const terms = segmentForIndex(query);
+    if (!this.table || !terms) return [];
+    const indices = await this.table.listIndices();
+    if (!indices.some((i) => i.columns.includes('lex'))) await this.optimize();
+    let q = this.table.search(terms, 'fts', 'lex').limit(limit);
+    const where = filterSql(filter);
+    if (where) q = q.where(where);
+    const rows = (await q.toArray()) as (ChunkRow & { _score: number })[];
+    return rows.map(({ _score, ...row }) => ({ row: row as ChunkRow, score: _score }));
+  }
+
+  close(): void {
+    this.table?.close();
+    this.db.close();
+  }
+}

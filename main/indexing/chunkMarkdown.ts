@@ -1,0 +1,109 @@
+import { marked, type Token } from 'marked';
+
+export interface Chunk {
+  /** Heading path from the top of the article, e.g. ["Refunds", "By card"]. */
+  headings: string[];
+  text: string;
+  /** Character offsets of the chunk in the article body. */
+  start: number;
+  end: number;
+}
+
+export interface ChunkOptions {
+  /** Largest chunk, in model tokens. */
+  maxTokens: number;
+  /** Tokens repeated from the end of one chunk at the start of the next. */
+  overlapTokens: number;
+  countTokens: (text: string) => number;
+}
+
+/** A rough token count when no tokenizer is loaded: Latin words plus CJK characters. */
+export function estimateTokens(text: string): number {
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  const words =
+    text
+      .replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu, ' ')
+      .match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu)?.length ?? 0;
+  return Math.ceil(cjk + words * 1.3);
+}
+
+export const defaultChunkOptions: ChunkOptions = { maxTokens: 256, overlapTokens: 32, countTokens: estimateTokens };
+
+interface Unit {
+  start: number;
+  end: number;
+  tokens: number;
+}
+
+const sentenceSegmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
+
+/** Split an over-long block into sentence units, and over-long sentences into slices. */
+function splitUnit(body: string, start: number, end: number, options: ChunkOptions): Unit[] {
+  const units: Unit[] = [];
+  for (const s of sentenceSegmenter.segment(body.slice(start, end))) {
+    const sStart = start + s.index;
+    const sEnd = sStart + s.segment.length;
+    const tokens = options.countTokens(s.segment);
+    if (tokens <= options.maxTokens) {
+      units.push({ start: sStart, end: sEnd, tokens });
+      continue;
+    }
+    const step = Math.max(1, Math.floor((s.segment.length * options.maxTokens) / tokens));
+    for (let at = sStart; at < sEnd; at += step) {
+      const to = Math.min(sEnd, at + step);
+      units.push({ start: at, end: to, tokens: options.countTokens(body.slice(at, to)) });
+    }
+  }
+  return units;
+}
+
+/**
+ * Heading-aware chunks of a Markdown body within a token budget. Each section under a heading is
+ * packed block by block (paragraphs, lists, tables); long blocks split by sentence; consecutive
+ * chunks of one section share about `overlapTokens` of text.
+ */
+export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunkOptions): Chunk[] {
+  const sections: { headings: string[]; units: Unit[] }[] = [];
+  const path: { depth: number; text: string }[] = [];
+  let current: { headings: string[]; units: Unit[] } = { headings: [], units: [] };
+  sections.push(current);
+  let offset = 0;
+  for (const token of marked.lexer(body) as Token[]) {
+    const start = offset;
+    offset += token.raw.length;
+    if (token.type === 'space') continue;
+    if (token.type === 'heading') {
+      const depth = (token as { depth: number }).depth;
+      while (path.length && path.at(-1)!.depth >= depth) path.pop();
+      path.push({ depth, text: (token as { text: string }).text.trim() });
+      current = { headings: path.map((p) => p.text), units: [] };
+      sections.push(current);
+      continue;
+    }
+    const end = start + token.raw.trimEnd().length;
+    const tokens = options.countTokens(body.slice(start, end));
+    if (tokens <= options.maxTokens) current.units.push({ start, end, tokens });
+    else current.units.push(...splitUnit(body, start, end, options));
+  }
+  const chunks: Chunk[] = [];
+  for (const section of sections) {
+    const { units } = section;
+    let i = 0;
+    while (i < units.length) {
+      let j = i;
+      let tokens = 0;
+      while (j < units.length && (j === i || tokens + units[j]!.tokens <= options.maxTokens))
+        tokens += units[j++]!.tokens;
+      const start = units[i]!.start;
+      const end = units[j - 1]!.end;
+      chunks.push({ headings: section.headings, text: body.slice(start, end), start, end });
+      if (j >= units.length) break;
+      let back = j;
+      let overlap = 0;
+      while (back - 1 > i && overlap + units[back - 1]!.tokens <= options.overlapTokens)
+        overlap += units[--back]!.tokens;
+      i = back;
+    }
+  }
+  return chunks;
+}

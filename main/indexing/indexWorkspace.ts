@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { Article, ArticleStore } from '../articles/index.js';
+import { chunkMarkdown, defaultChunkOptions, type ChunkOptions } from './chunkMarkdown.js';
+import { ChunkIndex, type ChunkRow } from './ChunkIndex.js';
+import { segmentForIndex } from './segmentForIndex.js';
+
+export interface IndexReport {
+  articles: number;
+  /** Articles (re)chunked because they are new or changed. */
+  changed: number;
+  /** Articles whose chunks were dropped because they were deleted or became invalid. */
+  removed: number;
+  chunksAdded: number;
+  chunksRemoved: number;
+  chunks: number;
+  skipped: { id: string; reason: string }[];
+}
+
+export interface IndexOptions {
+  chunk?: Partial<ChunkOptions>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function indexDir(store: ArticleStore): string {
+  return path.join(store.ws.localDir, 'index');
+}
+
+export function articleRows(article: Article, options: ChunkOptions): ChunkRow[] {
+  const tags = `,${article.tags.join(',')},`;
+  return chunkMarkdown(article.body, options).map((chunk, n) => ({
+    id: `${article.id}#${n}`,
+    article_id: article.id,
+    version: article.version,
+    title: article.title,
+    locale: article.locale,
+    audience: article.audience,
+    status: article.status,
+    tags,
+    headings: JSON.stringify(chunk.headings),
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+    lex: segmentForIndex(`${article.title}\n${chunk.headings.join('\n')}\n${chunk.text}`),
+  }));
+}
+
+/** Bring the index up to date with the workspace: new, changed and deleted articles only. */
+export async function indexWorkspace(
+  store: ArticleStore,
+  index: ChunkIndex,
+  options: IndexOptions = {},
+): Promise<IndexReport> {
+  const chunkOptions = { ...defaultChunkOptions, ...options.chunk };
+  const summaries = await store.list();
+  const indexed = await index.indexedVersions();
+  const report: IndexReport = {
+    articles: summaries.length,
+    changed: 0,
+    removed: 0,
+    chunksAdded: 0,
+    chunksRemoved: 0,
+    chunks: 0,
+    skipped: [],
+  };
+  const live = new Set<string>();
+  const stale: string[] = [];
+  const todo = [];
+  for (const s of summaries) {
+    if (s.status === 'invalid') {
+      report.skipped.push({ id: s.id, reason: s.problems?.[0]?.message ?? 'invalid front matter' });
+      continue;
+    }
+    live.add(s.id);
+    if (indexed.get(s.id) !== s.version) todo.push(s.id);
+  }
+  for (const id of indexed.keys()) if (!live.has(id)) stale.push(id);
+  const before = await index.count();
+  await index.removeArticles([...stale, ...todo.filter((id) => indexed.has(id))]);
+  let done = 0;
+  for (let i = 0; i < todo.length; i += 200) {
+    const articles = await Promise.all(todo.slice(i, i + 200).map((id) => store.get(id)));
+    const rows = articles.flatMap((a) => articleRows(a, chunkOptions));
+    await index.add(rows);
+    report.chunksAdded += rows.length;
+    done += articles.length;
+    options.onProgress?.(done, todo.length);
+  }
+  report.changed = todo.length;
+  report.removed = stale.length;
+  report.chunks = await index.count();
+  report.chunksRemoved = before + report.chunksAdded - report.chunks;
+  if (todo.length || stale.length) await index.optimize();
+  return report;
+}
