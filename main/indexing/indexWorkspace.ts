@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Article, ArticleStore } from '../articles/index.js';
 import { chunkMarkdown, defaultChunkOptions, type ChunkOptions } from './chunkMarkdown.js';
-import { ChunkIndex, type ChunkRow } from './ChunkIndex.js';
+import { type ChunkIndex, type ChunkRow } from './ChunkIndex.js';
 import { segmentForIndex } from './segmentForIndex.js';
 
 export interface IndexReport {
