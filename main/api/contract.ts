@@ -4,8 +4,11 @@ import { articleIdSchema, articleMetaSchema, audiences } from '../articles/artic
 import type { Article, ArticleSummary } from '../articles/types.js';
 import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
 import type { Member } from '../workspace/workspaceConfig.js';
+import type { IndexStatus } from '../indexing/index.js';
+import type { SearchResponse, SearchResult } from '../retrieval/index.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
+export type { IndexStatus, SearchResponse, SearchResult };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
 
@@ -78,6 +81,24 @@ export const routes = {
     input: z.object({ id: articleIdSchema, version: z.string().min(4), author: z.string().optional() }),
     output: returns<CommitResult & { restoredFrom: string; article: Article }>(),
   },
+  'index.status': { input: z.object({}), output: returns<IndexStatus>() },
+  'index.refresh': { input: z.object({}), output: returns<IndexStatus>() },
+  'search.query': {
+    input: z.object({
+      query: z.string().trim().min(1).max(2000),
+      k: z.number().int().min(1).max(100).default(10),
+      mode: z.enum(['hybrid', 'vector', 'lexical']).default('hybrid'),
+      filter: z
+        .object({
+          locale: z.string().optional(),
+          audience: z.enum(audiences).optional(),
+          status: z.array(z.string()).optional(),
+          tags: z.array(z.string()).optional(),
+        })
+        .default({}),
+    }),
+    output: returns<SearchResponse>(),
+  },
 } as const;
 
 export type Routes = typeof routes;
@@ -96,7 +117,7 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Pushed from the core to the UI. */
-export type AlmanacEvent = { type: 'articles.changed'; ids: string[] };
+export type AlmanacEvent = { type: 'articles.changed'; ids: string[] } | { type: 'index.status'; status: IndexStatus };
 
 export { ipcChannel, ipcEventChannel } from './channels.js';
 

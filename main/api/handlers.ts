@@ -1,12 +1,15 @@
 import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
+import type { IndexService } from '../indexing/index.js';
+import { searchChunks } from '../retrieval/index.js';
 import { commitArticles, diffVersions, listVersions, restoreVersion } from '../versions/index.js';
 import { routes, type ParsedInput, type Result, type RouteName, type RouteOutput } from './contract.js';
 
 export interface ApiContext {
   ws: Workspace;
   store: ArticleStore;
+  indexer: IndexService;
   transport?: 'ipc' | 'http';
 }
 
@@ -15,7 +18,7 @@ export type Handlers = {
 };
 
 /** One thin handler per route: parse happened already, call the domain, return. */
-export function createHandlers({ ws, store, transport }: ApiContext): Handlers {
+export function createHandlers({ ws, store, indexer, transport }: ApiContext): Handlers {
   return {
     'workspace.info': async () => ({
       root: ws.root,
@@ -40,6 +43,15 @@ export function createHandlers({ ws, store, transport }: ApiContext): Handlers {
     'versions.restore': async ({ id, version, author }) => {
       const result = await restoreVersion(ws, id, version, author);
       return { ...result, article: await store.get(id) };
+    },
+    'index.status': async () => indexer.status,
+    'index.refresh': async () => {
+      await indexer.refresh();
+      return indexer.status;
+    },
+    'search.query': async ({ query, k, mode, filter }) => {
+      const status = filter.status ?? ['draft', 'stale'];
+      return searchChunks(await indexer.chunkIndex(), query, { k, mode, filter: { ...filter, status } });
     },
   };
 }

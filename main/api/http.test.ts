@@ -82,3 +82,24 @@ describe('HTTP bridge', () => {
     }
   });
 });
+
+describe('search through the bridge', () => {
+  it('indexes in the background and finds an article saved a moment ago', async () => {
+    const auth = { authorization: `Bearer ${bridge.token}` };
+    await post(
+      'articles.create',
+      { title: 'Parcel lockers', locale: 'en', body: 'Pick up from a quokka locker.' },
+      auth,
+    );
+    const deadline = Date.now() + 10_000;
+    let ids: string[] = [];
+    while (Date.now() < deadline && !ids.includes('parcel-lockers')) {
+      const res = (await post('search.query', { query: 'quokka locker', mode: 'lexical' }, auth)).json as {
+        data: { results: { articleId: string }[] };
+      };
+      ids = res.data.results.map((r) => r.articleId);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ids[0]).toBe('parcel-lockers');
+  });
+});

@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { ArticleStore, watchArticles } from '../articles/index.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import { IndexService } from '../indexing/index.js';
 import type { AlmanacEvent } from './contract.js';
 import { createHandlers, type Handlers } from './handlers.js';
 
 export interface Session {
   ws: Workspace;
   store: ArticleStore;
+  indexer: IndexService;
   handlers: Handlers;
   subscribe(listener: (event: AlmanacEvent) => void): () => void;
   close(): Promise<void>;
@@ -18,18 +20,26 @@ export async function openSession(dir: string, transport: 'ipc' | 'http'): Promi
   const store = new ArticleStore(ws);
   const events = new EventEmitter();
   events.setMaxListeners(100);
+  const emit = (event: AlmanacEvent) => events.emit('event', event);
+  const indexer = new IndexService(store, (status) => emit({ type: 'index.status', status }));
   const stopWatching = watchArticles(ws, (ids) => {
     for (const id of ids) store.forget(id);
-    events.emit('event', { type: 'articles.changed', ids } satisfies AlmanacEvent);
+    emit({ type: 'articles.changed', ids });
+    indexer.schedule();
   });
+  indexer.schedule(0);
   return {
     ws,
     store,
-    handlers: createHandlers({ ws, store, transport }),
+    indexer,
+    handlers: createHandlers({ ws, store, indexer, transport }),
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
-    close: stopWatching,
+    async close() {
+      await stopWatching();
+      await indexer.close();
+    },
   };
 }

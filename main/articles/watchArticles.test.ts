@@ -19,7 +19,9 @@ describe('external edits', () => {
   it('are picked up while the studio runs', async () => {
     const a = await session.store.create({ title: 'Original', locale: 'en' });
     await session.store.list();
-    const seen = new Promise<string[]>((resolve) => session.subscribe((e) => resolve(e.ids)));
+    const seen = new Promise<string[]>((resolve) =>
+      session.subscribe((e) => e.type === 'articles.changed' && resolve(e.ids)),
+    );
     await new Promise((r) => setTimeout(r, 300));
     const file = path.join(ctx.ws.articlesDir, `${a.id}.md`);
     await writeFile(file, `---\nid: ${a.id}\ntitle: Edited in another editor\nlocale: en\n---\nNew text\n`);
