@@ -140,6 +140,29 @@ export class ChunkIndex {
     return rows.map(({ _score, ...row }) => ({ row: row as ChunkRow, score: _score }));
   }
 
+  /** The columns the vector side needs, for every chunk. */
+  async rowsForVectors(): Promise<
+    Pick<ChunkRow, 'id' | 'article_id' | 'locale' | 'audience' | 'status' | 'tags' | 'title' | 'headings' | 'text'>[]
+  > {
+    if (!this.table) return [];
+    const rows = await this.table
+      .query()
+      .select(['id', 'article_id', 'locale', 'audience', 'status', 'tags', 'title', 'headings', 'text'])
+      .toArray();
+    return rows as Awaited<ReturnType<ChunkIndex['rowsForVectors']>>;
+  }
+
+  async rowsById(ids: string[]): Promise<Map<string, ChunkRow>> {
+    const out = new Map<string, ChunkRow>();
+    if (!this.table || ids.length === 0) return out;
+    const rows = await this.table
+      .query()
+      .where(`id IN (${ids.map(quote).join(', ')})`)
+      .toArray();
+    for (const r of rows as ChunkRow[]) out.set(r.id, r);
+    return out;
+  }
+
   close(): void {
     this.table?.close();
     this.db.close();

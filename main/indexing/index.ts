@@ -7,3 +7,5 @@ export type { IndexReport, IndexOptions } from './indexWorkspace.js';
 export { segmentForIndex, queryTerms } from './segmentForIndex.js';
 export { IndexService } from './IndexService.js';
 export type { IndexStatus } from './IndexService.js';
+export { VectorStore, embedText } from './VectorStore.js';
+export type { PassageEmbedder, VectorFillReport } from './VectorStore.js';

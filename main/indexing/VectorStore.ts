@@ -1,0 +1,201 @@
+import { createHash } from 'node:crypto';
+import * as lancedb from '@lancedb/lancedb';
+import { filterSql, type ChunkFilter, type ChunkRow } from './ChunkIndex.js';
+
+/** What the vector side needs from an embedding model. */
+export interface PassageEmbedder {
+  modelId: string;
+  dimension: number;
+  embedQuery(text: string): Promise<Float32Array>;
+  embedPassages(
+    texts: string[],
+    options?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): Promise<Float32Array[]>;
+}
+
+export interface VectorFillReport {
+  total: number;
+  embedded: number;
+  reused: number;
+  removed: number;
+}
+
+type FilterColumns = Pick<ChunkRow, 'id' | 'article_id' | 'locale' | 'audience' | 'status' | 'tags'>;
+type VectorRow = FilterColumns & { hash: string; vector: number[] };
+
+const slug = (model: string) => model.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The text a chunk is embedded from: its title and heading path give it context. */
+export function embedText(row: Pick<ChunkRow, 'title' | 'headings' | 'text'>): string {
+  const headings = JSON.parse(row.headings) as string[];
+  return [row.title, ...headings, row.text].join('\n');
+}
+
+/**
+ * Vectors of the current chunks for one model, plus an embedding cache keyed by (model, text hash)
+ * so unchanged text is never embedded twice, across articles and re-indexes.
+ */
+export class VectorStore {
+  private constructor(
+    private db: lancedb.Connection,
+    readonly modelId: string,
+    readonly dimension: number,
+    private vectors: lancedb.Table | undefined,
+    private cache: lancedb.Table | undefined,
+  ) {}
+
+  static async open(dir: string, modelId: string, dimension: number): Promise<VectorStore> {
+    const db = await lancedb.connect(dir);
+    const names = await db.tableNames();
+    const open = async (name: string) => (names.includes(name) ? db.openTable(name) : undefined);
+    return new VectorStore(
+      db,
+      modelId,
+      dimension,
+      await open(`vec_${slug(modelId)}`),
+      await open(`cache_${slug(modelId)}`),
+    );
+  }
+
+  hashOf(text: string): string {
+    return createHash('sha1').update(this.modelId).update('\0').update(text).digest('hex');
+  }
+
+  async count(): Promise<number> {
+    return this.vectors ? this.vectors.countRows() : 0;
+  }
+
+  private async cached(hashes: string[]): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    if (!this.cache) return out;
+    for (let i = 0; i < hashes.length; i += 500) {
+      const rows = await this.cache
+        .query()
+        .where(
+          `hash IN (${hashes
+            .slice(i, i + 500)
+            .map(quote)
+            .join(', ')})`,
+        )
+        .select(['hash', 'vector'])
+        .toArray();
+      for (const r of rows as { hash: string; vector: ArrayLike<number> }[]) out.set(r.hash, Array.from(r.vector));
+    }
+    return out;
+  }
+
+  private async addRows(table: 'vectors' | 'cache', rows: Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const name = table === 'vectors' ? `vec_${slug(this.modelId)}` : `cache_${slug(this.modelId)}`;
+    const existing = table === 'vectors' ? this.vectors : this.cache;
+    if (existing) await existing.add(rows);
+    else if (table === 'vectors') this.vectors = await this.db.createTable(name, rows);
+    else this.cache = await this.db.createTable(name, rows);
+  }
+
+  /** Make the vectors match the chunks: drop stale ones, reuse cached ones, embed the rest. */
+  async sync(
+    chunks: (FilterColumns & Pick<ChunkRow, 'title' | 'headings' | 'text'>)[],
+    embedder: PassageEmbedder,
+    options: { signal?: AbortSignal; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<VectorFillReport> {
+    const wanted = new Map(chunks.map((c) => [c.id, { chunk: c, text: embedText(c) }]));
+    const hashes = new Map([...wanted].map(([id, w]) => [id, this.hashOf(w.text)]));
+    const present = new Map<string, string>();
+    if (this.vectors) {
+      for (const r of (await this.vectors.query().select(['id', 'hash']).toArray()) as { id: string; hash: string }[])
+        present.set(r.id, r.hash);
+    }
+    const stale = [...present].filter(([id, hash]) => hashes.get(id) !== hash).map(([id]) => id);
+    for (let i = 0; i < stale.length; i += 500)
+      await this.vectors!.delete(
+        `id IN (${stale
+          .slice(i, i + 500)
+          .map(quote)
+          .join(', ')})`,
+      );
+    const missing = [...wanted.keys()].filter((id) => present.get(id) !== hashes.get(id));
+    const report: VectorFillReport = { total: wanted.size, embedded: 0, reused: 0, removed: stale.length };
+    const batchSize = options.batchSize ?? 64;
+    for (let i = 0; i < missing.length; i += batchSize) {
+      options.signal?.throwIfAborted();
+      const ids = missing.slice(i, i + batchSize);
+      const cache = await this.cached(ids.map((id) => hashes.get(id)!));
+      const toEmbed = [...new Set(ids.map((id) => hashes.get(id)!).filter((h) => !cache.has(h)))];
+      const textOf = new Map(ids.map((id) => [hashes.get(id)!, wanted.get(id)!.text]));
+      const vectors = toEmbed.length
+        ? await embedder.embedPassages(
+            toEmbed.map((h) => textOf.get(h)!),
+            { signal: options.signal },
+          )
+        : [];
+      const fresh = toEmbed.map((hash, j) => ({ hash, vector: Array.from(vectors[j]!) }));
+      await this.addRows('cache', fresh);
+      for (const f of fresh) cache.set(f.hash, f.vector);
+      report.embedded += toEmbed.length;
+      report.reused += ids.length - toEmbed.length;
+      const rows: VectorRow[] = ids.map((id) => {
+        const { chunk } = wanted.get(id)!;
+        return {
+          id,
+          article_id: chunk.article_id,
+          locale: chunk.locale,
+          audience: chunk.audience,
+          status: chunk.status,
+          tags: chunk.tags,
+          hash: hashes.get(id)!,
+          vector: cache.get(hashes.get(id)!)!,
+        };
+      });
+      await this.addRows('vectors', rows);
+      options.onProgress?.(Math.min(i + batchSize, missing.length), missing.length);
+    }
+    return report;
+  }
+
+  /** Nearest chunks to a query vector by cosine distance; exact unless an ANN index exists. */
+  async search(
+    vector: Float32Array,
+    limit: number,
+    filter: ChunkFilter = {},
+    exact = false,
+  ): Promise<{ id: string; distance: number }[]> {
+    if (!this.vectors) return [];
+    let q = this.vectors.vectorSearch(Array.from(vector)).distanceType('cosine').select(['id']).limit(limit);
+    const where = filterSql(filter);
+    if (where) q = q.where(where);
+    if (exact) q = q.bypassVectorIndex();
+    const rows = (await q.toArray()) as { id: string; _distance: number }[];
+    return rows.map((r) => ({ id: r.id, distance: r._distance }));
+  }
+
+  async hasAnnIndex(): Promise<boolean> {
+    return Boolean(this.vectors && (await this.vectors.listIndices()).some((i) => i.columns.includes('vector')));
+  }
+
+  /** Build an IVF-PQ index once the table is large enough that a flat search is slow. */
+  async buildAnnIndex(): Promise<void> {
+    if (!this.vectors) return;
+    const rows = await this.vectors.countRows();
+    await this.vectors.createIndex('vector', {
+      config: lancedb.Index.ivfPq({
+        distanceType: 'cosine',
+        numPartitions: Math.max(1, Math.round(Math.sqrt(rows))),
+        numSubVectors: Math.max(1, Math.floor(this.dimension / 8)),
+      }),
+      replace: true,
+    });
+  }
+
+  async optimize(): Promise<void> {
+    await this.vectors?.optimize();
+    await this.cache?.optimize();
+  }
+
+  close(): void {
+    this.vectors?.close();
+    this.cache?.close();
+    this.db.close();
+  }
+}
