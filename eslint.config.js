@@ -34,6 +34,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // We do not run the React Compiler; this rule only reports what it would skip.
+      'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

@@ -182,7 +182,10 @@ export class VectorStore {
    */
   async buildAnnIndex(): Promise<void> {
     if (!this.vectors) return;
-    await this.vectors.createIndex('vector', { config: lancedb.Index.hnswSq({ distanceType: 'cosine' }), replace: true });
+    await this.vectors.createIndex('vector', {
+      config: lancedb.Index.hnswSq({ distanceType: 'cosine' }),
+      replace: true,
+    });
   }
 
   async optimize(): Promise<void> {

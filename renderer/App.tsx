@@ -1,0 +1,87 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onEvent } from './api/client';
+import { ArticleView } from './editor/ArticleView';
+import { SaveVersionDialog } from './editor/SaveVersionDialog';
+import { languages, setLanguage } from './i18n';
+import { LibraryPanel } from './library/LibraryPanel';
+import { NewArticleDialog } from './shell/NewArticleDialog';
+import { QuickOpen } from './shell/QuickOpen';
+import { Toasts } from './shell/Toasts';
+import { useShortcuts } from './shell/useShortcuts';
+import { useEditorStore } from './stores/useEditorStore';
+import { useLibraryStore } from './stores/useLibraryStore';
+import { useWorkspaceStore } from './stores/useWorkspaceStore';
+
+type DialogName = 'quickOpen' | 'newArticle' | 'saveVersion' | null;
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const info = useWorkspaceStore((s) => s.info);
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [historyKey, setHistoryKey] = useState(0);
+
+  useEffect(() => {
+    void useWorkspaceStore.getState().load();
+    void useLibraryStore.getState().load();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const changed = new Set<string>();
+    return onEvent((event) => {
+      if (event.type !== 'articles.changed') return;
+      event.ids.forEach((id) => changed.add(id));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const ids = [...changed];
+        changed.clear();
+        void useLibraryStore.getState().load();
+        void useEditorStore.getState().externalChange(ids);
+      }, 150);
+    });
+  }, []);
+
+  const actions = useMemo(
+    () => ({
+      saveVersion: () => useEditorStore.getState().article && setDialog('saveVersion'),
+      quickOpen: () => setDialog('quickOpen'),
+      newArticle: () => setDialog('newArticle'),
+    }),
+    [],
+  );
+  useShortcuts(actions);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Almanac</span>
+        <span className="workspace-name">{info?.name}</span>
+        <span className="spacer" />
+        <button type="button" onClick={actions.quickOpen} title={`${t('app.quickOpen')} (Ctrl+P)`}>
+          {t('app.quickOpen')} <kbd>Ctrl P</kbd>
+        </button>
+        <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
+          {languages.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </header>
+      <div className="workbench">
+        <LibraryPanel onNew={actions.newArticle} />
+        <ArticleView
+          onSaveVersion={actions.saveVersion}
+          historyOpen={historyOpen}
+          setHistoryOpen={setHistoryOpen}
+          historyKey={historyKey}
+        />
+      </div>
+      {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
+      {dialog === 'newArticle' && <NewArticleDialog onClose={() => setDialog(null)} />}
+      {dialog === 'saveVersion' && (
+        <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
+      )}
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { AlmanacBridge, AlmanacEvent, Result } from '../../main/api/contract';
+
+const tokenKey = 'almanac.token';
+
+/** The launch token arrives in the URL hash once; keep it for reloads and take it out of the URL. */
+function takeToken(): string {
+  const match = /token=([^&]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(tokenKey, decodeURIComponent(match[1]!));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(tokenKey) ?? '';
+}
+
+/** The HTTP transport of the contract: POST /api/<route> and a Server-Sent Events stream. */
+export function createHttpBridge(): AlmanacBridge {
+  const token = takeToken();
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  return {
+    async invoke(route, input) {
+      try {
+        const res = await fetch(`/api/${route}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+        return (await res.json()) as Result<unknown>;
+      } catch (err) {
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `The studio server did not answer: ${(err as Error).message}` },
+        };
+      }
+    },
+    onEvent(listener) {
+      const controller = new AbortController();
+      const connect = async () => {
+        while (!controller.signal.aborted) {
+          try {
+            const res = await fetch('/api/events', { headers, signal: controller.signal });
+            const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+            let buffer = '';
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              buffer += value;
+              let cut: number;
+              while ((cut = buffer.indexOf('\n\n')) >= 0) {
+                const block = buffer.slice(0, cut);
+                buffer = buffer.slice(cut + 2);
+                const data = block
+                  .split('\n')
+                  .filter((l) => l.startsWith('data:'))
+                  .map((l) => l.slice(5).trim())
+                  .join('');
+                if (data && !block.includes('event: ping')) listener(JSON.parse(data) as AlmanacEvent);
+              }
+            }
+          } catch {
+            // Reconnect below unless we were closed.
+          }
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      };
+      void connect();
+      return () => controller.abort();
+    },
+  };
+}

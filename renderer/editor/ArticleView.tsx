@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { call } from '../api/client';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useEditorStore } from '../stores/useEditorStore';
+import { useLibraryStore } from '../stores/useLibraryStore';
+import { showError } from '../stores/useToastStore';
+import { FrontMatterForm } from './FrontMatterForm';
+import { RichTextEditor } from './RichTextEditor';
+import { SaveStateBadge } from './SaveStateBadge';
+
+export function ArticleView({
+  onSaveVersion,
+  historyOpen,
+  setHistoryOpen,
+  historyKey,
+}: {
+  onSaveVersion: () => void;
+  historyOpen: boolean;
+  setHistoryOpen: (open: boolean) => void;
+  historyKey: number;
+}) {
+  const { t } = useTranslation();
+  const { article, meta, conflict, resolveConflict, replace } = useEditorStore(
+    useShallow((s) => ({
+      article: s.article,
+      meta: s.meta,
+      conflict: s.conflict,
+      resolveConflict: s.resolveConflict,
+      replace: s.replace,
+    })),
+  );
+  const [busy, setBusy] = useState(false);
+  if (!article || !meta) return <div className="empty-state main-empty">{t('editor.nothingOpen')}</div>;
+
+  const archive = async () => {
+    setBusy(true);
+    await useEditorStore.getState().flush();
+    const res = await call('articles.archive', { id: article.id, archived: article.status !== 'archived' });
+    setBusy(false);
+    if (!res.ok) return showError(res.error);
+    replace(res.data);
+    useLibraryStore.getState().upsert(res.data);
+  };
+  const remove = async () => {
+    if (!window.confirm(t('editor.confirmDelete', { title: meta.title }))) return;
+    const res = await call('articles.delete', { id: article.id });
+    if (!res.ok) return showError(res.error);
+    useLibraryStore.getState().remove(article.id);
+    useEditorStore.setState({ article: null, meta: null, body: '', saveState: 'saved' });
+  };
+
+  return (
+    <div className="article-view">
+      <main className="editor-pane">
+        <header className="editor-header">
+          <h1 className="editor-title">{meta.title || article.id}</h1>
+          <span className={`badge status-${article.status}`}>{t(`status.${article.status}`)}</span>
+          <SaveStateBadge />
+          <span className="spacer" />
+          <button
+            type="button"
+            className="primary"
+            onClick={onSaveVersion}
+            title={`${t('editor.saveVersion')} (Ctrl+S)`}
+          >
+            {t('editor.saveVersion')}
+          </button>
+          <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>
+            {t('editor.history')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void archive()}>
+            {article.status === 'archived' ? t('editor.unarchive') : t('editor.archive')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            {t('editor.delete')}
+          </button>
+        </header>
+        {conflict && (
+          <div className="banner warning" role="alert">
+            {t('editor.conflict')}
+            <button type="button" onClick={() => void resolveConflict('disk')}>
+              {t('editor.reload')}
+            </button>
+            <button type="button" onClick={() => void resolveConflict('mine')}>
+              {t('editor.keepMine')}
+            </button>
+          </div>
+        )}
+        {article.problems && (
+          <div className="banner error" role="alert">
+            {t('editor.problems')}
+            <ul>
+              {article.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{[p.file, p.field].filter(Boolean).join(': ')}</code> {p.message} {p.fix && <em>— {p.fix}</em>}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <FrontMatterForm />
+        <RichTextEditor key={article.id} />
+      </main>
+      {historyOpen && (
+        <HistoryPanel
+          key={`${article.id}-${historyKey}`}
+          articleId={article.id}
+          onClose={() => setHistoryOpen(false)}
+        />
+      )}
+    </div>
+  );
+}

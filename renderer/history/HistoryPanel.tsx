@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleDiff, ArticleVersion } from '../../main/api/contract';
+import { call } from '../api/client';
+import { relativeTime } from '../library/relativeTime';
+import { useEditorStore } from '../stores/useEditorStore';
+import { useLibraryStore } from '../stores/useLibraryStore';
+import { showError, useToastStore } from '../stores/useToastStore';
+import { DiffView } from './DiffView';
+
+interface Choice {
+  ref: string;
+  label: string;
+  version?: ArticleVersion;
+}
+
+export function HistoryPanel({ articleId, onClose }: { articleId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const versionState = useEditorStore((s) => s.article?.versionState);
+  const [versions, setVersions] = useState<ArticleVersion[] | null>(null);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [diff, setDiff] = useState<ArticleDiff | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      await useEditorStore.getState().flush();
+      const res = await call('versions.list', { id: articleId });
+      if (!res.ok) return showError(res.error);
+      const list = res.data.filter((v) => v.version);
+      setVersions(list);
+      const modified = useEditorStore.getState().article?.versionState !== 'versioned';
+      if (list.length > 0) {
+        setFrom(modified ? list[0]!.version! : (list[1] ?? list[0]!).version!);
+        setTo(modified ? 'working' : list[0]!.version!);
+      }
+    })();
+  }, [articleId]);
+
+  useEffect(() => {
+    if (!from || !to) return;
+    let stale = false;
+    void call('versions.diff', { id: articleId, from, to }).then((res) => {
+      if (stale) return;
+      if (res.ok) setDiff(res.data);
+      else showError(res.error);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [articleId, from, to]);
+
+  const restore = async (version: string) => {
+    if (!window.confirm(t('history.confirmRestore'))) return;
+    await useEditorStore.getState().flush();
+    const res = await call('versions.restore', { id: articleId, version });
+    if (!res.ok) return showError(res.error);
+    useEditorStore.getState().replace(res.data.article);
+    useLibraryStore.getState().upsert(res.data.article);
+    useToastStore.getState().show('info', t('history.restored'));
+    onClose();
+  };
+
+  const choices: Choice[] = [
+    ...(versionState !== 'versioned' ? [{ ref: 'working', label: t('history.working') }] : []),
+    ...(versions ?? []).map((v) => ({
+      ref: v.version!,
+      label: `${v.version!.slice(0, 7)} · ${v.message}`,
+      version: v,
+    })),
+  ];
+
+  return (
+    <aside className="history" aria-label={t('history.title')} data-testid="history-panel">
+      <header>
+        <h3>{t('history.title')}</h3>
+        <button type="button" onClick={onClose} aria-label={t('history.close')}>
+          ×
+        </button>
+      </header>
+      {versions && versions.length === 0 && <p className="muted">{t('history.noVersions')}</p>}
+      <ol className="version-list">
+        {(versions ?? []).map((v, i) => (
+          <li key={v.commit} data-testid="version-item">
+            <div className="version-message">{v.message}</div>
+            <div className="version-meta">
+              <code>{v.version!.slice(0, 7)}</code> · {v.author.name} · {relativeTime(v.timestamp, i18n.language)}
+            </div>
+            {(i > 0 || versionState !== 'versioned') && (
+              <button type="button" className="link" onClick={() => void restore(v.version!)}>
+                {t('history.restore')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      {choices.length > 1 && (
+        <div className="compare">
+          <h4>{t('history.compare')}</h4>
+          <label className="field">
+            <span>{t('history.from')}</span>
+            <select aria-label={t('history.from')} value={from} onChange={(e) => setFrom(e.target.value)}>
+              {choices.map((c) => (
+                <option key={c.ref} value={c.ref}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('history.to')}</span>
+            <select aria-label={t('history.to')} value={to} onChange={(e) => setTo(e.target.value)}>
+              {choices.map((c) => (
+                <option key={c.ref} value={c.ref}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {diff && <DiffView diff={diff} />}
+        </div>
+      )}
+    </aside>
+  );
+}

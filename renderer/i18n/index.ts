@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const languages = [
+  { code: 'en', label: 'English' },
+  { code: 'zh-CN', label: '中文' },
+] as const;
+
+const storageKey = 'almanac.language';
+
+function initialLanguage(): string {
+  const saved = localStorage.getItem(storageKey);
+  if (saved && languages.some((l) => l.code === saved)) return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = i18next.language;
+
+export function setLanguage(code: string): void {
+  localStorage.setItem(storageKey, code);
+  document.documentElement.lang = code;
+  void i18next.changeLanguage(code);
+}
+
+export { i18next };
