@@ -1,7 +1,7 @@
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
-  app: { library: '知识库', playground: '检索演练', language: '语言', quickOpen: '快速打开', shortcuts: '快捷键' },
+  app: { library: '知识库', playground: '检索演练', language: '界面语言', quickOpen: '快速打开', shortcuts: '快捷键' },
   library: {
     search: '搜索标题和正文…',
     newArticle: '新建文章',
@@ -12,6 +12,10 @@ export const zhCN: Messages = {
     allTags: '全部标签',
     allOwners: '全部负责人',
     sortBy: '排序',
+    filterLocale: '按语言筛选',
+    filterStatus: '按状态筛选',
+    filterTag: '按标签筛选',
+    filterOwner: '按负责人筛选',
     sortUpdated: '最近修改',
     sortTitle: '标题',
     sortStatus: '状态',

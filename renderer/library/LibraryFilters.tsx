@@ -31,7 +31,7 @@ export function LibraryFilters() {
   return (
     <div className="filters">
       <select
-        aria-label={t('editor.locale')}
+        aria-label={t('library.filterLocale')}
         value={filters.locale}
         onChange={(e) => setFilter('locale', e.target.value)}
       >
@@ -40,7 +40,11 @@ export function LibraryFilters() {
           <option key={l}>{l}</option>
         ))}
       </select>
-      <select aria-label="status" value={filters.status} onChange={(e) => setFilter('status', e.target.value)}>
+      <select
+        aria-label={t('library.filterStatus')}
+        value={filters.status}
+        onChange={(e) => setFilter('status', e.target.value)}
+      >
         <option value="">{t('library.allStatuses')}</option>
         {statuses.map((s) => (
           <option key={s} value={s}>
@@ -48,13 +52,21 @@ export function LibraryFilters() {
           </option>
         ))}
       </select>
-      <select aria-label={t('editor.tags')} value={filters.tag} onChange={(e) => setFilter('tag', e.target.value)}>
+      <select
+        aria-label={t('library.filterTag')}
+        value={filters.tag}
+        onChange={(e) => setFilter('tag', e.target.value)}
+      >
         <option value="">{t('library.allTags')}</option>
         {options.tags.map((tag) => (
           <option key={tag}>{tag}</option>
         ))}
       </select>
-      <select aria-label={t('editor.owner')} value={filters.owner} onChange={(e) => setFilter('owner', e.target.value)}>
+      <select
+        aria-label={t('library.filterOwner')}
+        value={filters.owner}
+        onChange={(e) => setFilter('owner', e.target.value)}
+      >
         <option value="">{t('library.allOwners')}</option>
         {options.owners.map((o) => (
           <option key={o}>{o}</option>

@@ -1,0 +1,54 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base } from '@playwright/test';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(repoRoot, 'main/cli/bin.ts');
+
+/** Run the command line synchronously, as a user would. */
+export function almanac(...args: string[]) {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: repoRoot, encoding: 'utf8' });
+  if (res.status !== 0 && res.status !== 3) throw new Error(`almanac ${args.join(' ')} failed: ${res.stderr}`);
+  return res;
+}
+
+export interface Studio {
+  ws: string;
+  url: string;
+  port: number;
+  token: string;
+}
+
+/** Start `almanac web` on a workspace and stop it afterwards. */
+export async function startStudio(ws: string): Promise<Studio & { child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'web', ws, '--port', '0', '--json'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`almanac web exited with ${code}`)));
+  });
+  const info = JSON.parse(line) as { url: string; port: number; token: string };
+  return { ws, child, ...info };
+}
+
+export const test = base.extend<{ workspace: { ws: string; dir: string }; studio: Studio }>({
+  workspace: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'almanac-e2e-'));
+    const ws = path.join(dir, 'ws');
+    almanac('init', ws, '--sample');
+    await use({ ws, dir });
+    await rm(dir, { recursive: true, force: true });
+  },
+  studio: async ({ workspace }, use) => {
+    const studio = await startStudio(workspace.ws);
+    await use(studio);
+    studio.child.kill('SIGTERM');
+  },
+});
+
+export { expect } from '@playwright/test';
