@@ -37,6 +37,8 @@ export async function startStudio(ws: string): Promise<Studio & { child: ChildPr
 }
 
 export const test = base.extend<{ workspace: { ws: string; dir: string }; studio: Studio }>({
+  // Playwright reads fixture dependencies from the destructuring pattern, so it must be there.
+  // eslint-disable-next-line no-empty-pattern
   workspace: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'almanac-e2e-'));
     const ws = path.join(dir, 'ws');
