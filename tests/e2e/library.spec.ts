@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { almanac, expect, startStudio, test } from './studio';
+import { almanac, expect, startStudio, stopStudio, test } from './studio';
 
 const count = 10_000;
 const topics = ['refund', 'shipping', 'invoice', 'password', 'warranty'];
@@ -68,7 +68,7 @@ test('opens, scrolls and filters a library of 10,000 articles without freezing',
     await page.getByLabel('Filter by locale').selectOption('zh-CN');
     await expect(page.getByTestId('library-count')).toHaveText('2500 articles');
   } finally {
-    studio.child.kill('SIGTERM');
+    await stopStudio(studio);
     await rm(dir, { recursive: true, force: true });
   }
 });

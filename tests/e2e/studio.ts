@@ -36,6 +36,14 @@ export async function startStudio(ws: string): Promise<Studio & { child: ChildPr
   return { ws, child, ...info };
 }
 
+/** Stop `almanac web` and wait until it has exited, so its background indexing is done with the folder. */
+export async function stopStudio(studio: { child: ChildProcess }): Promise<void> {
+  if (studio.child.exitCode !== null || studio.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => studio.child.once('exit', resolve));
+  studio.child.kill('SIGTERM');
+  await exited;
+}
+
 export const test = base.extend<{ workspace: { ws: string; dir: string }; studio: Studio }>({
   // Playwright reads fixture dependencies from the destructuring pattern, so it must be there.
   // eslint-disable-next-line no-empty-pattern
@@ -49,7 +57,7 @@ export const test = base.extend<{ workspace: { ws: string; dir: string }; studio
   studio: async ({ workspace }, use) => {
     const studio = await startStudio(workspace.ws);
     await use(studio);
-    studio.child.kill('SIGTERM');
+    await stopStudio(studio);
   },
 });
 
