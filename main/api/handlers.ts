@@ -2,7 +2,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { IndexService } from '../indexing/index.js';
-import { searchChunks } from '../retrieval/index.js';
+import { noModelNotice, searchChunks, vectorSearchFor } from '../retrieval/index.js';
 import { commitArticles, diffVersions, listVersions, restoreVersion } from '../versions/index.js';
 import { routes, type ParsedInput, type Result, type RouteName, type RouteOutput } from './contract.js';
 
@@ -50,8 +50,22 @@ export function createHandlers({ ws, store, indexer, transport }: ApiContext): H
       return indexer.status;
     },
     'search.query': async ({ query, k, mode, filter }) => {
-      const status = filter.status ?? ['draft', 'stale'];
-      return searchChunks(await indexer.chunkIndex(), query, { k, mode, filter: { ...filter, status } });
+      const index = await indexer.chunkIndex();
+      const semantic = await indexer.semantic();
+      const vectorSearch =
+        semantic && (await semantic.vectors.count()) > 0
+          ? vectorSearchFor(index, semantic.vectors, (q) => semantic.embedder.embedQuery(q))
+          : undefined;
+      const response = await searchChunks(index, query, {
+        k,
+        mode,
+        filter: { ...filter, status: filter.status ?? ['draft', 'stale'] },
+        vectorSearch,
+      });
+      if (response.notice && semantic)
+        response.notice = 'Lexical search only while vectors are computed for the first time.';
+      else if (response.notice) response.notice = indexer.status.modelNotice ?? noModelNotice;
+      return response;
     },
   };
 }

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { ArticleStore, watchArticles } from '../articles/index.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
 import { IndexService } from '../indexing/index.js';
+import { loadEmbedder } from '../embedding/index.js';
 import type { AlmanacEvent } from './contract.js';
 import { createHandlers, type Handlers } from './handlers.js';
 
@@ -15,13 +16,22 @@ export interface Session {
 }
 
 /** Open a workspace for the studio: handlers plus a stream of on-disk changes. */
-export async function openSession(dir: string, transport: 'ipc' | 'http'): Promise<Session> {
+export interface SessionOptions {
+  transport: 'ipc' | 'http';
+  /** A model folder, or a root of `<org>/<name>/` model folders; none means lexical search only. */
+  modelDir?: string;
+}
+
+export async function openSession(dir: string, { transport, modelDir }: SessionOptions): Promise<Session> {
   const ws = await openWorkspace(dir);
   const store = new ArticleStore(ws);
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const emit = (event: AlmanacEvent) => events.emit('event', event);
-  const indexer = new IndexService(store, (status) => emit({ type: 'index.status', status }));
+  const indexer = new IndexService(store, {
+    loadEmbedder: modelDir ? () => loadEmbedder(modelDir, { modelId: ws.config.embedding?.model }) : undefined,
+    onStatus: (status) => emit({ type: 'index.status', status }),
+  });
   const stopWatching = watchArticles(ws, (ids) => {
     for (const id of ids) store.forget(id);
     emit({ type: 'articles.changed', ids });

@@ -5,6 +5,8 @@ export interface CliConfig {
   sampleWorkspace: string;
   defaultProfile: string;
   rendererDir: string;
+  /** Where embedding models live: ALMANAC_MODEL_DIR, else resources/models. */
+  modelDir: string;
 }
 
 export function resolveCliConfig(): CliConfig {
@@ -13,5 +15,6 @@ export function resolveCliConfig(): CliConfig {
     sampleWorkspace: repo('resources/sample-workspace'),
     defaultProfile: repo('resources/default-profile.md'),
     rendererDir: repo('out/renderer'),
+    modelDir: process.env.ALMANAC_MODEL_DIR ?? repo('resources/models'),
   };
 }

@@ -14,7 +14,7 @@ const config = resolveCliConfig();
 registerArticleCommands(program, config);
 registerVersionCommands(program);
 registerWebCommand(program, config);
-registerRetrievalCommands(program);
+registerRetrievalCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

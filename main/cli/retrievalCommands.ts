@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { ArticleStore } from '../articles/index.js';
 import { evaluateQueries, readBeirFiles } from '../evaluation/index.js';
-import { ChunkIndex, indexDir, indexWorkspace } from '../indexing/index.js';
 import { rankArticles, searchChunks, type SearchMode } from '../retrieval/index.js';
-import { openWorkspace } from '../workspace/index.js';
+import { openIndexed } from './openIndexed.js';
+import type { CliConfig } from './CliConfig.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
 
@@ -14,31 +13,36 @@ function parseMode(mode: string): SearchMode {
   return mode as SearchMode;
 }
 
-async function openIndexed(dir: string, quiet: boolean) {
-  const store = new ArticleStore(await openWorkspace(dir));
-  const index = await ChunkIndex.open(indexDir(store));
-  const report = await indexWorkspace(store, index, {
-    onProgress:
-      quiet || !process.stderr.isTTY
-        ? undefined
-        : (done, total) => process.stderr.write(`\rIndexing ${done}/${total} articles`),
-  });
-  if (!quiet && process.stderr.isTTY && report.changed) process.stderr.write('\n');
-  return { store, index, report };
-}
-
-export function registerRetrievalCommands(program: Command): void {
+export function registerRetrievalCommands(program: Command, config: CliConfig): void {
+  const modelOption = [
+    '--model-dir <dir>',
+    'embedding model folder (default: ALMANAC_MODEL_DIR or resources/models)',
+  ] as const;
   program
     .command('index <ws>')
     .description('bring the search index up to date (incremental)')
+    .option(...modelOption)
     .option('--json', 'print JSON')
-    .action(async (dir: string, opts: { json?: boolean }) => {
-      const { index, report } = await openIndexed(dir, Boolean(opts.json));
-      index.close();
-      emit(opts, report, () =>
+    .action(async (dir: string, opts: { json?: boolean; modelDir?: string }) => {
+      const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
+      await indexed.close();
+      const { report, vectors, modelNotice } = indexed;
+      const fill = vectors?.fill;
+      const result = {
+        ...report,
+        model: vectors?.embedder.modelId ?? null,
+        embedded: fill?.embedded ?? 0,
+        reused: fill?.reused ?? 0,
+        vectors: fill?.total ?? 0,
+        modelNotice,
+      };
+      emit(opts, result, () =>
         [
           `Indexed ${report.articles} articles: ${report.changed} new or changed, ${report.removed} removed.`,
           `Chunks: ${report.chunksAdded} added, ${report.chunksRemoved} removed, ${report.chunks} in the index.`,
+          fill
+            ? `Vectors (${result.model}): ${fill.embedded} embedded, ${fill.reused} reused from the cache, ${fill.removed} removed.`
+            : `No vectors: ${modelNotice}`,
           ...report.skipped.map((s) => `  skipped ${s.id}: ${s.reason}`),
         ].join('\n'),
       );
@@ -50,31 +54,39 @@ export function registerRetrievalCommands(program: Command): void {
     .option('--k <n>', 'results', '10')
     .option('--mode <mode>', 'hybrid | vector | lexical', 'hybrid')
     .option('--locale <locale>', 'only this locale')
+    .option(...modelOption)
     .option('--json', 'print JSON')
-    .action(async (dir: string, query: string, opts: { k: string; mode: string; locale?: string; json?: boolean }) => {
-      const { index } = await openIndexed(dir, true);
-      const response = await searchChunks(index, query, {
-        k: Number(opts.k),
-        mode: parseMode(opts.mode),
-        filter: { locale: opts.locale },
-      });
-      index.close();
-      if (response.notice && !opts.json) process.stderr.write(`${response.notice}\n`);
-      emit(opts, response, () =>
-        response.results.length === 0
-          ? `No results for "${query}".`
-          : table([
-              ['#', 'SCORE', 'ARTICLE', 'SECTION', 'TEXT'],
-              ...response.results.map((r, i) => [
-                String(i + 1),
-                r.score.toFixed(3),
-                r.articleId,
-                r.headings.join(' > ') || '-',
-                r.text.replace(/\s+/g, ' ').slice(0, 80),
+    .action(
+      async (
+        dir: string,
+        query: string,
+        opts: { k: string; mode: string; locale?: string; json?: boolean; modelDir?: string },
+      ) => {
+        const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, true);
+        const response = await searchChunks(indexed.index, query, {
+          k: Number(opts.k),
+          mode: parseMode(opts.mode),
+          filter: { locale: opts.locale },
+          vectorSearch: indexed.vectorSearch,
+        });
+        await indexed.close();
+        if (response.notice && !opts.json) process.stderr.write(`${response.notice}\n`);
+        emit(opts, response, () =>
+          response.results.length === 0
+            ? `No results for "${query}".`
+            : table([
+                ['#', 'SCORE', 'ARTICLE', 'SECTION', 'TEXT'],
+                ...response.results.map((r, i) => [
+                  String(i + 1),
+                  r.score.toFixed(3),
+                  r.articleId,
+                  r.headings.join(' > ') || '-',
+                  r.text.replace(/\s+/g, ' ').slice(0, 80),
+                ]),
               ]),
-            ]),
-      );
-    });
+        );
+      },
+    );
 
   program
     .command('eval <ws>')
@@ -83,37 +95,48 @@ export function registerRetrievalCommands(program: Command): void {
     .requiredOption('--qrels <tsv>', 'query-id<TAB>corpus-id<TAB>score')
     .option('--k <n>', 'recall cut-off', '10')
     .option('--mode <mode>', 'hybrid | vector | lexical', 'hybrid')
+    .option(...modelOption)
     .option('--json', 'print JSON')
-    .action(async (dir: string, opts: { queries: string; qrels: string; k: string; mode: string; json?: boolean }) => {
-      const mode = parseMode(opts.mode);
-      const { queries, qrels } = await readBeirFiles(opts.queries, opts.qrels);
-      const { index } = await openIndexed(dir, Boolean(opts.json));
-      const report = await evaluateQueries(
-        queries,
-        qrels,
-        (q, k, restrictTo) => rankArticles(index, q.text, k, { mode, filter: { articleIds: restrictTo } }),
-        {
-          k: Number(opts.k),
-          mode,
-        },
-      );
-      index.close();
-      const fmt = (n?: number) => (n === undefined ? '-' : n.toFixed(3));
-      emit(opts, report, () =>
-        table([
-          ['SET', 'QUERIES', 'nDCG@10', `R@${report.k}`, 'MRR', 'P@1 (candidates)'],
-          [
-            'overall',
-            String(report.overall.queries),
-            fmt(report.overall.ndcg10),
-            fmt(report.overall.recall),
-            fmt(report.overall.mrr),
-            fmt(report.overall.candidateP1),
-          ],
-          ...Object.entries(report.byCategory)
-            .filter(([c]) => c !== 'all')
-            .map(([c, m]) => [c, String(m.queries), fmt(m.ndcg10), fmt(m.recall), fmt(m.mrr), fmt(m.candidateP1)]),
-        ]),
-      );
-    });
+    .action(
+      async (
+        dir: string,
+        opts: { queries: string; qrels: string; k: string; mode: string; json?: boolean; modelDir?: string },
+      ) => {
+        const mode = parseMode(opts.mode);
+        const { queries, qrels } = await readBeirFiles(opts.queries, opts.qrels);
+        const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
+        if (mode !== 'lexical' && !indexed.vectorSearch)
+          process.stderr.write(`${indexed.modelNotice}\nEvaluating lexical search instead.\n`);
+        const ran = indexed.vectorSearch ? mode : 'lexical';
+        const report = await evaluateQueries(
+          queries,
+          qrels,
+          (q, k, restrictTo) =>
+            rankArticles(indexed.index, q.text, k, {
+              mode: ran,
+              vectorSearch: indexed.vectorSearch,
+              filter: { articleIds: restrictTo },
+            }),
+          { k: Number(opts.k), mode: ran },
+        );
+        await indexed.close();
+        const fmt = (n?: number) => (n === undefined ? '-' : n.toFixed(3));
+        emit(opts, report, () =>
+          table([
+            ['SET', 'QUERIES', 'nDCG@10', `R@${report.k}`, 'MRR', 'P@1 (candidates)'],
+            [
+              'overall',
+              String(report.overall.queries),
+              fmt(report.overall.ndcg10),
+              fmt(report.overall.recall),
+              fmt(report.overall.mrr),
+              fmt(report.overall.candidateP1),
+            ],
+            ...Object.entries(report.byCategory)
+              .filter(([c]) => c !== 'all')
+              .map(([c, m]) => [c, String(m.queries), fmt(m.ndcg10), fmt(m.recall), fmt(m.mrr), fmt(m.candidateP1)]),
+          ]),
+        );
+      },
+    );
 }

@@ -12,14 +12,15 @@ export function registerWebCommand(program: Command, config: CliConfig): void {
     .description('serve the studio in a browser on 127.0.0.1 with a per-launch token')
     .option('--port <n>', 'port (0 picks a free one)', '4400')
     .option('--json', 'print {url, port, token} as one JSON line')
-    .action(async (dir: string, opts: { port: string; json?: boolean }) => {
+    .option('--model-dir <dir>', 'embedding model folder (default: ALMANAC_MODEL_DIR or resources/models)')
+    .action(async (dir: string, opts: { port: string; json?: boolean; modelDir?: string }) => {
       if (!existsSync(path.join(config.rendererDir, 'index.html'))) {
         throw new AlmanacError(
           'NOT_FOUND',
           `The studio is not built (${config.rendererDir} is missing). Run: npm run build`,
         );
       }
-      const session = await openSession(dir, 'http');
+      const session = await openSession(dir, { transport: 'http', modelDir: opts.modelDir ?? config.modelDir });
       const bridge = await startHttpBridge({
         handlers: session.handlers,
         rendererDir: config.rendererDir,

@@ -37,7 +37,7 @@ function locate(dir: string, id: string): ModelLocation | undefined {
  */
 export function findModel(dir: string, modelId?: string): ModelLocation | undefined {
   const root = path.resolve(dir);
-  const direct = locate(root, modelId ?? path.basename(root));
+  const direct = locate(root, path.basename(root));
   if (direct) return direct;
   if (modelId) return locate(path.join(root, ...modelId.split('/')), modelId);
   return undefined;

@@ -59,8 +59,10 @@ export const knownModels: ModelSpec[] = [
   },
 ];
 
-/** The spec for a model id; unknown models get mean pooling, no prefixes, and the dimension from config.json. */
+/** The spec for a model id (dimension always from its config.json); unknown models get mean pooling and no prefixes. */
 export function modelSpec(id: string, hiddenSize: number): ModelSpec {
   const known = knownModels.find((m) => m.id.toLowerCase() === id.toLowerCase());
-  return known ?? { id, dimension: hiddenSize, pooling: 'mean', normalize: true, queryPrefix: '', passagePrefix: '' };
+  return known
+    ? { ...known, dimension: hiddenSize }
+    : { id, dimension: hiddenSize, pooling: 'mean', normalize: true, queryPrefix: '', passagePrefix: '' };
 }

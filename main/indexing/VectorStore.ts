@@ -188,6 +188,23 @@ export class VectorStore {
     });
   }
 
+  /** Recall@10 of the ANN index against an exact search, using stored vectors as queries. */
+  async annRecall(samples = 20): Promise<number | undefined> {
+    if (!this.vectors || !(await this.hasAnnIndex())) return undefined;
+    const rows = (await this.vectors.query().select(['vector']).limit(samples).toArray()) as {
+      vector: ArrayLike<number>;
+    }[];
+    let hit = 0;
+    let total = 0;
+    for (const r of rows) {
+      const v = Float32Array.from(r.vector);
+      const exact = new Set((await this.search(v, 10, {}, true)).map((h) => h.id));
+      hit += (await this.search(v, 10, {}, false)).filter((h) => exact.has(h.id)).length;
+      total += exact.size;
+    }
+    return total ? hit / total : undefined;
+  }
+
   async optimize(): Promise<void> {
     await this.vectors?.optimize();
     await this.cache?.optimize();
