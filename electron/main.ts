@@ -24,7 +24,10 @@ function workspaceFromArgs(argv: string[]): string | undefined {
 
 async function openWorkspaceAt(root: string): Promise<void> {
   try {
-    const next = await openSession(root, { transport: 'ipc', modelDir: process.env.ALMANAC_MODEL_DIR ?? path.join(resources, 'models') });
+    const next = await openSession(root, {
+      transport: 'ipc',
+      modelDir: process.env.ALMANAC_MODEL_DIR ?? path.join(resources, 'models'),
+    });
     stopEvents?.();
     await current?.close();
     current = next;

@@ -1,0 +1,131 @@
+// npm run bench: speed and quality figures, measured in one run on this machine; also written to bench/results.json.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findModel, loadEmbedder, type Embedder } from '../main/embedding/index.js';
+import { VectorStore, indexDir } from '../main/indexing/index.js';
+import { vectorSearchFor } from '../main/retrieval/index.js';
+import { makeEncoderModel, shapes } from '../tests/fixtures/makeEncoderModel.js';
+import { datasetQuality } from './datasetQuality.js';
+import { embeddingThroughput } from './embeddingThroughput.js';
+import { indexTiming } from './indexTiming.js';
+import { queryLatency } from './queryLatency.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const wants = (part: string) => !only || only.includes(part);
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, node: process.version },
+};
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const minilmDir = path.join(repoRoot, 'node_modules/.cache/almanac-models/minilm-l6-random');
+log(`Generating (or reusing) the MiniLM-L6-shaped random model in ${minilmDir} …`);
+await makeEncoderModel(minilmDir, shapes.minilm);
+
+if (wants('throughput')) {
+  const t = await embeddingThroughput(minilmDir, repoRoot);
+  results.embeddingThroughput = t;
+  log(
+    `\n## Embedding throughput (MiniLM-L6 shape, random weights, ${t.texts} texts of ${t.tokens.min}-${t.tokens.max} tokens, 2 threads, texts/s, median of 3)`,
+  );
+  log(
+    `raw ONNX Runtime   one at a time ${t.raw.single}   naive batches of 16 ${t.raw.naive16}   length-sorted batches of 8 ${t.raw.sorted8}`,
+  );
+  log(
+    `transformers.js    one at a time ${t.pipeline.single}   naive batches of 16 ${t.pipeline.naive16}   length-sorted batches of 8 ${t.pipeline.sorted8}`,
+  );
+  log(
+    `Almanac embedder (worker thread, length-sorted batches) ${t.embedder.sortedBatches}   = ${(t.ratio * 100).toFixed(0)}% of raw ONNX Runtime's best`,
+  );
+}
+
+let minilm: Embedder | undefined;
+const embedder = async () => (minilm ??= await loadEmbedder(minilmDir, { threads: 2 }));
+
+if (wants('index')) {
+  const timing = await indexTiming(5000, await embedder());
+  results.indexTiming = timing;
+  log(`\n## Indexing a ${timing.articles}-article workspace (${timing.chunks} chunks, ${timing.model})`);
+  log(
+    `lexically searchable after ${(timing.lexicalSearchableMs / 1000).toFixed(1)} s; fully embedded after ${((timing.fullyEmbeddedMs ?? 0) / 1000).toFixed(1)} s (${((timing.lexicalSearchableMs / (timing.fullyEmbeddedMs ?? 1)) * 100).toFixed(1)}% of it)`,
+  );
+  log(
+    `re-index after editing one article: ${timing.reindexOneMs.toFixed(0)} ms lexical, ${(timing.reindexOneEmbedMs ?? 0).toFixed(0)} ms with its vectors (${(((timing.reindexOneEmbedMs ?? 0) / (timing.fullyEmbeddedMs ?? 1)) * 100).toFixed(2)}% of the full index)`,
+  );
+}
+
+if (wants('latency')) {
+  const e = await embedder();
+  const queryTimes: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const start = performance.now();
+    await e.embedQuery(`how long does a refund take for order ${i}`);
+    queryTimes.push(performance.now() - start);
+  }
+  queryTimes.sort((a, b) => a - b);
+  results.queryEmbedding = { p50: queryTimes[15], p95: queryTimes[28] };
+  log(
+    `\n## Query embedding latency (worker round trip): p50 ${queryTimes[15]!.toFixed(1)} ms, p95 ${queryTimes[28]!.toFixed(1)} ms`,
+  );
+  const small = await queryLatency(10_000, e, { ann: false, rounds: 3 });
+  const large = await queryLatency(100_000, e, { ann: true, rounds: 3 });
+  results.queryLatency = [small, large];
+  log(`## Hybrid query latency, query embedding included (ms)`);
+  for (const q of [small, large]) {
+    log(
+      `${q.chunks} chunks: flat p50 ${q.flat.p50} p95 ${q.flat.p95}` +
+        (q.ann
+          ? `; ANN (HNSW-SQ) p50 ${q.ann.p50} p95 ${q.ann.p95}, built in ${(q.ann.buildMs / 1000).toFixed(0)} s, recall@10 vs flat ${q.ann.recallAt10}`
+          : '') +
+        `; RSS ${q.rssMb} MB`,
+    );
+  }
+}
+
+if (wants('quality')) {
+  const realDir = process.env.ALMANAC_MODEL_DIR;
+  const real = realDir && findModel(realDir) ? await loadEmbedder(realDir, { threads: 2 }) : undefined;
+  const modes = [
+    { mode: 'lexical' as const, model: null },
+    ...(real
+      ? (['vector', 'hybrid'] as const).map((mode) => ({
+          mode,
+          model: real.modelId,
+          vectorSearchFor: async (
+            index: Parameters<typeof vectorSearchFor>[0],
+            store: { ws: { localDir: string } },
+          ) => {
+            const vectors = await VectorStore.open(indexDir(store as never), real.modelId, real.dimension);
+            await vectors.sync(await index.rowsForVectors(), real);
+            return vectorSearchFor(index, vectors, (q) => real.embedQuery(q));
+          },
+        }))
+      : []),
+  ];
+  const quality = await datasetQuality(path.join(repoRoot, '../shared/datasets'), modes);
+  results.datasetQuality = quality;
+  log(`\n## Retrieval quality on ../shared/datasets (nDCG@10 / recall@10)`);
+  if (!real)
+    log(
+      'Vector and hybrid figures need a real model: set ALMANAC_MODEL_DIR (none can be downloaded here). Lexical only:',
+    );
+  for (const q of quality) {
+    const sets = Object.entries(q.report.byCategory).map(
+      ([c, m]) =>
+        `${c === 'all' ? '' : `${c} `}${m.ndcg10.toFixed(3)} / ${m.recall.toFixed(3)}${m.candidateP1 !== undefined ? ` (P@1 within candidates ${m.candidateP1.toFixed(3)})` : ''}`,
+    );
+    log(`${q.dataset.padEnd(18)} ${q.mode.padEnd(8)} ${q.model ?? ''} ${sets.join('; ')}`);
+  }
+  await real?.close();
+}
+
+await minilm?.close();
+const out = path.join(repoRoot, 'bench/results.json');
+await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+log(`\nWrote ${out}`);
