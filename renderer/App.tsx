@@ -12,6 +12,9 @@ import { useShortcuts } from './shell/useShortcuts';
 import { useEditorStore } from './stores/useEditorStore';
 import { useLibraryStore } from './stores/useLibraryStore';
 import { useWorkspaceStore } from './stores/useWorkspaceStore';
+import { useIndexStore } from './stores/useIndexStore';
+import { IndexStatusBar } from './playground/IndexStatusBar';
+import { PlaygroundView } from './playground/PlaygroundView';
 
 type DialogName = 'quickOpen' | 'newArticle' | 'saveVersion' | null;
 
@@ -21,14 +24,23 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
+  const [view, setView] = useState<'editor' | 'playground'>('editor');
+  useEffect(
+    () =>
+      useEditorStore.subscribe((state, previous) => {
+        if (state.article && state.article.id !== previous.article?.id) setView('editor');
+      }),
+    [],
+  );
 
   useEffect(() => {
     void useWorkspaceStore.getState().load();
     void useLibraryStore.getState().load();
+    void useIndexStore.getState().load();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = new Set<string>();
     return onEvent((event) => {
-      if (event.type !== 'articles.changed') return;
+      if (event.type === 'index.status') return useIndexStore.getState().set(event.status);
       event.ids.forEach((id) => changed.add(id));
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -55,7 +67,16 @@ export function App() {
       <header className="topbar">
         <span className="brand">Almanac</span>
         <span className="workspace-name">{info?.name}</span>
+        <nav className="views" aria-label="views">
+          <button type="button" aria-pressed={view === 'editor'} onClick={() => setView('editor')}>
+            {t('app.library')}
+          </button>
+          <button type="button" aria-pressed={view === 'playground'} onClick={() => setView('playground')}>
+            {t('app.playground')}
+          </button>
+        </nav>
         <span className="spacer" />
+        <IndexStatusBar />
         <button type="button" onClick={actions.quickOpen} title={`${t('app.quickOpen')} (Ctrl+P)`}>
           {t('app.quickOpen')} <kbd>Ctrl P</kbd>
         </button>
@@ -69,12 +90,16 @@ export function App() {
       </header>
       <div className="workbench">
         <LibraryPanel onNew={actions.newArticle} />
-        <ArticleView
-          onSaveVersion={actions.saveVersion}
-          historyOpen={historyOpen}
-          setHistoryOpen={setHistoryOpen}
-          historyKey={historyKey}
-        />
+        {view === 'playground' ? (
+          <PlaygroundView onOpenArticle={() => setView('editor')} />
+        ) : (
+          <ArticleView
+            onSaveVersion={actions.saveVersion}
+            historyOpen={historyOpen}
+            setHistoryOpen={setHistoryOpen}
+            historyKey={historyKey}
+          />
+        )}
       </div>
       {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
       {dialog === 'newArticle' && <NewArticleDialog onClose={() => setDialog(null)} />}

@@ -21,6 +21,10 @@ export function RichTextEditor() {
     const body = useEditorStore.getState().body;
     if (editor.getMarkdown() !== body) editor.commands.setContent(body, { contentType: 'markdown', emitUpdate: false });
   }, [editor, revision]);
+  const focus = useEditorStore((s) => s.focus);
+  useEffect(() => {
+    if (editor && focus) editor.commands.highlightPassage(focus.text);
+  }, [editor, focus, revision]);
   if (!editor) return null;
   return (
     <div className="rich-text">

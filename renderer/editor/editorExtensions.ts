@@ -1,6 +1,7 @@
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { Markdown } from '@tiptap/markdown';
+import { PassageHighlight } from './extensions/passageHighlight';
 
 /** Only web, mail and relative links: `javascript:` and `data:` URLs never become links. */
 export function isSafeUrl(url: string): boolean {
@@ -24,4 +25,5 @@ export const editorExtensions = [
   TableHeader,
   TableCell,
   Markdown,
+  PassageHighlight,
 ];

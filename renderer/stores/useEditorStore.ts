@@ -14,7 +14,9 @@ interface EditorState {
   revision: number;
   saveState: SaveState;
   conflict: Article | null;
-  open(id: string): Promise<void>;
+  /** A passage to show (from the playground): highlighted and scrolled to once the article is open. */
+  focus: { text: string; start: number; end: number } | null;
+  open(id: string, focus?: EditorState['focus']): Promise<void>;
   close(): void;
   edit(patch: { meta?: Partial<ArticleMeta>; body?: string }): void;
   flush(): Promise<boolean>;
@@ -78,7 +80,9 @@ export const useEditorStore = create<EditorState>((set, get) => {
     revision: 0,
     saveState: 'saved',
     conflict: null,
-    async open(id) {
+    focus: null,
+    async open(id, focus = null) {
+      set({ focus });
       if (get().article?.id === id) return;
       await get().flush();
       const res = await call('articles.get', { id });

@@ -23,8 +23,9 @@ export interface Studio {
 }
 
 /** Start `almanac web` on a workspace and stop it afterwards. */
-export async function startStudio(ws: string): Promise<Studio & { child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'web', ws, '--port', '0', '--json'], {
+export async function startStudio(ws: string, modelDir?: string): Promise<Studio & { child: ChildProcess }> {
+  const model = modelDir ? ['--model-dir', modelDir] : ['--model-dir', path.join(ws, 'no-model-here')];
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, 'web', ws, '--port', '0', '--json', ...model], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,0 +1,2 @@
+export { PassageHighlight, findPassage, visibleLetters } from './passageHighlight';
+export type { PassageHighlightOptions } from './passageHighlight';
