@@ -32,7 +32,7 @@ if (wants('throughput')) {
   const t = await embeddingThroughput(minilmDir, repoRoot);
   results.embeddingThroughput = t;
   log(
-    `\n## Embedding throughput (MiniLM-L6 shape, random weights, ${t.texts} texts of ${t.tokens.min}-${t.tokens.max} tokens, 2 threads, texts/s, median of 3)`,
+    `\n## Embedding throughput (MiniLM-L6 shape, random weights, ${t.texts} texts of ${t.tokens.min}-${t.tokens.max} tokens, 2 threads, texts/s, median of 5 interleaved rounds)`,
   );
   log(
     `raw ONNX Runtime   one at a time ${t.raw.single}   naive batches of 16 ${t.raw.naive16}   length-sorted batches of 8 ${t.raw.sorted8}`,

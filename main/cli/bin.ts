@@ -3,6 +3,7 @@ import { registerArticleCommands } from './articleCommands.js';
 import { registerVersionCommands } from './versionCommands.js';
 import { registerWebCommand } from './webCommand.js';
 import { registerRetrievalCommands } from './retrievalCommands.js';
+import { registerModelCommands } from './modelCommands.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -15,6 +16,7 @@ registerArticleCommands(program, config);
 registerVersionCommands(program);
 registerWebCommand(program, config);
 registerRetrievalCommands(program, config);
+registerModelCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

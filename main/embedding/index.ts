@@ -5,3 +5,5 @@ export type { ModelLocation } from './findModel.js';
 export { knownModels, modelSpec } from './knownModels.js';
 export type { ModelSpec } from './knownModels.js';
 export { planBatches } from './planBatches.js';
+export { installModel } from './installModel.js';
+export type { InstallProgress } from './installModel.js';
