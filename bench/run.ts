@@ -1,5 +1,5 @@
 // npm run bench: speed and quality figures, measured in one run on this machine; also written to bench/results.json.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -127,5 +127,7 @@ if (wants('quality')) {
 
 await minilm?.close();
 const out = path.join(repoRoot, 'bench/results.json');
-await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+// A partial run (--only=…) updates its own parts and keeps the rest of the last full run.
+const previous = only ? (JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as Record<string, unknown>) : {};
+await writeFile(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 log(`\nWrote ${out}`);
