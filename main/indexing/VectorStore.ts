@@ -162,7 +162,11 @@ export class VectorStore {
     exact = false,
   ): Promise<{ id: string; distance: number }[]> {
     if (!this.vectors) return [];
-    let q = this.vectors.vectorSearch(Array.from(vector)).distanceType('cosine').select(['id', '_distance']).limit(limit);
+    let q = this.vectors
+      .vectorSearch(Array.from(vector))
+      .distanceType('cosine')
+      .select(['id', '_distance'])
+      .limit(limit);
     const where = filterSql(filter);
     if (where) q = q.where(where);
     if (exact) q = q.bypassVectorIndex();

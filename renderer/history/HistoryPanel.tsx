@@ -97,29 +97,36 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
       {choices.length > 1 && (
         <div className="compare">
           <h4>{t('history.compare')}</h4>
-          <label className="field">
-            <span>{t('history.from')}</span>
-            <select aria-label={t('history.from')} value={from} onChange={(e) => setFrom(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.ref} value={c.ref}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('history.to')}</span>
-            <select aria-label={t('history.to')} value={to} onChange={(e) => setTo(e.target.value)}>
-              {choices.map((c) => (
-                <option key={c.ref} value={c.ref}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <VersionSelect label={t('history.from')} value={from} onChange={setFrom} choices={choices} />
+          <VersionSelect label={t('history.to')} value={to} onChange={setTo} choices={choices} />
           {diff && <DiffView diff={diff} />}
         </div>
       )}
     </aside>
+  );
+}
+
+function VersionSelect({
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  label: string;
+  value: string;
+  onChange: (ref: string) => void;
+  choices: Choice[];
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+        {choices.map((c) => (
+          <option key={c.ref} value={c.ref}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { almanac, expect, startStudio, stopStudio, test } from './studio';
+import { almanac, expect, startStudio, stopStudio, test, worstFrameGap } from './studio';
 
 const count = 10_000;
 const topics = ['refund', 'shipping', 'invoice', 'password', 'warranty'];
@@ -39,21 +39,7 @@ test('opens, scrolls and filters a library of 10,000 articles without freezing',
     await list.evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await expect(page.getByTestId('article-row').filter({ hasText: '第 9996 号文章' })).toBeVisible();
 
-    const frameGap = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let worst = 0;
-          const end = last + 1500;
-          const tick = (now: number) => {
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else resolve(worst);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    const frameGap = worstFrameGap(page, 1500);
     const typed = Date.now();
     await page.getByPlaceholder('Search titles and text…').pressSequentially('kw4242', { delay: 20 });
     await expect(page.getByTestId('article-row')).toHaveCount(1);

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeEncoderModel } from '../fixtures/makeEncoderModel';
-import { almanac, expect, startStudio, stopStudio, test } from './studio';
+import { almanac, expect, startStudio, stopStudio, test, worstFrameGap } from './studio';
 
 test('a question in the playground shows ranked chunks with scores; a result opens the highlighted passage', async ({
   page,
@@ -73,21 +73,7 @@ test('typing in the editor stays smooth while a full index with embeddings runs'
     const body = page.getByTestId('article-body');
     await body.click();
     await page.keyboard.press('Control+End');
-    const gaps = page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          let last = performance.now();
-          let worst = 0;
-          const end = last + 2500;
-          const tick = (now: number) => {
-            worst = Math.max(worst, now - last);
-            last = now;
-            if (now < end) requestAnimationFrame(tick);
-            else resolve(worst);
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
+    const gaps = worstFrameGap(page, 2500);
     const typed = ' Typing while the index is built.';
     const started = Date.now();
     await page.keyboard.type(typed, { delay: 30 });

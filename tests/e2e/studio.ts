@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repoRoot, 'main/cli/bin.ts');
@@ -43,6 +43,26 @@ export async function stopStudio(studio: { child: ChildProcess }): Promise<void>
   const exited = new Promise((resolve) => studio.child.once('exit', resolve));
   studio.child.kill('SIGTERM');
   await exited;
+}
+
+/** The longest gap between animation frames over `ms`, measured in the page: a freeze shows up here. */
+export function worstFrameGap(page: Page, ms: number): Promise<number> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<number>((resolve) => {
+        let last = performance.now();
+        let worst = 0;
+        const end = last + duration;
+        const tick = (now: number) => {
+          worst = Math.max(worst, now - last);
+          last = now;
+          if (now < end) requestAnimationFrame(tick);
+          else resolve(worst);
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
 }
 
 export const test = base.extend<{ workspace: { ws: string; dir: string }; studio: Studio }>({
