@@ -55,24 +55,30 @@ test('typing in the editor stays smooth while a full index with embeddings runs'
   const dir = await mkdtemp(path.join(tmpdir(), 'almanac-e2e-'));
   const ws = path.join(dir, 'ws');
   almanac('init', ws, '--sample');
-  const paragraph = 'Refunds go back to the card you paid with. Store credit is available on request. ';
-  for (let i = 0; i < 1500; i++) {
-    await writeFile(
-      path.join(ws, 'articles', `bulk-${i}.md`),
-      `---\nid: bulk-${i}\ntitle: Bulk article ${i}\nlocale: en\n---\n\n## Part one\n\n${paragraph.repeat(3)} ${i}\n\n## Part two\n\n${paragraph.repeat(2)} ${i}\n`,
-    );
-  }
   const model = await makeEncoderModel(path.join(dir, 'model'));
   const studio = await startStudio(ws, model);
   try {
     await page.goto(studio.url);
     const status = page.getByTestId('index-status');
-    await page.getByPlaceholder('Search titles and text…').fill('Refund policy');
+    await expect(status).toHaveAttribute('data-state', 'idle', { timeout: 60_000 });
     await page.getByTestId('article-row').filter({ hasText: 'Refund policy' }).click();
-    await expect(status).toHaveAttribute('data-state', /indexing|embedding/);
     const body = page.getByTestId('article-body');
     await body.click();
     await page.keyboard.press('Control+End');
+
+    // 2,000 articles arrive on disk (a sync tool, say): the studio indexes and embeds them all.
+    const paragraph = 'Refunds go back to the card you paid with. Store credit is available on request. ';
+    for (let i = 0; i < 2000; i += 250) {
+      await Promise.all(
+        Array.from({ length: 250 }, (_, j) =>
+          writeFile(
+            path.join(ws, 'articles', `bulk-${i + j}.md`),
+            `---\nid: bulk-${i + j}\ntitle: Bulk article ${i + j}\nlocale: en\n---\n\n## Part one\n\n${paragraph.repeat(3)} ${i + j}\n\n## Part two\n\n${paragraph.repeat(2)} ${i + j}\n`,
+          ),
+        ),
+      );
+    }
+    await expect(status).toHaveAttribute('data-state', /indexing|embedding/);
     const gaps = worstFrameGap(page, 2500);
     const typed = ' Typing while the index is built.';
     const started = Date.now();
@@ -80,13 +86,14 @@ test('typing in the editor stays smooth while a full index with embeddings runs'
     await expect(body).toContainText(typed.trim());
     const typingMs = Date.now() - started;
     const worst = await gaps;
-    const busy = await status.getAttribute('data-state');
     console.log(
-      `typed ${typed.length} keys in ${typingMs} ms while the index was ${busy}; worst frame gap ${worst.toFixed(0)} ms`,
+      `typed ${typed.length} keys in ${typingMs} ms while the index was ${await status.getAttribute('data-state')}; worst frame gap ${worst.toFixed(0)} ms`,
     );
     expect(worst).toBeLessThan(250);
     expect(typingMs).toBeLessThan(typed.length * 30 + 2000);
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await expect(status).toHaveAttribute('data-state', 'idle', { timeout: 90_000 });
+    await expect(status).toContainText(/vectors (\d+)\/\1/);
   } finally {
     await stopStudio(studio);
     await rm(dir, { recursive: true, force: true });
