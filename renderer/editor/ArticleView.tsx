@@ -5,7 +5,7 @@ import { call } from '../api/client';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
-import { showError } from '../stores/useToastStore';
+import { showError, useToastStore } from '../stores/useToastStore';
 import { FrontMatterForm } from './FrontMatterForm';
 import { RichTextEditor } from './RichTextEditor';
 import { SaveStateBadge } from './SaveStateBadge';
@@ -48,7 +48,17 @@ export function ArticleView({
     const res = await call('articles.delete', { id: article.id });
     if (!res.ok) return showError(res.error);
     useLibraryStore.getState().remove(article.id);
+    const { meta: lastMeta, body } = useEditorStore.getState();
     useEditorStore.setState({ article: null, meta: null, body: '', saveState: 'saved' });
+    useToastStore.getState().show('info', t('editor.deleted', { title: meta.title }), {
+      label: t('editor.undo'),
+      run: async () => {
+        const restored = await call('articles.save', { id: article.id, meta: lastMeta ?? meta, body });
+        if (!restored.ok) return showError(restored.error);
+        useLibraryStore.getState().upsert(restored.data);
+        useEditorStore.getState().replace(restored.data);
+      },
+    });
   };
 
   return (

@@ -49,6 +49,8 @@ export const en = {
     archive: 'Archive',
     unarchive: 'Unarchive',
     delete: 'Delete',
+    deleted: 'Deleted “{{title}}”.',
+    undo: 'Undo',
     confirmDelete: 'Delete “{{title}}”? Its versions stay in history and it can be restored from the command line.',
     nothingOpen: 'Pick an article from the library, or create a new one.',
     problems: 'This file needs fixing before it can be saved from here:',

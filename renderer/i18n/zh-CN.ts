@@ -44,6 +44,8 @@ export const zhCN: Messages = {
     archive: '归档',
     unarchive: '取消归档',
     delete: '删除',
+    deleted: '已删除“{{title}}”。',
+    undo: '撤销',
     confirmDelete: '删除“{{title}}”？它的版本仍保留在历史中，可以从命令行恢复。',
     nothingOpen: '从左侧知识库选择一篇文章，或新建一篇。',
     problems: '这个文件需要先修复才能在这里保存：',

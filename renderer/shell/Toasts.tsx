@@ -13,6 +13,11 @@ export function Toasts() {
           onClick={() => dismiss(toast.id)}
         >
           {toast.text}
+          {toast.action && (
+            <button type="button" className="toast-action" onClick={toast.action.run}>
+              {toast.action.label}
+            </button>
+          )}
         </div>
       ))}
     </div>

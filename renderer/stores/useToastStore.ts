@@ -6,11 +6,12 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  action?: { label: string; run: () => void };
 }
 
 interface ToastState {
   toasts: Toast[];
-  show(kind: Toast['kind'], text: string): void;
+  show(kind: Toast['kind'], text: string, action?: Toast['action']): void;
   dismiss(id: number): void;
 }
 
@@ -18,10 +19,13 @@ let next = 1;
 
 export const useToastStore = create<ToastState>((set) => ({
   toasts: [],
-  show(kind, text) {
+  show(kind, text, action) {
     const id = next++;
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
-    setTimeout(() => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })), kind === 'error' ? 8000 : 3000);
+    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text, action }] }));
+    setTimeout(
+      () => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+      kind === 'error' || action ? 8000 : 3000,
+    );
   },
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 }));

@@ -62,3 +62,18 @@ test('the editor, for the README screenshot', async ({ page, studio }) => {
   await expect(page.getByTestId('version-item')).toHaveCount(1);
   await page.screenshot({ path: path.join(repoRoot, 'docs/screenshot.png') });
 });
+
+test('delete an article and undo it from the toast', async ({ page, studio }) => {
+  page.on('dialog', (d) => void d.accept());
+  const file = path.join(studio.ws, 'articles/gift-cards.md');
+  const before = await readFile(file, 'utf8');
+  await page.goto(studio.url);
+  await page.getByTestId('article-row').filter({ hasText: 'Gift cards' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Gift cards' })).toHaveCount(0);
+  await expect.poll(() => readFile(file, 'utf8').catch(() => 'gone')).toBe('gone');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('article-row').filter({ hasText: 'Gift cards' })).toHaveCount(1);
+  await expect(page.getByTestId('article-body')).toContainText('gift card');
+  await expect.poll(() => readFile(file, 'utf8')).toBe(before);
+});
