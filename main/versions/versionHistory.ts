@@ -122,16 +122,21 @@ export async function commitArticles(
       if (head === 1 && workdir === 1 && stage === 1) continue;
       changed.set(path.posix.basename(file, '.md'), [head, workdir, stage]);
     }
-    const wanted = ids.length > 0 ? ids : [...changed.keys()];
     for (const id of ids) {
-      if (changed.has(id)) continue;
-      const known = matrix.some(([f]) => f === articlePath(id));
+      if (!changed.has(id) && !matrix.some(([f]) => f === articlePath(id))) {
+        throw new AlmanacError('NOT_FOUND', `There is no article ${id}.`);
+      }
+    }
+    // Unchanged articles among the given ids are left out; only when none changed is it an error.
+    const wanted = ids.length > 0 ? ids.filter((id) => changed.has(id)) : [...changed.keys()];
+    if (wanted.length === 0) {
       throw new AlmanacError(
-        known ? 'NO_CHANGES' : 'NOT_FOUND',
-        known ? `Article ${id} has not changed since its last version.` : `There is no article ${id}.`,
+        'NO_CHANGES',
+        ids.length === 1
+          ? `Article ${ids[0]} has not changed since its last version.`
+          : 'No article has changed since its last version.',
       );
     }
-    if (wanted.length === 0) throw new AlmanacError('NO_CHANGES', 'No article has changed since its last version.');
     const articles: CommitResult['articles'] = [];
     for (const id of wanted) {
       const filepath = articlePath(id);

@@ -80,3 +80,16 @@ describe('versions', () => {
     expect(removed).toContain('七');
   });
 });
+
+describe('versions of several articles', () => {
+  it('commits the changed ones among the given ids and leaves the unchanged out', async () => {
+    const { store, ws } = ctx;
+    const a = await store.create({ title: 'Alpha', locale: 'en' });
+    const b = await store.create({ title: 'Beta', locale: 'en' });
+    await commitArticles(ws, [], 'both');
+    await store.save(a.id, { meta: a.meta, body: 'changed' });
+    const result = await commitArticles(ws, [a.id, b.id], 'only alpha changed');
+    expect(result.articles.map((x) => x.id)).toEqual([a.id]);
+    await expect(commitArticles(ws, [a.id, 'nope'], 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
