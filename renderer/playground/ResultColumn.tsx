@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResponse, SearchResult } from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useLibraryStore } from '../stores/useLibraryStore';
 import { highlightTerms } from './highlightTerms';
 
 type Mode = 'hybrid' | 'vector' | 'lexical';
@@ -22,12 +23,19 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
   const [mode, setMode] = useState<Mode>(initialMode);
   const [locale, setLocale] = useState('');
   const [audience, setAudience] = useState('');
+  const [tag, setTag] = useState('');
+  const articles = useLibraryStore((s) => s.articles);
+  const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
   const [response, setResponse] = useState<SearchResponse | null>(null);
 
   useEffect(() => {
     if (!query.trim()) return;
     let stale = false;
-    const filter = { ...(locale ? { locale } : {}), ...(audience ? { audience: audience as 'customer' } : {}) };
+    const filter = {
+      ...(locale ? { locale } : {}),
+      ...(audience ? { audience: audience as 'customer' } : {}),
+      ...(tag ? { tags: [tag] } : {}),
+    };
     void call('search.query', { query, k: 10, mode, filter }).then((res) => {
       if (stale) return;
       if (res.ok) setResponse(res.data);
@@ -36,7 +44,7 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
     return () => {
       stale = true;
     };
-  }, [query, tick, mode, locale, audience]);
+  }, [query, tick, mode, locale, audience, tag]);
 
   const shown = query.trim() ? response : null;
   return (
@@ -61,6 +69,12 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
             <option key={a} value={a}>
               {t(`audience.${a}`)}
             </option>
+          ))}
+        </select>
+        <select aria-label={t('library.filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">{t('library.allTags')}</option>
+          {tags.map((x) => (
+            <option key={x}>{x}</option>
           ))}
         </select>
       </div>

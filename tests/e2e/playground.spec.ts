@@ -26,10 +26,26 @@ test('a question in the playground shows ranked chunks with scores; a result ope
   await expect(page.getByTestId('article-body')).toContainText(
     snippet
       .split('\n')[0]!
+      .replace(/^\s*\d+\.\s*/, '')
       .replace(/[#*|>`-]/g, '')
       .trim()
       .slice(0, 12),
   );
+
+  await page.getByRole('button', { name: 'Playground' }).click();
+  await page.getByLabel('Compare side by side').check();
+  const columns = page.getByTestId('result-column');
+  await expect(columns).toHaveCount(2);
+  await columns.nth(1).getByLabel('Filter by locale').selectOption('zh-CN');
+  await columns.nth(1).getByLabel('Filter by tag').selectOption('refunds');
+  await page.getByLabel('Ask what a customer would ask…').fill('退款 多久');
+  await expect(columns.nth(1).getByTestId('search-result').first()).toContainText('zh-CN');
+  await expect(
+    columns
+      .nth(1)
+      .getByTestId('search-result')
+      .filter({ hasText: /\ben\b$/ }),
+  ).toHaveCount(0);
 });
 
 test('an edited article is found by its new text within seconds, without a manual re-index', async ({
