@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useLibraryStore, type SortKey } from '../stores/useLibraryStore';
+import { FilterSelect } from '../shell/FilterSelect';
 
 const statuses = ['draft', 'stale', 'archived', 'invalid'];
 
@@ -30,48 +31,34 @@ export function LibraryFilters() {
   }, [articles]);
   return (
     <div className="filters">
-      <select
-        aria-label={t('library.filterLocale')}
+      <FilterSelect
+        label={t('library.filterLocale')}
+        allLabel={t('library.allLocales')}
         value={filters.locale}
-        onChange={(e) => setFilter('locale', e.target.value)}
-      >
-        <option value="">{t('library.allLocales')}</option>
-        {options.locales.map((l) => (
-          <option key={l}>{l}</option>
-        ))}
-      </select>
-      <select
-        aria-label={t('library.filterStatus')}
+        options={options.locales}
+        onChange={(v) => setFilter('locale', v)}
+      />
+      <FilterSelect
+        label={t('library.filterStatus')}
+        allLabel={t('library.allStatuses')}
         value={filters.status}
-        onChange={(e) => setFilter('status', e.target.value)}
-      >
-        <option value="">{t('library.allStatuses')}</option>
-        {statuses.map((s) => (
-          <option key={s} value={s}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t('library.filterTag')}
+        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        onChange={(v) => setFilter('status', v)}
+      />
+      <FilterSelect
+        label={t('library.filterTag')}
+        allLabel={t('library.allTags')}
         value={filters.tag}
-        onChange={(e) => setFilter('tag', e.target.value)}
-      >
-        <option value="">{t('library.allTags')}</option>
-        {options.tags.map((tag) => (
-          <option key={tag}>{tag}</option>
-        ))}
-      </select>
-      <select
-        aria-label={t('library.filterOwner')}
+        options={options.tags}
+        onChange={(v) => setFilter('tag', v)}
+      />
+      <FilterSelect
+        label={t('library.filterOwner')}
+        allLabel={t('library.allOwners')}
         value={filters.owner}
-        onChange={(e) => setFilter('owner', e.target.value)}
-      >
-        <option value="">{t('library.allOwners')}</option>
-        {options.owners.map((o) => (
-          <option key={o}>{o}</option>
-        ))}
-      </select>
+        options={options.owners}
+        onChange={(v) => setFilter('owner', v)}
+      />
       <select aria-label={t('library.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
         <option value="updated">{t('library.sortUpdated')}</option>
         <option value="title">{t('library.sortTitle')}</option>

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
+import { FilterSelect } from '../shell/FilterSelect';
 import { highlightTerms } from './highlightTerms';
 
 type Mode = 'hybrid' | 'vector' | 'lexical';
@@ -57,26 +58,27 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
             </option>
           ))}
         </select>
-        <select aria-label={t('library.filterLocale')} value={locale} onChange={(e) => setLocale(e.target.value)}>
-          <option value="">{t('playground.allLocales')}</option>
-          {locales.map((l) => (
-            <option key={l}>{l}</option>
-          ))}
-        </select>
-        <select aria-label={t('editor.audience')} value={audience} onChange={(e) => setAudience(e.target.value)}>
-          <option value="">{t('playground.allAudiences')}</option>
-          {(['customer', 'agent', 'internal'] as const).map((a) => (
-            <option key={a} value={a}>
-              {t(`audience.${a}`)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('library.filterTag')} value={tag} onChange={(e) => setTag(e.target.value)}>
-          <option value="">{t('library.allTags')}</option>
-          {tags.map((x) => (
-            <option key={x}>{x}</option>
-          ))}
-        </select>
+        <FilterSelect
+          label={t('library.filterLocale')}
+          allLabel={t('playground.allLocales')}
+          value={locale}
+          options={locales}
+          onChange={setLocale}
+        />
+        <FilterSelect
+          label={t('editor.audience')}
+          allLabel={t('playground.allAudiences')}
+          value={audience}
+          options={(['customer', 'agent', 'internal'] as const).map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+          onChange={setAudience}
+        />
+        <FilterSelect
+          label={t('library.filterTag')}
+          allLabel={t('library.allTags')}
+          value={tag}
+          options={tags}
+          onChange={setTag}
+        />
       </div>
       {shown?.notice && <div className="banner warning">{shown.notice}</div>}
       {!shown && <p className="muted">{t('playground.empty')}</p>}
