@@ -1,11 +1,20 @@
-/** An ASCII id from a title: "Refund policy (EU)" -> "refund-policy-eu". Empty for non-Latin titles. */
+import { maxIdBytes } from './articleMeta.js';
+
+const maxChars = 80;
+
+/**
+ * An id from a title or file name, readable in any script: "Refund policy (EU)" -> "refund-policy-eu",
+ * "退款 政策" -> "退款-政策". Accents are dropped from Latin letters. Empty when nothing is left.
+ */
 export function slugify(title: string): string {
-  return title
+  let slug = title
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{Mn}/gu, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  slug = [...slug].slice(0, maxChars).join('');
+  while (Buffer.byteLength(slug, 'utf8') > maxIdBytes) slug = [...slug].slice(0, -1).join('');
+  return slug.replace(/-+$/, '');
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../AlmanacError.js';
-import type { ArticleMeta } from './articleMeta.js';
+import type { ArticleMeta, ArticleSource } from './articleMeta.js';
 import type { ArticleStatus, VersionState } from './articleStatus.js';
 
 export interface ArticleSummary {
@@ -17,6 +17,8 @@ export interface ArticleSummary {
   /** Last change of the file on disk, in ms since the epoch. */
   updatedAt: number;
   problems?: Problem[];
+  /** Where an imported article came from. */
+  source?: ArticleSource;
 }
 
 export interface Article extends ArticleSummary {

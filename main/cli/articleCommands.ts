@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Command } from 'commander';
 import { ArticleStore } from '../articles/index.js';
 import { importPaths } from '../import/index.js';
@@ -41,14 +42,24 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
     .action(async (dir: string, paths: string[], opts: { json?: boolean }) => {
       const store = new ArticleStore(await openWorkspace(dir));
       const progress = !opts.json && process.stderr.isTTY;
+      const cwd = process.cwd();
       const report = await importPaths(store, paths, {
-        onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total} files`) : undefined,
+        displayPath: (p) => path.relative(cwd, p) || '.',
+        onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total}`) : undefined,
       });
       if (progress) process.stderr.write('\n');
       emit(opts, report, () => {
+        const { created, updated, unchanged } = report.counts;
         const lines = [
-          `Imported ${report.imported.length} articles (${report.imported.filter((a) => a.updated).length} updated).`,
+          `Imported ${report.imported.length} articles: ${created} created, ${updated} updated, ${unchanged} unchanged.`,
         ];
+        for (const a of report.imported) {
+          if (a.status === 'unchanged' && !a.notes?.length && !a.removed) continue;
+          const extra = [...(a.removed ? [`${a.removed} template construct(s) removed`] : []), ...(a.notes ?? [])];
+          lines.push(
+            `  ${a.status.padEnd(9)} ${a.id}  ${a.source}${extra.length ? `\n            ${extra.join('\n            ')}` : ''}`,
+          );
+        }
         if (report.failed.length) {
           lines.push(`Not imported (${report.failed.length}):`);
           for (const f of report.failed) lines.push(`  ${f.source}: ${f.reason}`);

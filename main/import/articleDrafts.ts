@@ -1,70 +1,113 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import matter from 'gray-matter';
-import type { ArticleMetaInput } from '../articles/index.js';
-import { parseArticleFile } from '../articles/index.js';
+import type { ArticleSource } from '../articles/index.js';
+import { mapForeignMeta, splitForeignFrontMatter, type ForeignMeta } from './foreignFrontMatter.js';
 import { htmlToMarkdown } from './htmlToMarkdown.js';
+import { plainTitle } from './plainTitle.js';
 
 /** One article read from an import source, before it gets an id and is validated. */
-export interface Draft extends Partial<ArticleMetaInput> {
-  title: string;
+export interface Draft {
+  /** Title from the source, if it names one; otherwise the first heading or the file name is used. */
+  title?: string;
   body: string;
-  /** Where it came from, e.g. "faq.csv:12". */
+  meta: ForeignMeta['meta'];
+  /** Where it came from; a re-import of the same source updates the same article. */
+  ref: ArticleSource;
+  /** Where it came from, for the report, e.g. "help/faq.csv:12". */
+  source: string;
+  /** Markdown written for a static-site generator, to be cleaned of its template syntax. */
+  siteMarkup: boolean;
+  notLive?: string;
+  permalinks: string[];
+  notes: string[];
+}
+
+export interface Failure {
+  source: string;
+  reason: string;
+}
+
+export type DraftResult = { drafts: Draft[]; failures: Failure[] };
+
+export interface DraftOrigin {
+  ref: ArticleSource;
   source: string;
 }
 
-export type DraftResult = { drafts: Draft[]; failures: { source: string; reason: string }[] };
-
-/** Split off a leading "# Title" line when it repeats the title. */
-function withoutTitleHeading(markdown: string, title: string): string {
-  const m = /^#\s+(.+)\r?\n+/.exec(markdown);
-  return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
-}
-
-/** Fields an import may leave out: Almanac fills them in (id from the file name, locale detected). */
-const fillable = new Set(['id', 'title', 'locale']);
-
-export function markdownDrafts(text: string, source: string, fallbackTitle: string): DraftResult {
-  if (!matter.test(text)) {
-    const heading = /^#\s+(.+)$/m.exec(text);
-    const title = heading?.[1]?.trim() || fallbackTitle;
-    return { drafts: [{ title, body: withoutTitleHeading(text, title), source }], failures: [] };
+export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
+  let front;
+  try {
+    front = splitForeignFrontMatter(text, origin.source);
+  } catch (err) {
+    return {
+      drafts: [],
+      failures: [
+        {
+          source: origin.source,
+          reason: `${(err as Error).message}. Fix the block between the two "---" lines (indentation, quotes, colons) and import again.`,
+        },
+      ],
+    };
   }
-  const parsed = parseArticleFile(text, source);
-  if (parsed.ok) return { drafts: [{ ...parsed.meta, body: parsed.body, source }], failures: [] };
-  const blocking = parsed.problems.filter(
-    (p) => !(p.field && fillable.has(p.field) && parsed.raw[p.field] === undefined),
-  );
-  if (blocking.length > 0) {
-    const why = blocking.map((p) => `${p.message}${p.fix ? ` (${p.fix})` : ''}`).join('; ');
-    return { drafts: [], failures: [{ source, reason: `Invalid front matter: ${why}` }] };
-  }
-  const meta = parsed.raw as Partial<ArticleMetaInput>;
-  const heading = /^#\s+(.+)$/m.exec(parsed.body);
-  const title = meta.title ?? heading?.[1]?.trim() ?? fallbackTitle;
-  return { drafts: [{ ...meta, title, body: withoutTitleHeading(parsed.body, title), source }], failures: [] };
+  const mapped = mapForeignMeta(front.data);
+  return {
+    drafts: [
+      {
+        title: mapped.meta.title,
+        body: front.body,
+        meta: mapped.meta,
+        ...origin,
+        siteMarkup: true,
+        notLive: mapped.notLive,
+        permalinks: mapped.permalinks,
+        notes: [...front.warnings, ...mapped.warnings],
+      },
+    ],
+    failures: [],
+  };
 }
 
-export function htmlDrafts(text: string, source: string, fallbackTitle: string): DraftResult {
-  const { title = fallbackTitle, markdown } = htmlToMarkdown(text);
-  if (!markdown) return { drafts: [], failures: [{ source, reason: 'The HTML has no text content.' }] };
-  return { drafts: [{ title, body: withoutTitleHeading(markdown, title), source }], failures: [] };
+export function htmlDrafts(text: string, origin: DraftOrigin): DraftResult {
+  const { title, markdown } = htmlToMarkdown(text);
+  if (!markdown) return { drafts: [], failures: [{ source: origin.source, reason: 'The HTML has no text content.' }] };
+  return {
+    drafts: [{ title, body: markdown, meta: {}, ...origin, siteMarkup: false, permalinks: [], notes: [] }],
+    failures: [],
+  };
 }
 
-export function jsonlDrafts(text: string, source: string, maxRecordChars: number): DraftResult {
+function record(origin: DraftOrigin, key: string, where: string, fields: Partial<Draft>, body: string): Draft {
+  return {
+    body,
+    meta: {},
+    ref: { ...origin.ref, key },
+    source: where,
+    siteMarkup: false,
+    permalinks: [],
+    notes: [],
+    ...fields,
+  };
+}
+
+export function jsonlDrafts(text: string, origin: DraftOrigin, maxRecordChars: number): DraftResult {
   const out: DraftResult = { drafts: [], failures: [] };
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
-    const where = `${source}:${i + 1}`;
-    let record: Record<string, unknown>;
+    const where = `${origin.source}:${i + 1}`;
+    let parsed: unknown;
     try {
-      record = JSON.parse(line) as Record<string, unknown>;
+      parsed = JSON.parse(line);
     } catch (err) {
       out.failures.push({ source: where, reason: `Not valid JSON: ${(err as Error).message}` });
       return;
     }
-    const id = record._id ?? record.id;
-    const title = typeof record.title === 'string' ? record.title.trim() : '';
-    const body = typeof record.text === 'string' ? record.text : typeof record.body === 'string' ? record.body : '';
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      out.failures.push({ source: where, reason: 'Each line must be one JSON object {id, title, text}.' });
+      return;
+    }
+    const rec = parsed as Record<string, unknown>;
+    const id = rec._id ?? rec.id;
+    const title = typeof rec.title === 'string' ? plainTitle(rec.title) : '';
+    const body = typeof rec.text === 'string' ? rec.text : typeof rec.body === 'string' ? rec.body : '';
     if (!body.trim() && !title) {
       out.failures.push({
         source: where,
@@ -79,14 +122,14 @@ export function jsonlDrafts(text: string, source: string, maxRecordChars: number
       });
       return;
     }
-    out.drafts.push({
-      ...(id !== undefined ? { id: String(id) } : {}),
-      title: title || body.trim().split('\n')[0]!.slice(0, 120),
-      body,
-      ...(typeof record.locale === 'string' ? { locale: record.locale } : {}),
-      ...(Array.isArray(record.tags) ? { tags: record.tags.map(String) } : {}),
-      source: where,
-    });
+    const meta: Draft['meta'] = {};
+    if (id !== undefined) meta.id = String(id);
+    if (typeof rec.locale === 'string') meta.locale = rec.locale;
+    if (Array.isArray(rec.tags)) meta.tags = rec.tags.map(String);
+    const key = id !== undefined ? String(id) : title || `line ${i + 1}`;
+    out.drafts.push(
+      record(origin, key, where, { title: title || plainTitle(body.trim().split('\n')[0]!).slice(0, 120), meta }, body),
+    );
   });
   return out;
 }
@@ -94,7 +137,7 @@ export function jsonlDrafts(text: string, source: string, maxRecordChars: number
 const questionColumns = ['question', 'q', 'title', '问题', '問題'];
 const answerColumns = ['answer', 'a', 'text', 'body', '答案', '回答'];
 
-export function csvDrafts(text: string, source: string): DraftResult {
+export function csvDrafts(text: string, origin: DraftOrigin): DraftResult {
   let rows: Record<string, string>[];
   try {
     rows = parseCsv(text, {
@@ -104,7 +147,10 @@ export function csvDrafts(text: string, source: string): DraftResult {
       relax_column_count: true,
     });
   } catch (err) {
-    return { drafts: [], failures: [{ source, reason: `Not a readable CSV file: ${(err as Error).message}` }] };
+    return {
+      drafts: [],
+      failures: [{ source: origin.source, reason: `Not a readable CSV file: ${(err as Error).message}` }],
+    };
   }
   const first = rows[0] ?? {};
   const qCol = questionColumns.find((c) => c in first);
@@ -114,7 +160,7 @@ export function csvDrafts(text: string, source: string): DraftResult {
       drafts: [],
       failures: [
         {
-          source,
+          source: origin.source,
           reason: `CSV needs a header with "question" and "answer" columns; found: ${Object.keys(first).join(', ') || 'no header'}.`,
         },
       ],
@@ -122,27 +168,22 @@ export function csvDrafts(text: string, source: string): DraftResult {
   }
   const out: DraftResult = { drafts: [], failures: [] };
   rows.forEach((row, i) => {
-    const where = `${source}:${i + 2}`;
-    const title = row[qCol]?.trim() ?? '';
+    const where = `${origin.source}:${i + 2}`;
+    const title = plainTitle(row[qCol] ?? '');
     const body = row[aCol]?.trim() ?? '';
     if (!title || !body) {
       out.failures.push({ source: where, reason: 'Row has an empty question or answer.' });
       return;
     }
+    const meta: Draft['meta'] = {};
+    if (row.id?.trim()) meta.id = row.id.trim();
+    if (row.locale?.trim()) meta.locale = row.locale.trim();
     const tags = row.tags
-      ? row.tags
-          .split(/[,;|]/)
-          .map((t) => t.trim())
-          .filter(Boolean)
-      : undefined;
-    out.drafts.push({
-      ...(row.id ? { id: row.id.trim() } : {}),
-      title,
-      body,
-      ...(row.locale ? { locale: row.locale.trim() } : {}),
-      ...(tags ? { tags } : {}),
-      source: where,
-    });
+      ?.split(/[,;|]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    if (tags?.length) meta.tags = tags;
+    out.drafts.push(record(origin, meta.id ?? title, where, { title, meta }, body));
   });
   return out;
 }

@@ -1,6 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
+import { plainTitle } from './plainTitle.js';
 
 const allowedTags = [
   'h1',
@@ -34,6 +35,7 @@ const allowedTags = [
   'img',
   'div',
   'span',
+  'kbd',
 ];
 
 /** Remove scripts, event handlers and dangerous URLs, keeping the structure Markdown can express. */
@@ -45,6 +47,7 @@ export function sanitizeArticleHtml(html: string): string {
     allowedSchemesByTag: { img: ['http', 'https', 'data'] },
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
+    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'template'],
   });
 }
 
@@ -55,6 +58,14 @@ const turndown = new TurndownService({
   emDelimiter: '*',
 });
 turndown.use(gfm);
+// Text that looks like HTML (e.g. an escaped "&lt;img onerror&gt;") must stay text in Markdown.
+const escapeText = turndown.escape.bind(turndown);
+turndown.escape = (text: string) => escapeText(text).replace(/</g, '\\<').replace(/>/g, '\\>');
+
+/** Sanitise an HTML fragment and turn it into Markdown. */
+export function htmlFragmentToMarkdown(html: string): string {
+  return turndown.turndown(sanitizeArticleHtml(html)).trim();
+}
 
 export interface HtmlArticle {
   title?: string;
@@ -64,11 +75,8 @@ export interface HtmlArticle {
 /** Convert an HTML page to sanitised Markdown; the title comes from <title> or the first <h1>. */
 export function htmlToMarkdown(html: string): HtmlArticle {
   const titleMatch = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html) ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html);
-  const title = titleMatch
-    ? sanitizeHtml(titleMatch[1]!, { allowedTags: [], allowedAttributes: {} }).trim()
-    : undefined;
+  const title = titleMatch ? plainTitle(titleMatch[1]!) : undefined;
   const bodyMatch = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html);
-  const clean = sanitizeArticleHtml(bodyMatch ? bodyMatch[1]! : html);
-  const markdown = turndown.turndown(clean).trim();
+  const markdown = htmlFragmentToMarkdown(bodyMatch ? bodyMatch[1]! : html);
   return { title: title || undefined, markdown };
 }

@@ -60,10 +60,10 @@ describe('importPaths', () => {
       'Question,Answer,Tags\n"How do I pay?","By card, or PayPal.",payment\n"",""\n怎么退款?,在订单页申请。,refunds\n',
     );
     const report = await importPaths(ctx.store, [src]);
-    expect(report.imported.map((i) => i.id).sort()).toEqual(['faq-001', 'faq-002', 'how-do-i-pay', 'imported-4']);
+    expect(report.imported.map((i) => i.id).sort()).toEqual(['faq-001', 'faq-002', 'how-do-i-pay', '怎么退款']);
     expect(report.failed.map((f) => f.source.split(/[\\/]/).pop())).toEqual(['corpus.jsonl:2', 'faq.csv:3']);
     expect(await ctx.store.get('how-do-i-pay')).toMatchObject({ tags: ['payment'], body: 'By card, or PayPal.\n' });
-    expect((await ctx.store.get('imported-4')).locale).toBe('zh-CN');
+    expect((await ctx.store.get('怎么退款')).locale).toBe('zh-CN');
   });
 
   it('imports 1,000 files and reports 5 broken ones, leaving no partial article', async () => {

@@ -39,3 +39,44 @@ describe('chunkMarkdown', () => {
     expect(chunks.map((c) => c.text).join('')).toBe(zh);
   });
 });
+
+describe('chunkMarkdown with long tables', () => {
+  const header = '| Plan | Price |\n| --- | --- |';
+  const rows = Array.from({ length: 60 }, (_, i) => `| Plan ${i} with extra words | ${i * 5} USD per month |`);
+  const options = {
+    maxTokens: 60,
+    overlapTokens: 12,
+    countTokens: (t: string) => t.split(/\s+/).filter(Boolean).length,
+  };
+  const tableRows = (text: string) => text.split('\n').filter((l) => l.startsWith('|'));
+
+  it('splits by row, repeating the header in every chunk and losing no row', () => {
+    const body = `Our plans and their prices.\n\n## Prices\n\n${header}\n${rows.join('\n')}\n\nPrices include tax.\n`;
+    const chunks = chunkMarkdown(body, options);
+    const withRows = chunks.filter((c) => tableRows(c.text).length > 0);
+    expect(withRows.length).toBeGreaterThan(4);
+    for (const c of withRows) {
+      expect(c.text.split('\n').slice(0, 2).join('\n')).toBe(header);
+      expect(options.countTokens(c.text)).toBeLessThanOrEqual(options.maxTokens);
+      expect(c.text.endsWith(body.slice(c.start, c.end))).toBe(true);
+      expect(c.headings).toEqual(['Prices']);
+    }
+    const seen = withRows.map((c) => tableRows(c.text).slice(2));
+    expect([...new Set(seen.flat())]).toEqual(rows);
+    for (let k = 1; k < seen.length; k++) {
+      const prev = seen[k - 1]!;
+      const shared = seen[k]!.filter((r) => prev.includes(r)).length;
+      expect(seen[k]!.slice(0, shared)).toEqual(prev.slice(prev.length - shared));
+    }
+    for (const row of rows) expect(seen.filter((s) => s.includes(row)).length).toBeLessThanOrEqual(2);
+    expect(seen.flat().length).toBeGreaterThan(rows.length);
+  });
+
+  it('packs a paragraph with the first rows and repeats the header in later chunks', () => {
+    const body = `${words(30, 'intro')}\n\n${header}\n${rows.slice(0, 20).join('\n')}\n`;
+    const chunks = chunkMarkdown(body, options);
+    expect(chunks[0]!.text).toBe(`${words(30, 'intro')}\n\n${header}\n${rows[0]}`);
+    for (const c of chunks.slice(1)) expect(c.text.split('\n').slice(0, 2).join('\n')).toBe(header);
+    expect(chunks.at(-1)!.text.endsWith(rows[19]!)).toBe(true);
+  });
+});

@@ -3,6 +3,10 @@ import { marked, type Token } from 'marked';
 export interface Chunk {
   /** Heading path from the top of the article, e.g. ["Refunds", "By card"]. */
   headings: string[];
+  /**
+   * The chunk's Markdown. A chunk that starts inside a split table also carries the table's header
+   * and delimiter rows in front, which are not in body[start, end].
+   */
   text: string;
   /** Character offsets of the chunk in the article body. */
   start: number;
@@ -33,6 +37,8 @@ interface Unit {
   start: number;
   end: number;
   tokens: number;
+  /** Header and delimiter rows to repeat when a chunk starts at this table row. */
+  lead?: { text: string; tokens: number };
 }
 
 const sentenceSegmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
@@ -57,10 +63,40 @@ function splitUnit(body: string, start: number, end: number, options: ChunkOptio
   return units;
 }
 
+/** Split an over-long table into row units; the first keeps the header, the rest carry it as `lead`. */
+function splitTable(body: string, start: number, end: number, options: ChunkOptions): Unit[] {
+  const lines: { start: number; end: number }[] = [];
+  for (let at = start; at < end;) {
+    const nl = body.indexOf('\n', at);
+    const to = nl === -1 || nl > end ? end : nl;
+    const text = body.slice(at, to).trimEnd();
+    if (text) lines.push({ start: at, end: at + text.length });
+    at = to + 1;
+  }
+  if (lines.length < 3) return splitUnit(body, start, end, options);
+  const headerText = body.slice(lines[0]!.start, lines[1]!.end);
+  const lead = { text: headerText, tokens: options.countTokens(headerText) };
+  const rowBudget = { ...options, maxTokens: Math.max(1, options.maxTokens - lead.tokens) };
+  const units: Unit[] = [];
+  lines.slice(2).forEach((line, n) => {
+    const from = n === 0 ? lines[0]!.start : line.start;
+    const tokens = options.countTokens(body.slice(from, line.end));
+    if (n === 0 && tokens <= options.maxTokens) units.push({ start: from, end: line.end, tokens });
+    else if (n > 0 && lead.tokens + tokens <= options.maxTokens)
+      units.push({ start: from, end: line.end, tokens, lead });
+    else {
+      if (n === 0) units.push({ start: from, end: lines[1]!.end, tokens: lead.tokens });
+      units.push(...splitUnit(body, line.start, line.end, rowBudget).map((u) => ({ ...u, lead })));
+    }
+  });
+  return units;
+}
+
 /**
  * Heading-aware chunks of a Markdown body within a token budget. Each section under a heading is
- * packed block by block (paragraphs, lists, tables); long blocks split by sentence; consecutive
- * chunks of one section share about `overlapTokens` of text.
+ * packed block by block (paragraphs, lists, tables); long tables split by row, repeating their
+ * header, other long blocks by sentence; consecutive chunks of one section share about
+ * `overlapTokens` of text.
  */
 export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunkOptions): Chunk[] {
   const sections: { headings: string[]; units: Unit[] }[] = [];
@@ -83,6 +119,7 @@ export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunk
     const end = start + token.raw.trimEnd().length;
     const tokens = options.countTokens(body.slice(start, end));
     if (tokens <= options.maxTokens) current.units.push({ start, end, tokens });
+    else if (token.type === 'table') current.units.push(...splitTable(body, start, end, options));
     else current.units.push(...splitUnit(body, start, end, options));
   }
   const chunks: Chunk[] = [];
@@ -91,16 +128,22 @@ export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunk
     let i = 0;
     while (i < units.length) {
       let j = i;
-      let tokens = 0;
+      let tokens = units[i]!.lead?.tokens ?? 0;
       while (j < units.length && (j === i || tokens + units[j]!.tokens <= options.maxTokens))
         tokens += units[j++]!.tokens;
       const start = units[i]!.start;
       const end = units[j - 1]!.end;
-      chunks.push({ headings: section.headings, text: body.slice(start, end), start, end });
+      const lead = units[i]!.lead ? `${units[i]!.lead!.text}\n` : '';
+      chunks.push({ headings: section.headings, text: lead + body.slice(start, end), start, end });
       if (j >= units.length) break;
       let back = j;
       let overlap = 0;
-      while (back - 1 > i && overlap + units[back - 1]!.tokens <= options.overlapTokens)
+      // The next chunk must still reach units[j] after its overlap and any repeated table header.
+      while (
+        back - 1 > i &&
+        overlap + units[back - 1]!.tokens <= options.overlapTokens &&
+        (units[back - 1]!.lead?.tokens ?? 0) + overlap + units[back - 1]!.tokens + units[j]!.tokens <= options.maxTokens
+      )
         overlap += units[--back]!.tokens;
       i = back;
     }

@@ -3,13 +3,20 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEditorStore } from '../stores/useEditorStore';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
+import { ArticleImage } from './extensions/articleImage';
+import { resolveAssetSrc, uploadArticleImage } from './articleImageSources';
+
+const extensions = [
+  ...editorExtensions,
+  ArticleImage.configure({ resolveSrc: resolveAssetSrc, upload: uploadArticleImage }),
+];
 
 /** Tiptap over the article's Markdown body; every change goes to the editor store for autosave. */
 export function RichTextEditor() {
   const revision = useEditorStore((s) => s.revision);
   const edit = useEditorStore((s) => s.edit);
   const editor = useEditor({
-    extensions: editorExtensions,
+    extensions,
     content: useEditorStore.getState().body,
     contentType: 'markdown',
     immediatelyRender: true,

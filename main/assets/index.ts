@@ -1,0 +1,1 @@
+export { addAsset, imageTypes, maxAssetBytes, readAsset } from './articleAssets.js';

@@ -1,0 +1,2 @@
+export { ArticleImage } from './articleImage';
+export type { ArticleImageOptions } from './articleImage';
