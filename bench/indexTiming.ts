@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ArticleStore, serializeArticle } from '../main/articles/index.js';
-import { ChunkIndex, indexDir, indexWorkspace, VectorStore, type PassageEmbedder } from '../main/indexing/index.js';
+import { indexDir, indexWorkspace, openRetrieval, type PassageEmbedder } from '../main/indexing/index.js';
 import { searchChunks } from '../main/retrieval/index.js';
 import { createWorkspace } from '../main/workspace/index.js';
 import { seeded, timed } from './stats.js';
@@ -71,16 +71,17 @@ export async function indexTiming(count: number, embedder?: PassageEmbedder): Pr
       const a = generatedArticle(i, rand);
       await writeFile(path.join(ws.articlesDir, `${a.meta.id}.md`), serializeArticle(a.meta, a.body));
     }
-    const index = await ChunkIndex.open(indexDir(store));
+    const retrieval = await openRetrieval(indexDir(store), { embedder });
+    const { index } = retrieval;
     const lexical = await timed(async () => {
       await indexWorkspace(store, index);
       const hit = await searchChunks(index, 'refund section', { mode: 'lexical', k: 1 });
       if (hit.results.length === 0) throw new Error('index not searchable');
     });
-    let vectors: VectorStore | undefined;
+    const semantic = await retrieval.semantic();
+    const vectors = 'vectors' in semantic ? semantic.vectors : undefined;
     let fullyEmbeddedMs: number | null = null;
-    if (embedder) {
-      vectors = await VectorStore.open(indexDir(store), embedder.modelId, embedder.dimension);
+    if (embedder && vectors) {
       const full = await timed(async () => vectors!.sync(await index.rowsForVectors(), embedder));
       fullyEmbeddedMs = lexical.ms + full.ms;
     }
@@ -94,8 +95,7 @@ export async function indexTiming(count: number, embedder?: PassageEmbedder): Pr
     if (embedder && vectors)
       reindexOneEmbedMs = (await timed(async () => vectors!.sync(await index.rowsForVectors(), embedder))).ms;
     const chunks = await index.count();
-    vectors?.close();
-    index.close();
+    await retrieval.close();
     return {
       articles: count,
       chunks,

@@ -1,13 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  ChunkIndex,
-  segmentForIndex,
-  VectorStore,
-  type ChunkRow,
-  type PassageEmbedder,
-} from '../main/indexing/index.js';
+import { openRetrieval, segmentForIndex, type ChunkRow, type PassageEmbedder } from '../main/indexing/index.js';
 import { searchChunks } from '../main/retrieval/index.js';
 import { percentile, randomUnitVector, round, seeded, timed } from './stats.js';
 
@@ -59,7 +53,6 @@ export async function queryLatency(
   const tmp = await mkdtemp(path.join(tmpdir(), 'almanac-bench-'));
   try {
     const rand = seeded(11);
-    const index = await ChunkIndex.open(path.join(tmp, 'index'));
     const rows: ChunkRow[] = [];
     for (let i = 0; i < count; i++) {
       const text = Array.from({ length: 40 }, () => words[Math.floor(rand() * words.length)]).join(' ');
@@ -79,8 +72,6 @@ export async function queryLatency(
         lex: segmentForIndex(text),
       });
     }
-    for (let i = 0; i < rows.length; i += 20_000) await index.add(rows.slice(i, i + 20_000));
-    await index.optimize();
     // Uniform random vectors have no neighbourhoods, so an ANN recall on them means nothing:
     // stored vectors are unit vectors scattered around 1,000 random centres instead.
     const centres = Array.from({ length: 1000 }, () => randomUnitVector(embedder.dimension, rand));
@@ -98,7 +89,13 @@ export async function queryLatency(
       embedQuery: (t) => embedder.embedQuery(t),
       embedPassages: async (texts) => texts.map(clustered),
     };
-    const vectors = await VectorStore.open(path.join(tmp, 'index'), randomPassages.modelId, embedder.dimension);
+    const retrieval = await openRetrieval(path.join(tmp, 'index'), { embedder: randomPassages });
+    const { index } = retrieval;
+    for (let i = 0; i < rows.length; i += 20_000) await index.add(rows.slice(i, i + 20_000));
+    await index.optimize();
+    const semantic = await retrieval.semantic();
+    if (!('vectors' in semantic)) throw new Error('no vector store for the synthetic embedder');
+    const { vectors } = semantic;
     await vectors.sync(await index.rowsForVectors(), randomPassages, { batchSize: 5000 });
     await vectors.optimize();
     const run = async (exact: boolean) => {
@@ -146,8 +143,7 @@ export async function queryLatency(
       };
     }
     const rssMb = round(process.memoryUsage().rss / 1024 / 1024, 0);
-    vectors.close();
-    index.close();
+    await retrieval.close();
     return {
       chunks: count,
       queryEmbedder: embedder.modelId,

@@ -5,10 +5,12 @@ import type { Article, ArticleSummary } from '../articles/types.js';
 import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
 import type { Member } from '../workspace/workspaceConfig.js';
 import type { IndexStatus } from '../indexing/index.js';
-import type { SearchResponse, SearchResult } from '../retrieval/index.js';
+import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/index.js';
+import type { ModelInstallProgress, ModelLocation, ModelStatus } from '../embedding/index.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
+export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
 
@@ -64,6 +66,19 @@ export const routes = {
     output: returns<Article>(),
   },
   'articles.delete': { input: articleRef, output: returns<{ id: string }>() },
+  'assets.read': {
+    input: z.object({ src: z.string().min(1).max(2000) }),
+    output: returns<{ src: string; dataUrl: string }>(),
+  },
+  'assets.add': {
+    input: z.object({
+      articleId: articleIdSchema,
+      name: z.string().min(1).max(255),
+      /** The image bytes, base64-encoded (20 MB at most). */
+      data: z.string().max(28_000_000),
+    }),
+    output: returns<{ src: string }>(),
+  },
   'versions.commit': {
     input: z.object({
       ids: z.array(articleIdSchema).default([]),
@@ -99,6 +114,12 @@ export const routes = {
     }),
     output: returns<SearchResponse>(),
   },
+  'model.status': { input: z.object({}), output: returns<ModelStatus>() },
+  'model.install': {
+    input: z.object({ id: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'A model id looks like org/name') }),
+    output: returns<ModelLocation>(),
+  },
+  'model.useFolder': { input: z.object({ dir: z.string().trim().min(1).max(4096) }), output: returns<ModelLocation>() },
 } as const;
 
 export type Routes = typeof routes;
@@ -117,7 +138,10 @@ export interface ApiError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
 /** Pushed from the core to the UI. */
-export type AlmanacEvent = { type: 'articles.changed'; ids: string[] } | { type: 'index.status'; status: IndexStatus };
+export type AlmanacEvent =
+  | { type: 'articles.changed'; ids: string[] }
+  | { type: 'index.status'; status: IndexStatus }
+  | { type: 'model.progress'; progress: ModelInstallProgress };
 
 export { ipcChannel, ipcEventChannel } from './channels.js';
 

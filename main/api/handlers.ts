@@ -2,15 +2,27 @@ import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { IndexService } from '../indexing/index.js';
-import { noModelNotice, searchChunks, vectorSearchFor } from '../retrieval/index.js';
+import { noModelNotice, searchKnowledge, vectorSearchFor, vectorsPendingNotice } from '../retrieval/index.js';
+import { checkModelFolder, installModelInto, modelStatus } from '../embedding/index.js';
 import { commitArticles, diffVersions, listVersions, restoreVersion } from '../versions/index.js';
-import { routes, type ParsedInput, type Result, type RouteName, type RouteOutput } from './contract.js';
+import {
+  routes,
+  type AlmanacEvent,
+  type ParsedInput,
+  type Result,
+  type RouteName,
+  type RouteOutput,
+} from './contract.js';
+import { addAsset, readAsset } from '../assets/index.js';
 
 export interface ApiContext {
   ws: Workspace;
   store: ArticleStore;
   indexer: IndexService;
   transport?: 'ipc' | 'http';
+  /** Where embedding models are installed and loaded from. */
+  modelDir?: string;
+  emit?: (event: AlmanacEvent) => void;
 }
 
 export type Handlers = {
@@ -18,7 +30,7 @@ export type Handlers = {
 };
 
 /** One thin handler per route: parse happened already, call the domain, return. */
-export function createHandlers({ ws, store, indexer, transport }: ApiContext): Handlers {
+export function createHandlers({ ws, store, indexer, transport, modelDir, emit }: ApiContext): Handlers {
   return {
     'workspace.info': async () => ({
       root: ws.root,
@@ -37,6 +49,8 @@ export function createHandlers({ ws, store, indexer, transport }: ApiContext): H
       await store.remove(id);
       return { id };
     },
+    'assets.read': ({ src }) => readAsset(ws, src),
+    'assets.add': ({ articleId, name, data }) => addAsset(ws, articleId, name, Buffer.from(data, 'base64')),
     'versions.commit': ({ ids, message, author }) => commitArticles(ws, ids, message, author),
     'versions.list': ({ id }) => listVersions(ws, id),
     'versions.diff': ({ id, from, to }) => diffVersions(ws, id, from, to),
@@ -56,16 +70,20 @@ export function createHandlers({ ws, store, indexer, transport }: ApiContext): H
         semantic && (await semantic.vectors.count()) > 0
           ? vectorSearchFor(index, semantic.vectors, (q) => semantic.embedder.embedQuery(q))
           : undefined;
-      const response = await searchChunks(index, query, {
-        k,
-        mode,
-        filter: { ...filter, status: filter.status ?? ['draft', 'stale'] },
-        vectorSearch,
-      });
-      if (response.notice && semantic)
-        response.notice = 'Lexical search only while vectors are computed for the first time.';
-      else if (response.notice) response.notice = indexer.status.modelNotice ?? noModelNotice;
+      const response = await searchKnowledge(index, query, { k, mode, filter, vectorSearch });
+      if (response.notice) response.notice = semantic ? vectorsPendingNotice : noModelNotice(modelDir);
       return response;
+    },
+    'model.status': async () => modelStatus(modelDir, ws.config.embedding?.model),
+    'model.install': async ({ id }) => {
+      const location = await installModelInto(modelDir, id, (progress) => emit?.({ type: 'model.progress', progress }));
+      await indexer.useModel(modelDir!);
+      return location;
+    },
+    'model.useFolder': async ({ dir }) => {
+      const location = checkModelFolder(dir);
+      await indexer.useModel(location.dir);
+      return location;
     },
   };
 }

@@ -2,7 +2,6 @@ import { EventEmitter } from 'node:events';
 import { ArticleStore, watchArticles } from '../articles/index.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
 import { IndexService } from '../indexing/index.js';
-import { loadEmbedder } from '../embedding/index.js';
 import type { AlmanacEvent } from './contract.js';
 import { createHandlers, type Handlers } from './handlers.js';
 
@@ -29,7 +28,8 @@ export async function openSession(dir: string, { transport, modelDir }: SessionO
   events.setMaxListeners(100);
   const emit = (event: AlmanacEvent) => events.emit('event', event);
   const indexer = new IndexService(store, {
-    loadEmbedder: modelDir ? () => loadEmbedder(modelDir, { modelId: ws.config.embedding?.model }) : undefined,
+    modelDir,
+    modelId: ws.config.embedding?.model,
     onStatus: (status) => emit({ type: 'index.status', status }),
   });
   const stopWatching = watchArticles(ws, (ids) => {
@@ -42,7 +42,7 @@ export async function openSession(dir: string, { transport, modelDir }: SessionO
     ws,
     store,
     indexer,
-    handlers: createHandlers({ ws, store, indexer, transport }),
+    handlers: createHandlers({ ws, store, indexer, transport, modelDir, emit }),
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

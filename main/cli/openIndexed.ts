@@ -1,13 +1,13 @@
 import { ArticleStore } from '../articles/index.js';
-import { AlmanacError } from '../AlmanacError.js';
-import { loadEmbedder, type Embedder } from '../embedding/index.js';
 import {
-  ChunkIndex,
+  type ChunkIndex,
   indexDir,
   indexWorkspace,
-  VectorStore,
+  openRetrieval,
   type IndexReport,
+  type PassageEmbedder,
   type VectorFillReport,
+  type VectorStore,
 } from '../indexing/index.js';
 import { vectorSearchFor, type SearchOptions } from '../retrieval/index.js';
 import { openWorkspace } from '../workspace/index.js';
@@ -16,8 +16,10 @@ export interface Indexed {
   store: ArticleStore;
   index: ChunkIndex;
   report: IndexReport;
-  vectors?: { embedder: Embedder; store: VectorStore; fill: VectorFillReport };
+  vectors?: { embedder: PassageEmbedder; store: VectorStore; fill: VectorFillReport };
   modelNotice?: string;
+  /** Set when the chunks table was damaged and rebuilt. */
+  repaired?: string;
   vectorSearch?: SearchOptions['vectorSearch'];
   close(): Promise<void>;
 }
@@ -30,24 +32,17 @@ const progress = (quiet: boolean, label: string) =>
 /** Open a workspace's index and bring it up to date, vectors included when a model is installed. */
 export async function openIndexed(dir: string, modelDir: string, quiet: boolean): Promise<Indexed> {
   const store = new ArticleStore(await openWorkspace(dir));
-  const index = await ChunkIndex.open(indexDir(store));
+  const retrieval = await openRetrieval(indexDir(store), { modelDir, modelId: store.ws.config.embedding?.model });
+  const { index } = retrieval;
   const report = await indexWorkspace(store, index, { onProgress: progress(quiet, 'Indexing articles') });
-  let embedder: Embedder | undefined;
-  let modelNotice: string | undefined;
-  try {
-    embedder = await loadEmbedder(modelDir, { modelId: store.ws.config.embedding?.model });
-  } catch (err) {
-    if (!(err instanceof AlmanacError && err.code === 'MODEL_MISSING')) throw err;
-    modelNotice = err.message;
-  }
+  const semantic = await retrieval.semantic();
   let vectors: Indexed['vectors'];
-  if (embedder) {
-    const vectorStore = await VectorStore.open(indexDir(store), embedder.modelId, embedder.dimension);
-    const fill = await vectorStore.sync(await index.rowsForVectors(), embedder, {
+  if ('vectors' in semantic) {
+    const fill = await semantic.vectors.sync(await index.rowsForVectors(), semantic.embedder, {
       onProgress: progress(quiet, 'Embedding chunks'),
     });
-    await vectorStore.optimize();
-    vectors = { embedder, store: vectorStore, fill };
+    await semantic.vectors.optimize();
+    vectors = { embedder: semantic.embedder, store: semantic.vectors, fill };
   }
   if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
   return {
@@ -55,12 +50,9 @@ export async function openIndexed(dir: string, modelDir: string, quiet: boolean)
     index,
     report,
     vectors,
-    modelNotice,
+    modelNotice: 'modelNotice' in semantic ? semantic.modelNotice : undefined,
+    repaired: index.repaired,
     vectorSearch: vectors ? vectorSearchFor(index, vectors.store, (q) => vectors.embedder.embedQuery(q)) : undefined,
-    async close() {
-      vectors?.store.close();
-      await vectors?.embedder.close();
-      index.close();
-    },
+    close: () => retrieval.close(),
   };
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { evaluateQueries, readBeirFiles } from '../evaluation/index.js';
-import { rankArticles, searchChunks, type SearchMode } from '../retrieval/index.js';
+import { noticeText, rankArticles, searchKnowledge, type SearchMode } from '../retrieval/index.js';
 import { openIndexed } from './openIndexed.js';
 import type { CliConfig } from './CliConfig.js';
 import { AlmanacError } from '../AlmanacError.js';
@@ -26,7 +26,7 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
     .action(async (dir: string, opts: { json?: boolean; modelDir?: string }) => {
       const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
       await indexed.close();
-      const { report, vectors, modelNotice } = indexed;
+      const { report, vectors, modelNotice, repaired } = indexed;
       const fill = vectors?.fill;
       const result = {
         ...report,
@@ -35,9 +35,11 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
         reused: fill?.reused ?? 0,
         vectors: fill?.total ?? 0,
         modelNotice,
+        repaired,
       };
       emit(opts, result, () =>
         [
+          ...(repaired ? [repaired] : []),
           `Indexed ${report.articles} articles: ${report.changed} new or changed, ${report.removed} removed.`,
           `Chunks: ${report.chunksAdded} added, ${report.chunksRemoved} removed, ${report.chunks} in the index.`,
           fill
@@ -63,14 +65,15 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
         opts: { k: string; mode: string; locale?: string; json?: boolean; modelDir?: string },
       ) => {
         const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, true);
-        const response = await searchChunks(indexed.index, query, {
+        const response = await searchKnowledge(indexed.index, query, {
           k: Number(opts.k),
           mode: parseMode(opts.mode),
           filter: { locale: opts.locale },
           vectorSearch: indexed.vectorSearch,
         });
         await indexed.close();
-        if (response.notice && !opts.json) process.stderr.write(`${response.notice}\n`);
+        if (indexed.repaired && !opts.json) process.stderr.write(`${indexed.repaired}\n`);
+        if (response.notice && !opts.json) process.stderr.write(`${noticeText(response.notice)}\n`);
         emit(opts, response, () =>
           response.results.length === 0
             ? `No results for "${query}".`

@@ -7,3 +7,5 @@ export type { ModelSpec } from './knownModels.js';
 export { planBatches } from './planBatches.js';
 export { installModel } from './installModel.js';
 export type { InstallProgress } from './installModel.js';
+export { modelStatus, installModelInto, checkModelFolder, suggestedModel } from './modelRoutes.js';
+export type { ModelStatus, ModelInstallProgress } from './modelRoutes.js';

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { segmentForIndex } from './segmentForIndex.js';
 
@@ -64,25 +65,69 @@ export function filterSql(filter: ChunkFilter): string | undefined {
 
 const tableName = 'chunks';
 
+/** What `ChunkIndex.open` reports when it had to drop the chunks table. */
+export const chunksRepairedNotice =
+  'The chunks table was damaged and was rebuilt from the articles; vectors and the embedding cache were kept.';
+
+/** Read the table the way searches will, so a corrupt data file or text index fails here. */
+async function probe(table: lancedb.Table): Promise<void> {
+  if ((await table.countRows()) === 0) return;
+  await table.query().select(['article_id', 'version']).toArray();
+  await table.query().limit(3).toArray();
+  if ((await table.listIndices()).some((i) => i.columns.includes('lex')))
+    await table.search('a', 'fts', 'lex').limit(1).toArray();
+}
+
 /** The LanceDB chunks table with its full-text index; derived data, rebuilt when missing or corrupt. */
 export class ChunkIndex {
   private constructor(
     readonly dir: string,
     private db: lancedb.Connection,
     private table: lancedb.Table | undefined,
+    /** Set when the chunks table could not be read and was dropped, to be rebuilt by the next index run. */
+    readonly repaired?: string,
   ) {}
 
+  private optimizing: Promise<void> | undefined;
+
+  /** Open the index folder, dropping only the chunks table (never vectors or the embedding cache) when it is unreadable. */
   static async open(dir: string): Promise<ChunkIndex> {
+    // Another process (the studio, the command line) may write the same tables: read their latest version.
+    const db = await lancedb.connect(dir, { readConsistencyInterval: 0 });
+    if (!(await db.tableNames()).includes(tableName)) return new ChunkIndex(dir, db, undefined);
+    let table: lancedb.Table | undefined;
     try {
-      const db = await lancedb.connect(dir);
-      const names = await db.tableNames();
-      const table = names.includes(tableName) ? await db.openTable(tableName) : undefined;
-      if (table) await table.countRows();
+      table = await db.openTable(tableName);
+      await probe(table);
       return new ChunkIndex(dir, db, table);
     } catch {
-      await rm(dir, { recursive: true, force: true });
-      return new ChunkIndex(dir, await lancedb.connect(dir), undefined);
+      table?.close();
+      await db.dropTable(tableName).catch(() => undefined);
+      await rm(path.join(dir, `${tableName}.lance`), { recursive: true, force: true });
+      return new ChunkIndex(dir, db, undefined, chunksRepairedNotice);
     }
+  }
+
+  /** Pick up a chunks table that another process created after this one opened the index. */
+  async refresh(): Promise<void> {
+    if (!this.table && (await this.db.tableNames()).includes(tableName))
+      this.table = await this.db.openTable(tableName);
+  }
+
+  /** Articles with a chunk id stored more than once (left by two writers before the index lock). */
+  async duplicatedArticles(): Promise<string[]> {
+    if (!this.table) return [];
+    const rows = (await this.table.query().select(['id', 'article_id']).toArray()) as {
+      id: string;
+      article_id: string;
+    }[];
+    const seen = new Set<string>();
+    const out = new Set<string>();
+    for (const r of rows) {
+      if (seen.has(r.id)) out.add(r.article_id);
+      seen.add(r.id);
+    }
+    return [...out];
   }
 
   async count(): Promise<number> {
@@ -118,12 +163,23 @@ export class ChunkIndex {
   }
 
   /** Build the full-text index if missing, otherwise fold new rows into it and compact fragments. */
-  async optimize(): Promise<void> {
+  optimize(): Promise<void> {
+    return this.serially(() => this.optimizeNow(false));
+  }
+
+  // One at a time: a search building the missing index while the indexer does fails the commit.
+  private serially(task: () => Promise<void>): Promise<void> {
+    const run = (this.optimizing ?? Promise.resolve()).catch(() => undefined).then(task);
+    this.optimizing = run;
+    return run;
+  }
+
+  private async optimizeNow(onlyCreate: boolean): Promise<void> {
     if (!this.table) return;
     const indices = await this.table.listIndices();
     if (!indices.some((i) => i.columns.includes('lex'))) {
       await this.table.createIndex('lex', { config: lancedb.Index.fts(ftsOptions) });
-    } else {
+    } else if (!onlyCreate) {
       await this.table.optimize();
     }
   }
@@ -132,7 +188,7 @@ export class ChunkIndex {
     const terms = segmentForIndex(query);
     if (!this.table || !terms) return [];
     const indices = await this.table.listIndices();
-    if (!indices.some((i) => i.columns.includes('lex'))) await this.optimize();
+    if (!indices.some((i) => i.columns.includes('lex'))) await this.serially(() => this.optimizeNow(true));
     let q = this.table.search(terms, 'fts', 'lex').limit(limit);
     const where = filterSql(filter);
     if (where) q = q.where(where);

@@ -1,9 +1,8 @@
 import type { ArticleStore } from '../articles/index.js';
-import { AlmanacError } from '../AlmanacError.js';
-import type { Embedder } from '../embedding/index.js';
-import { ChunkIndex } from './ChunkIndex.js';
+import type { ChunkIndex } from './ChunkIndex.js';
 import { indexDir, indexWorkspace, type IndexReport } from './indexWorkspace.js';
-import { VectorStore } from './VectorStore.js';
+import { openRetrieval, type Retrieval, type RetrievalOptions } from './openRetrieval.js';
+import type { PassageEmbedder, VectorStore } from './VectorStore.js';
 
 export interface IndexStatus {
   state: 'idle' | 'indexing' | 'embedding' | 'error';
@@ -13,6 +12,8 @@ export interface IndexStatus {
   model: string | null;
   /** Why there is no model, and what to do. */
   modelNotice?: string;
+  /** Set when part of the index was damaged and is being rebuilt. */
+  repaired?: string;
   vectorsDone: number;
   vectorsTotal: number;
   progress?: { done: number; total: number };
@@ -22,9 +23,7 @@ export interface IndexStatus {
   error?: string;
 }
 
-export interface IndexServiceOptions {
-  /** Loads the embedding model; throws MODEL_MISSING when there is none. */
-  loadEmbedder?: () => Promise<Embedder>;
+export interface IndexServiceOptions extends RetrievalOptions {
   /** Build an ANN index once this many vectors exist. */
   annThreshold?: number;
   onStatus?: (status: IndexStatus) => void;
@@ -35,8 +34,8 @@ export interface IndexServiceOptions {
  * vectors behind it with progress. A change while embedding cancels the run and starts a new one.
  */
 export class IndexService {
-  private index: Promise<ChunkIndex>;
-  private embedder: Promise<{ embedder: Embedder; vectors: VectorStore } | undefined> | undefined;
+  private retrieval: Promise<Retrieval>;
+  private embedder: Promise<{ embedder: PassageEmbedder; vectors: VectorStore } | undefined> | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private abort: AbortController | undefined;
@@ -45,31 +44,45 @@ export class IndexService {
 
   constructor(
     private readonly store: ArticleStore,
-    private readonly options: IndexServiceOptions = {},
+    private options: IndexServiceOptions = {},
   ) {
-    this.index = ChunkIndex.open(indexDir(store));
+    this.retrieval = openRetrieval(indexDir(store), options);
   }
 
   async chunkIndex(): Promise<ChunkIndex> {
-    return this.index;
+    return (await this.retrieval).index;
   }
 
   /** The model and its vectors, or undefined when no model is installed. */
-  semantic(): Promise<{ embedder: Embedder; vectors: VectorStore } | undefined> {
+  semantic(): Promise<{ embedder: PassageEmbedder; vectors: VectorStore } | undefined> {
     this.embedder ??= (async () => {
-      if (!this.options.loadEmbedder) return undefined;
-      try {
-        const embedder = await this.options.loadEmbedder();
-        const vectors = await VectorStore.open(indexDir(this.store), embedder.modelId, embedder.dimension);
-        this.update({ model: embedder.modelId, modelNotice: undefined });
-        return { embedder, vectors };
-      } catch (err) {
-        if (!(err instanceof AlmanacError && err.code === 'MODEL_MISSING')) throw err;
-        this.update({ model: null, modelNotice: err.message });
-        return undefined;
+      const semantic = await (await this.retrieval).semantic();
+      if ('vectors' in semantic) {
+        this.update({ model: semantic.embedder.modelId, modelNotice: undefined });
+        return semantic;
       }
+      if (semantic.modelNotice) this.update({ model: null, modelNotice: semantic.modelNotice });
+      return undefined;
     })();
     return this.embedder;
+  }
+
+  /**
+   * Load the embedding model from another folder (one the user chose or just installed) and fill
+   * in the vectors behind the lexical index, without restarting the studio.
+   */
+  async useModel(modelDir: string): Promise<IndexStatus> {
+    clearTimeout(this.timer);
+    this.abort?.abort();
+    await this.running?.catch(() => undefined);
+    const previous = this.retrieval;
+    this.options = { ...this.options, modelDir };
+    this.retrieval = openRetrieval(indexDir(this.store), this.options);
+    this.embedder = undefined;
+    await (await previous).close();
+    await this.semantic();
+    void this.refresh();
+    return this.status;
   }
 
   /** Re-index soon; changes arriving meanwhile are folded into one run. */
@@ -106,7 +119,8 @@ export class IndexService {
     this.update({ state: 'indexing', error: undefined });
     const abort = (this.abort = new AbortController());
     try {
-      const index = await this.index;
+      const index = await this.chunkIndex();
+      if (index.repaired && this.status.repaired === undefined) this.update({ repaired: index.repaired });
       const report = await indexWorkspace(this.store, index, {
         onProgress: (done, total) => this.update({ progress: { done, total } }),
       });
@@ -153,9 +167,6 @@ export class IndexService {
     clearTimeout(this.timer);
     this.abort?.abort();
     await this.running;
-    (await this.index).close();
-    const semantic = await this.embedder?.catch(() => undefined);
-    semantic?.vectors.close();
-    await semantic?.embedder.close();
+    await (await this.retrieval).close();
   }
 }

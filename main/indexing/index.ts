@@ -1,4 +1,4 @@
-export { ChunkIndex, filterSql, ftsOptions } from './ChunkIndex.js';
+export { ChunkIndex, chunksRepairedNotice, filterSql, ftsOptions } from './ChunkIndex.js';
 export type { ChunkRow, ChunkFilter, LexicalHit } from './ChunkIndex.js';
 export { chunkMarkdown, estimateTokens, defaultChunkOptions } from './chunkMarkdown.js';
 export type { Chunk, ChunkOptions } from './chunkMarkdown.js';
@@ -7,5 +7,7 @@ export type { IndexReport, IndexOptions } from './indexWorkspace.js';
 export { segmentForIndex, queryTerms } from './segmentForIndex.js';
 export { IndexService } from './IndexService.js';
 export type { IndexStatus } from './IndexService.js';
+export { openRetrieval } from './openRetrieval.js';
+export type { Retrieval, RetrievalOptions, Semantic } from './openRetrieval.js';
 export { VectorStore, embedText } from './VectorStore.js';
 export type { PassageEmbedder, VectorFillReport } from './VectorStore.js';

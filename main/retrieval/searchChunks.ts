@@ -1,6 +1,7 @@
 import type { ChunkFilter, ChunkIndex, ChunkRow } from '../indexing/ChunkIndex.js';
 import { queryTerms } from '../indexing/segmentForIndex.js';
 import { fuseRanks } from './fuseRanks.js';
+import { noModelNotice, type SearchNotice } from './searchNotice.js';
 
 export type SearchMode = 'hybrid' | 'vector' | 'lexical';
 
@@ -27,7 +28,7 @@ export interface SearchResponse {
   mode: SearchMode;
   /** The mode that actually ran: lexical when no model is installed. */
   ranMode: SearchMode;
-  notice?: string;
+  notice?: SearchNotice;
   terms: string[];
   results: SearchResult[];
 }
@@ -39,9 +40,6 @@ export interface SearchOptions {
   /** Vector search, when a model is available; returns chunk rows nearest first with distances. */
   vectorSearch?: (query: string, limit: number, filter: ChunkFilter) => Promise<{ row: ChunkRow; distance: number }[]>;
 }
-
-export const noModelNotice =
-  'Lexical search only: semantic search needs an embedding model. Install one with `almanac model install <id>` or pass --model-dir.';
 
 function toResult(row: ChunkRow, score: number): SearchResult {
   return {
@@ -69,7 +67,7 @@ export async function searchChunks(
   const terms = queryTerms(query);
   const canVector = Boolean(options.vectorSearch);
   const ranMode: SearchMode = canVector ? mode : 'lexical';
-  const notice = !canVector && mode !== 'lexical' ? noModelNotice : undefined;
+  const notice = !canVector && mode !== 'lexical' ? noModelNotice() : undefined;
   const depth = ranMode === 'hybrid' ? Math.max(k * 4, 50) : k;
   const [lexical, vector] = await Promise.all([
     ranMode === 'vector' ? [] : index.lexicalSearch(query, depth, filter),
