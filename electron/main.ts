@@ -11,6 +11,8 @@ const here = import.meta.dirname;
 const rendererIndex = path.join(here, '../renderer/index.html');
 const preload = path.join(here, '../preload/preload.cjs');
 const resources = app.isPackaged ? process.resourcesPath : path.join(here, '../../resources');
+// electron-vite sets this in `npm run dev`: load the renderer from its dev server for hot reload.
+const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 
 const state = loadAppState();
 let window: BrowserWindow | undefined;
@@ -88,15 +90,17 @@ function createWindow(): BrowserWindow {
   win.on('resize', remember);
   win.on('move', remember);
   win.on('close', () => void saveAppState(state));
-  const own = pathToFileURL(rendererIndex).href;
-  win.webContents.on('will-navigate', (event, url) => {
+  const own = devServer ? `${new URL(devServer).origin}/` : pathToFileURL(rendererIndex).href;
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (!url.startsWith(own)) event.preventDefault();
-  });
+  };
+  win.webContents.on('will-navigate', stayHome);
+  win.webContents.on('will-redirect', stayHome);
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https?:\/\//.test(url) || url.startsWith('mailto:')) void shell.openExternal(url);
     return { action: 'deny' };
   });
-  void win.loadFile(rendererIndex);
+  void (devServer ? win.loadURL(devServer) : win.loadFile(rendererIndex));
   return win;
 }
 
@@ -114,6 +118,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   void app.whenReady().then(async () => {
     electronSession.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      // The dev server's index.html carries the dev policy (HMR socket, refresh preamble) in its <meta>.
+      if (devServer && details.url.startsWith(devServer)) return callback({});
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
     });
     electronSession.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

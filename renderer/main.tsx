@@ -1,11 +1,22 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
+import { getAccess, onAccessChange } from './api/client';
 import { App } from './App';
+import { NoTokenPage } from './shell/NoTokenPage';
+import { useToastStore } from './stores/useToastStore';
 import './styles.css';
+
+function Root() {
+  const access = useSyncExternalStore(onAccessChange, getAccess);
+  useEffect(() => {
+    if (access === 'needsToken') useToastStore.setState({ toasts: [] });
+  }, [access]);
+  return access === 'granted' ? <App /> : <NoTokenPage checking={access === 'checking'} />;
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 );

@@ -6,14 +6,21 @@ import { AlmanacError } from '../AlmanacError.js';
 import { emit } from './output.js';
 import type { CliConfig } from './CliConfig.js';
 
+// Without --port, a busy 4400 moves on to 4401… so a second studio just works.
+const spareDefaultPorts = 20;
+
 export function registerWebCommand(program: Command, config: CliConfig): void {
   program
     .command('web <ws>')
     .description('serve the studio in a browser on 127.0.0.1 with a per-launch token')
-    .option('--port <n>', 'port (0 picks a free one)', '4400')
+    .option('--port <n>', 'port (0 picks a free one; without --port, the next free one from 4400)', '4400')
     .option('--json', 'print {url, port, token} as one JSON line')
     .option('--model-dir <dir>', 'embedding model folder (default: ALMANAC_MODEL_DIR or resources/models)')
-    .action(async (dir: string, opts: { port: string; json?: boolean; modelDir?: string }) => {
+    .action(async (dir: string, opts: { port: string; json?: boolean; modelDir?: string }, command: Command) => {
+      const explicitPort = command.getOptionValueSource('port') === 'cli';
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AlmanacError('VALIDATION_FAILED', `--port must be a number from 0 to 65535, not "${opts.port}".`);
       if (!existsSync(path.join(config.rendererDir, 'index.html'))) {
         throw new AlmanacError(
           'NOT_FOUND',
@@ -24,12 +31,28 @@ export function registerWebCommand(program: Command, config: CliConfig): void {
       const bridge = await startHttpBridge({
         handlers: session.handlers,
         rendererDir: config.rendererDir,
-        port: Number(opts.port),
+        port,
+        nextPorts: explicitPort ? 0 : spareDefaultPorts,
         subscribe: session.subscribe,
+      }).catch(async (err: unknown) => {
+        await session.close();
+        if (!(err instanceof AlmanacError) || err.code !== 'CONFLICT') throw err;
+        const fix = explicitPort
+          ? `Choose another with --port <n>, or --port 0 for any free port.`
+          : `Pass --port <n>.`;
+        throw new AlmanacError('CONFLICT', `${err.message} ${fix}`, err.details);
       });
       if (opts.json)
         process.stdout.write(`${JSON.stringify({ url: bridge.url, port: bridge.port, token: bridge.token })}\n`);
-      else emit(opts, {}, () => `Almanac studio for ${session.ws.root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`);
+      else {
+        const moved =
+          port !== 0 && bridge.port !== port ? `Port ${port} is in use, so the studio took ${bridge.port}.\n` : '';
+        emit(
+          opts,
+          {},
+          () => `${moved}Almanac studio for ${session.ws.root}\nOpen ${bridge.url}\nPress Ctrl+C to stop.`,
+        );
+      }
       const stop = async () => {
         await bridge.close();
         await session.close();

@@ -2,7 +2,19 @@ import type { AlmanacBridge, AlmanacEvent, Result } from '../../main/api/contrac
 
 const tokenKey = 'almanac.token';
 
-/** The launch token arrives in the URL hash once; keep it for reloads and take it out of the URL. */
+/** The HTTP transport also knows whether it holds a token the server accepts. */
+export interface HttpBridge extends AlmanacBridge {
+  hasToken(): boolean;
+  /** Called when a token arrives in the URL hash or the server turns the current one away. */
+  onTokenChange(listener: () => void): () => void;
+}
+
+const unauthorized: Result<unknown> = {
+  ok: false,
+  error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token. Open the URL that `almanac web` printed.' },
+};
+
+/** The launch token arrives in the URL hash; keep it for reloads and take it out of the URL. */
 function takeToken(): string {
   const match = /token=([^&]+)/.exec(window.location.hash);
   if (match) {
@@ -13,13 +25,42 @@ function takeToken(): string {
 }
 
 /** The HTTP transport of the contract: POST /api/<route> and a Server-Sent Events stream. */
-export function createHttpBridge(): AlmanacBridge {
-  const token = takeToken();
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+export function createHttpBridge(): HttpBridge {
+  let token = takeToken();
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
+  const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+  const refuse = () => {
+    if (!token) return;
+    token = '';
+    sessionStorage.removeItem(tokenKey);
+    changed();
+  };
+  window.addEventListener('hashchange', () => {
+    const next = takeToken();
+    if (next === token) return;
+    token = next;
+    changed();
+  });
+
   return {
+    hasToken: () => token !== '',
+    onTokenChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async invoke(route, input) {
+      if (!token) return unauthorized;
       try {
-        const res = await fetch(`/api/${route}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+        const res = await fetch(`/api/${route}`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(input ?? {}),
+        });
+        if (res.status === 401) {
+          refuse();
+          return unauthorized;
+        }
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return {
@@ -31,9 +72,10 @@ export function createHttpBridge(): AlmanacBridge {
     onEvent(listener) {
       const controller = new AbortController();
       const connect = async () => {
-        while (!controller.signal.aborted) {
+        while (!controller.signal.aborted && token) {
           try {
-            const res = await fetch('/api/events', { headers, signal: controller.signal });
+            const res = await fetch('/api/events', { headers: headers(), signal: controller.signal });
+            if (res.status === 401) return refuse();
             const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
             let buffer = '';
             for (;;) {
