@@ -41,6 +41,7 @@ export function App() {
     const changed = new Set<string>();
     return onEvent((event) => {
       if (event.type === 'index.status') return useIndexStore.getState().set(event.status);
+      if (event.type !== 'articles.changed') return;
       event.ids.forEach((id) => changed.add(id));
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -106,7 +107,7 @@ export function App() {
       {dialog === 'saveVersion' && (
         <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
       )}
-      <Toasts />
+      <Toasts route={view} />
     </div>
   );
 }

@@ -7,8 +7,9 @@ import { emit, table } from './output.js';
 const color = (code: number, s: string) => (process.stdout.isTTY ? `\x1b[${code}m${s}\x1b[0m` : s);
 
 function renderDiff(diff: ArticleDiff): string {
+  const side = (s: ArticleDiff['from']) => `${s.ref.slice(0, 7)} (content ${s.version.slice(0, 7)})`;
   const lines = [
-    `${diff.id}: ${diff.from.ref.slice(0, 7)} -> ${diff.to.ref.slice(0, 7)}  (+${diff.stats.added} -${diff.stats.removed} chars)`,
+    `${diff.id}: ${side(diff.from)} -> ${side(diff.to)}  (+${diff.stats.added} -${diff.stats.removed} chars)`,
   ];
   for (const f of diff.fields) lines.push(`  ${f.field}: ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`);
   if (diff.fields.length) lines.push('');
@@ -17,7 +18,11 @@ function renderDiff(diff: ArticleDiff): string {
       c.kind === 'added' ? color(32, `{+${c.text}+}`) : c.kind === 'removed' ? color(31, `[-${c.text}-]`) : c.text,
     )
     .join('');
-  lines.push(diff.body.some((c) => c.kind !== 'equal') ? text : '(the text is the same)');
+  const same =
+    diff.from.version === diff.to.version
+      ? `(the same text: both have content ${diff.from.version.slice(0, 7)})`
+      : '(the text is the same)';
+  lines.push(diff.body.some((c) => c.kind !== 'equal') ? text : same);
   return lines.join('\n');
 }
 
@@ -51,13 +56,13 @@ export function registerVersionCommands(program: Command): void {
         );
       emit(opts, versions, () =>
         table([
-          ['VERSION', 'COMMIT', 'DATE', 'AUTHOR', 'MESSAGE'],
+          ['COMMIT', 'CONTENT', 'DATE', 'AUTHOR', 'MESSAGE'],
           ...versions.map((v) => [
-            v.version?.slice(0, 7) ?? 'deleted',
             v.commit.slice(0, 7),
+            v.version?.slice(0, 7) ?? 'deleted',
             new Date(v.timestamp).toISOString().slice(0, 16).replace('T', ' '),
             v.author.name,
-            v.message,
+            v.sameTextAs ? `${v.message} (same text as ${v.sameTextAs.slice(0, 7)}, restored)` : v.message,
           ]),
         ]),
       );
@@ -65,7 +70,7 @@ export function registerVersionCommands(program: Command): void {
 
   program
     .command('diff <ws> <id> <from> <to>')
-    .description('word-level diff of two versions ("working", "latest" or a version/commit prefix)')
+    .description('word-level diff of two versions ("working", "latest", or a commit or content-hash prefix)')
     .option('--json', 'print JSON')
     .action(async (dir: string, id: string, from: string, to: string, opts: { json?: boolean }) => {
       const diff = await diffVersions(await openWorkspace(dir), id, from, to);
@@ -74,7 +79,7 @@ export function registerVersionCommands(program: Command): void {
 
   program
     .command('restore <ws> <id> <version>')
-    .description('restore an old version as a new version (history is never rewritten)')
+    .description('restore an old version (commit or content-hash prefix) as a new version; history is never rewritten')
     .option('--author <member>', 'team member id or name')
     .option('--json', 'print JSON')
     .action(async (dir: string, id: string, version: string, opts: { author?: string; json?: boolean }) => {
@@ -83,7 +88,7 @@ export function registerVersionCommands(program: Command): void {
         opts,
         result,
         () =>
-          `Restored ${id} to ${result.restoredFrom.slice(0, 7)} as new version ${result.articles[0]?.version?.slice(0, 7)} (commit ${result.commit.slice(0, 7)}).`,
+          `Restored ${id} to ${result.restoredFrom.slice(0, 7)} (content ${result.restoredVersion.slice(0, 7)}) as new version ${result.commit.slice(0, 7)}.`,
       );
     });
 }

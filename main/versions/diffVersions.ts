@@ -2,6 +2,7 @@ import { diffWordsWithSpace } from 'diff';
 import type { Workspace } from '../workspace/Workspace.js';
 import { parseArticleFile } from '../articles/articleFile.js';
 import { resolveVersion } from './versionHistory.js';
+import { diffBlocks, type BlockChange } from './diffBlocks.js';
 
 export interface TextChange {
   kind: 'equal' | 'added' | 'removed';
@@ -16,17 +17,24 @@ export interface FieldChange {
 
 export interface ArticleDiff {
   id: string;
+  /** `ref` is the commit, or "working" for the file on disk; `version` is the content hash. */
   from: { ref: string; version: string };
   to: { ref: string; version: string };
   fields: FieldChange[];
+  /** The Markdown source, word by word. */
   body: TextChange[];
+  /** The rendered text, block by block. */
+  blocks: BlockChange[];
   stats: { added: number; removed: number };
 }
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-/** Word-level diff of the Markdown text and a field-by-field diff of the front matter. */
-export function diffArticleText(fromText: string, toText: string): Pick<ArticleDiff, 'fields' | 'body' | 'stats'> {
+/** Word-level and rendered block diff of the Markdown text, and a field-by-field diff of the front matter. */
+export function diffArticleText(
+  fromText: string,
+  toText: string,
+): Pick<ArticleDiff, 'fields' | 'body' | 'blocks' | 'stats'> {
   const a = parseArticleFile(fromText, 'from');
   const b = parseArticleFile(toText, 'to');
   const metaA = (a.ok ? a.meta : a.raw) as Record<string, unknown>;
@@ -48,10 +56,10 @@ export function diffArticleText(fromText: string, toText: string): Pick<ArticleD
     if (last?.kind === kind) last.text += part.value;
     else body.push({ kind, text: part.value });
   }
-  return { fields, body, stats: { added, removed } };
+  return { fields, body, blocks: diffBlocks(a.body, b.body), stats: { added, removed } };
 }
 
-/** Diff two versions of an article ("working", "latest" or a version prefix). Throws NOT_FOUND. */
+/** Diff two versions of an article ("working", "latest", a commit or content-hash prefix). Throws NOT_FOUND. */
 export async function diffVersions(ws: Workspace, id: string, from: string, to: string): Promise<ArticleDiff> {
   const [a, b] = await Promise.all([resolveVersion(ws, id, from), resolveVersion(ws, id, to)]);
   return {

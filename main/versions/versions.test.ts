@@ -33,8 +33,57 @@ describe('versions', () => {
     expect(after).toHaveLength(3);
     expect(after[0]!.message).toMatch(/^Restore returns to version/);
     expect(after[0]!.version).toBe(a.version);
-    expect(restored.restoredFrom).toBe(a.version);
+    expect(restored.restoredFrom).toBe(history[1]!.commit);
+    expect(restored.restoredVersion).toBe(a.version);
     expect((await store.get(a.id)).body).toBe('Return within 30 days.\n');
+  });
+
+  it('tells a restored version apart from the one it brought back', async () => {
+    const { store, ws } = ctx;
+    const a = await store.create({ title: 'Refunds', locale: 'en', body: 'Seven days.' });
+    const first = await commitArticles(ws, [a.id], 'First version');
+    await store.save(a.id, { meta: a.meta, body: 'Three days.' });
+    const second = await commitArticles(ws, [a.id], 'Faster');
+    const restored = await restoreVersion(ws, a.id, first.commit.slice(0, 7));
+
+    const history = await listVersions(ws, a.id);
+    expect(history.map((v) => v.commit)).toEqual([restored.commit, second.commit, first.commit]);
+    expect(new Set(history.map((v) => v.commit)).size).toBe(3);
+    expect(history[0]!.version).toBe(history[2]!.version);
+    expect(history[0]!.sameTextAs).toBe(first.commit);
+    expect(history[1]!.sameTextAs).toBeUndefined();
+    expect(history[2]!.sameTextAs).toBeUndefined();
+
+    // Comparing by commit picks that commit, not the newest one with the same text.
+    const firstToSecond = await diffVersions(ws, a.id, first.commit.slice(0, 7), second.commit.slice(0, 7));
+    expect(firstToSecond.from.ref).toBe(first.commit);
+    expect(firstToSecond.body.some((c) => c.kind === 'removed' && c.text.includes('Seven'))).toBe(true);
+    const same = await diffVersions(ws, a.id, first.commit.slice(0, 8), restored.commit.slice(0, 8));
+    expect([same.from.ref, same.to.ref]).toEqual([first.commit, restored.commit]);
+    expect(same.from.version).toBe(same.to.version);
+    expect(same.body.every((c) => c.kind === 'equal')).toBe(true);
+
+    // A content-hash prefix still works and names the newest commit with that text.
+    const byHash = await diffVersions(ws, a.id, history[0]!.version!.slice(0, 8), 'latest');
+    expect(byHash.from.ref).toBe(restored.commit);
+    expect(byHash.from.version).toBe(history[0]!.version);
+  });
+
+  it('renders both versions and diffs them block by block', async () => {
+    const { store, ws } = ctx;
+    const a = await store.create({
+      title: 'Fees',
+      locale: 'en',
+      body: '## Shipping fees\n\n| Zone | Fee |\n| --- | --- |\n| EU | 5 |\n',
+    });
+    await commitArticles(ws, [a.id], 'v1');
+    await store.save(a.id, { meta: a.meta, body: '## Shipping costs\n\n| Zone | Fee |\n| --- | --- |\n| EU | 7 |\n' });
+    const diff = await diffVersions(ws, a.id, 'latest', 'working');
+    expect(diff.from.ref).toBe((await listVersions(ws, a.id))[0]!.commit);
+    expect(diff.to.ref).toBe('working');
+    expect(diff.blocks.map((b) => b.kind)).toEqual(['changed', 'unchanged', 'changed']);
+    expect(diff.blocks[0]!.html).toBe('<h2>Shipping <del>fees</del><ins>costs</ins></h2>');
+    expect(diff.blocks[2]!.html).toBe('<td>EU</td><td><del>5</del><ins>7</ins></td>');
   });
 
   it('keeps unsaved edits as their own version before restoring', async () => {

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { isSafeUrl } from './editorExtensions';
+import { isSafeUrl, tableSize } from './editorExtensions';
 
 export function EditorToolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
@@ -52,11 +52,11 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
     {
       label: t('editor.table'),
       text: '▦',
-      run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      run: () => chain().insertTable(tableSize).run(),
     },
     {
       label: t('editor.link'),
-      text: 'Link',
+      text: t('editor.link'),
       active: editor.isActive('link'),
       run: () => {
         const url = window.prompt(t('editor.linkPrompt'), editor.getAttributes('link').href as string | undefined);

@@ -1,5 +1,6 @@
 import StarterKit from '@tiptap/starter-kit';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import type { JSONContent, MarkdownRendererHelpers } from '@tiptap/core';
+import { Table, TableCell, TableHeader, TableRow, renderTableToMarkdown } from '@tiptap/extension-table';
 import { Markdown } from '@tiptap/markdown';
 import { PassageHighlight } from './extensions/passageHighlight';
 
@@ -8,6 +9,23 @@ export function isSafeUrl(url: string): boolean {
   const trimmed = url.trim();
   if (/^(https?:|mailto:)/i.test(trimmed)) return true;
   return !/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !trimmed.startsWith('//');
+}
+
+/** The table the toolbar inserts: a header row and one row, two columns. */
+export const tableSize = { rows: 2, cols: 2, withHeaderRow: true };
+
+const layoutNodes = new Set(['tableRow', 'tableHeader', 'tableCell', 'paragraph', 'hardBreak']);
+const hasContent = (node: JSONContent): boolean =>
+  node.type === 'text'
+    ? !!node.text?.trim()
+    : !layoutNodes.has(node.type ?? '') || (node.content ?? []).some(hasContent);
+
+/** A table as Markdown with its blank body rows left out and no blank lines around it. */
+export function tableToMarkdown(node: JSONContent, h: MarkdownRendererHelpers): string {
+  const rows = node.content ?? [];
+  const header = rows[0]?.content?.some((cell) => cell.type === 'tableHeader') ? rows.slice(0, 1) : [];
+  const body = rows.slice(header.length).filter(hasContent);
+  return renderTableToMarkdown({ ...node, content: [...header, ...body] }, h).trim();
 }
 
 export const editorExtensions = [
@@ -20,7 +38,7 @@ export const editorExtensions = [
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
     },
   }),
-  Table.configure({ resizable: false }),
+  Table.extend({ renderMarkdown: tableToMarkdown }).configure({ resizable: false }),
   TableRow,
   TableHeader,
   TableCell,

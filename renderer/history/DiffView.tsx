@@ -1,9 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleDiff } from '../../main/api/contract';
+import { useHistoryStore, type DiffMode } from '../stores/useHistoryStore';
+import { RenderedDiff } from './RenderedDiff';
+
+const short = (ref: string) => (ref === 'working' ? ref : ref.slice(0, 7));
+
+function SourceDiff({ body }: { body: ArticleDiff['body'] }) {
+  return (
+    <pre className="diff-body">
+      {body.map((c, i) =>
+        c.kind === 'added' ? (
+          <ins key={i} className="diff-added">
+            {c.text}
+          </ins>
+        ) : c.kind === 'removed' ? (
+          <del key={i} className="diff-removed">
+            {c.text}
+          </del>
+        ) : (
+          <span key={i}>{c.text}</span>
+        ),
+      )}
+    </pre>
+  );
+}
 
 export function DiffView({ diff }: { diff: ArticleDiff }) {
   const { t } = useTranslation();
+  const mode = useHistoryStore((s) => s.diffMode);
+  const setMode = useHistoryStore((s) => s.setDiffMode);
   const changed = diff.body.some((c) => c.kind !== 'equal');
+  const modes: DiffMode[] = ['source', 'rendered'];
   return (
     <div className="diff" data-testid="diff">
       {diff.fields.length > 0 && (
@@ -19,22 +46,21 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
           </ul>
         </div>
       )}
-      {changed ? (
-        <pre className="diff-body">
-          {diff.body.map((c, i) =>
-            c.kind === 'added' ? (
-              <ins key={i} className="diff-added">
-                {c.text}
-              </ins>
-            ) : c.kind === 'removed' ? (
-              <del key={i} className="diff-removed">
-                {c.text}
-              </del>
-            ) : (
-              <span key={i}>{c.text}</span>
-            ),
-          )}
-        </pre>
+      {diff.from.version === diff.to.version ? (
+        <p className="muted" data-testid="diff-same">
+          {t('history.sameCommits', { from: short(diff.from.ref), to: short(diff.to.ref) })}
+        </p>
+      ) : changed ? (
+        <>
+          <div className="diff-mode" role="group" aria-label={t('history.diffMode')}>
+            {modes.map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+                {t(`history.${m}`)}
+              </button>
+            ))}
+          </div>
+          {mode === 'rendered' ? <RenderedDiff blocks={diff.blocks} /> : <SourceDiff body={diff.body} />}
+        </>
       ) : (
         <p className="muted">{t('history.same')}</p>
       )}

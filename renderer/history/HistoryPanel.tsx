@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleDiff, ArticleVersion } from '../../main/api/contract';
 import { call } from '../api/client';
-import { relativeTime } from '../library/relativeTime';
+import { fullDate, relativeTime } from '../library/relativeTime';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { showError, useToastStore } from '../stores/useToastStore';
@@ -31,8 +31,8 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
       setVersions(list);
       const modified = useEditorStore.getState().article?.versionState !== 'versioned';
       if (list.length > 0) {
-        setFrom(modified ? list[0]!.version! : (list[1] ?? list[0]!).version!);
-        setTo(modified ? 'working' : list[0]!.version!);
+        setFrom(modified ? list[0]!.commit : (list[1] ?? list[0]!).commit);
+        setTo(modified ? 'working' : list[0]!.commit);
       }
     })();
   }, [articleId]);
@@ -50,10 +50,10 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
     };
   }, [articleId, from, to]);
 
-  const restore = async (version: string) => {
+  const restore = async (commit: string) => {
     if (!window.confirm(t('history.confirmRestore'))) return;
     await useEditorStore.getState().flush();
-    const res = await call('versions.restore', { id: articleId, version });
+    const res = await call('versions.restore', { id: articleId, version: commit });
     if (!res.ok) return showError(res.error);
     useEditorStore.getState().replace(res.data.article);
     useLibraryStore.getState().upsert(res.data.article);
@@ -64,8 +64,8 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
   const choices: Choice[] = [
     ...(versionState !== 'versioned' ? [{ ref: 'working', label: t('history.working') }] : []),
     ...(versions ?? []).map((v) => ({
-      ref: v.version!,
-      label: `${v.version!.slice(0, 7)} · ${v.message}`,
+      ref: v.commit,
+      label: `${v.commit.slice(0, 7)} · ${v.message}`,
       version: v,
     })),
   ];
@@ -81,13 +81,23 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
       {versions && versions.length === 0 && <p className="muted">{t('history.noVersions')}</p>}
       <ol className="version-list">
         {(versions ?? []).map((v, i) => (
-          <li key={v.commit} data-testid="version-item">
+          <li key={v.commit} data-testid="version-item" data-commit={v.commit}>
             <div className="version-message">{v.message}</div>
             <div className="version-meta">
-              <code>{v.version!.slice(0, 7)}</code> · {v.author.name} · {relativeTime(v.timestamp, i18n.language)}
+              <code title={v.commit}>{v.commit.slice(0, 7)}</code> ·{' '}
+              <span className="content-hash" title={t('history.contentHash', { hash: v.version })}>
+                #{v.version!.slice(0, 7)}
+              </span>{' '}
+              · {v.author.name} ·{' '}
+              <span title={fullDate(v.timestamp, i18n.language)}>{relativeTime(v.timestamp, i18n.language)}</span>
             </div>
+            {v.sameTextAs && (
+              <div className="version-same" data-testid="version-same">
+                {t('history.sameTextAs', { commit: v.sameTextAs.slice(0, 7) })}
+              </div>
+            )}
             {(i > 0 || versionState !== 'versioned') && (
-              <button type="button" className="link" onClick={() => void restore(v.version!)}>
+              <button type="button" className="link" onClick={() => void restore(v.commit)}>
                 {t('history.restore')}
               </button>
             )}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../main/api/contract';
-import { relativeTime } from './relativeTime';
+import { fullDate, relativeTime } from './relativeTime';
 
 interface Props {
   article: ArticleSummary;
@@ -36,7 +36,9 @@ export const ArticleRow = memo(function ArticleRow({ article, selected, onOpen }
         ))}
         <span className="spacer" />
         {article.owner && <span className="owner">{article.owner}</span>}
-        <span className="updated">{relativeTime(article.updatedAt, i18n.language)}</span>
+        <span className="updated" title={fullDate(article.updatedAt, i18n.language)}>
+          {relativeTime(article.updatedAt, i18n.language)}
+        </span>
       </span>
     </button>
   );

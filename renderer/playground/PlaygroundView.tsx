@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchResult } from '../../main/api/contract';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useIndexStore } from '../stores/useIndexStore';
+import { ModelNotice } from '../model/ModelNotice';
 import { ResultColumn } from './ResultColumn';
 
 /** What would the agent retrieve? One query, one or two result columns with their own mode and filters. */
@@ -14,6 +15,7 @@ export function PlaygroundView({ onOpenArticle }: { onOpenArticle: () => void })
   const lastUpdated = useIndexStore((s) => s.status?.lastUpdated ?? 0);
   const vectorsDone = useIndexStore((s) => s.status?.vectorsDone ?? 0);
   const [searches, setSearches] = useState(0);
+  const noModel = useIndexStore((s) => s.status?.model === null && s.status.modelNotice !== undefined);
   const tick = lastUpdated + vectorsDone + searches;
   useEffect(() => {
     const timer = setTimeout(() => setQuery(draft), 250);
@@ -51,6 +53,7 @@ export function PlaygroundView({ onOpenArticle }: { onOpenArticle: () => void })
           {t('playground.compare')}
         </label>
       </form>
+      {noModel && <ModelNotice />}
       <div className={`columns${compare ? ' two' : ''}`}>
         <ResultColumn query={query} tick={tick} initialMode="hybrid" onOpen={open} />
         {compare && <ResultColumn query={query} tick={tick} initialMode="lexical" onOpen={open} />}

@@ -1,14 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResponse, SearchResult } from '../../main/api/contract';
+import type { SearchNotice, SearchResponse, SearchResult } from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
+import { useIndexStore } from '../stores/useIndexStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { FilterSelect } from '../shell/FilterSelect';
 import { highlightTerms } from './highlightTerms';
+import { snippetText } from './snippetText';
 
 type Mode = 'hybrid' | 'vector' | 'lexical';
+
+const noticeContext = (notice: SearchNotice) =>
+  notice.code === 'NO_MODEL' && notice.params.modelDir ? 'dir' : undefined;
+
+function snippet(markdown: string): string {
+  const text = snippetText(markdown);
+  return text.length > 420 ? `${text.slice(0, 420)}…` : text;
+}
 
 interface Props {
   query: string;
@@ -21,7 +31,10 @@ interface Props {
 export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
   const { t } = useTranslation();
   const locales = useWorkspaceStore((s) => s.info?.locales ?? []);
-  const [mode, setMode] = useState<Mode>(initialMode);
+  const [chosen, setMode] = useState<Mode>(initialMode);
+  // The index reports no model once loading it failed: vector and hybrid would silently run BM25.
+  const noModel = useIndexStore((s) => s.status?.model === null && s.status.modelNotice !== undefined);
+  const mode: Mode = noModel ? 'lexical' : chosen;
   const [locale, setLocale] = useState('');
   const [audience, setAudience] = useState('');
   const [tag, setTag] = useState('');
@@ -51,12 +64,20 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
   return (
     <section className="result-column" data-testid="result-column">
       <div className="column-controls">
-        <select aria-label={t('playground.mode')} value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-          {(['hybrid', 'vector', 'lexical'] as const).map((m) => (
-            <option key={m} value={m}>
-              {t(`playground.${m}`)}
-            </option>
-          ))}
+        <select
+          aria-label={t('playground.mode')}
+          value={mode}
+          title={noModel ? t('playground.needsModel') : undefined}
+          onChange={(e) => setMode(e.target.value as Mode)}
+        >
+          {(['hybrid', 'vector', 'lexical'] as const).map((m) => {
+            const off = noModel && m !== 'lexical';
+            return (
+              <option key={m} value={m} disabled={off} title={off ? t('playground.needsModel') : undefined}>
+                {t(`playground.${m}`)}
+              </option>
+            );
+          })}
         </select>
         <FilterSelect
           label={t('library.filterLocale')}
@@ -80,12 +101,16 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
           onChange={setTag}
         />
       </div>
-      {shown?.notice && <div className="banner warning">{shown.notice}</div>}
+      {shown?.notice && (
+        <div className="banner warning" data-testid="search-notice">
+          {t(`notice.${shown.notice.code}`, { ...shown.notice.params, context: noticeContext(shown.notice) })}
+        </div>
+      )}
       {!shown && <p className="muted">{t('playground.empty')}</p>}
       {shown && shown.results.length === 0 && <p className="muted">{t('playground.none')}</p>}
       <ol className="results">
         {shown?.results.map((r) => (
-          <li key={r.chunkId} data-testid="search-result">
+          <li key={r.chunkId} data-testid="search-result" data-locale={r.locale}>
             <button type="button" className="result" onClick={() => onOpen(r)} title={t('playground.open')}>
               <div className="result-head">
                 <span className="result-title">{r.title}</span>
@@ -94,7 +119,9 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
                 <span className="locale">{r.locale}</span>
               </div>
               <p className="result-text">
-                {highlightTerms(r.text.length > 420 ? `${r.text.slice(0, 420)}…` : r.text, shown.terms)}
+                {highlightTerms(snippet(r.text), shown.terms).map((run, i) =>
+                  run.hit ? <mark key={i}>{run.text}</mark> : run.text,
+                )}
               </p>
               <div className="scores" data-testid="scores">
                 <span className="score">

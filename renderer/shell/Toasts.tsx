@@ -1,8 +1,13 @@
+import { useEffect } from 'react';
+import { useEditorStore } from '../stores/useEditorStore';
 import { useToastStore } from '../stores/useToastStore';
 
-export function Toasts() {
+/** The toast stack; `route` names the current view, and changing it (or the open article) clears notices. */
+export function Toasts({ route }: { route?: string }) {
   const toasts = useToastStore((s) => s.toasts);
-  const dismiss = useToastStore((s) => s.dismiss);
+  const { dismiss, hold, release, dismissInfo } = useToastStore.getState();
+  const articleId = useEditorStore((s) => s.article?.id);
+  useEffect(() => dismissInfo(), [route, articleId, dismissInfo]);
   return (
     <div className="toasts" aria-live="assertive">
       {toasts.map((toast) => (
@@ -11,6 +16,8 @@ export function Toasts() {
           className={`toast ${toast.kind}`}
           role={toast.kind === 'error' ? 'alert' : 'status'}
           onClick={() => dismiss(toast.id)}
+          onMouseEnter={() => hold(toast.id)}
+          onMouseLeave={() => release(toast.id)}
         >
           {toast.text}
           {toast.action && (

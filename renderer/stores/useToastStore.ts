@@ -11,27 +11,66 @@ export interface Toast {
 
 interface ToastState {
   toasts: Toast[];
+  /** Show a toast; an older one with the same kind and text goes away. */
   show(kind: Toast['kind'], text: string, action?: Toast['action']): void;
   dismiss(id: number): void;
+  /** Keep a toast up while the pointer is on it. */
+  hold(id: number): void;
+  release(id: number): void;
+  /** Plain notices belong to the page they were shown on; errors and offers (Undo) stay. */
+  dismissInfo(): void;
 }
 
+export const toastLifetime = { info: 4000, error: 8000, action: 8000 };
+const maxToasts = 4;
+
 let next = 1;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
-export const useToastStore = create<ToastState>((set) => ({
-  toasts: [],
-  show(kind, text, action) {
-    const id = next++;
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text, action }] }));
-    setTimeout(
-      () => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-      kind === 'error' || action ? 8000 : 3000,
+function stopTimer(id: number) {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
+}
+
+export const useToastStore = create<ToastState>((set, get) => {
+  const drop = (remove: (t: Toast) => boolean) => {
+    const gone = get().toasts.filter(remove);
+    gone.forEach((t) => stopTimer(t.id));
+    if (gone.length > 0) set((s) => ({ toasts: s.toasts.filter((t) => !gone.includes(t)) }));
+  };
+  const startTimer = (toast: Toast) => {
+    stopTimer(toast.id);
+    const ms = toast.action ? toastLifetime.action : toastLifetime[toast.kind];
+    timers.set(
+      toast.id,
+      setTimeout(() => get().dismiss(toast.id), ms),
     );
-  },
-  dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-}));
+  };
+  return {
+    toasts: [],
+    show(kind, text, action) {
+      const toast: Toast = { id: next++, kind, text, action };
+      drop((t) => t.kind === kind && t.text === text);
+      const shown = get().toasts;
+      drop((t) => shown.indexOf(t) < shown.length - (maxToasts - 1));
+      set((s) => ({ toasts: [...s.toasts, toast] }));
+      startTimer(toast);
+    },
+    dismiss: (id) => drop((t) => t.id === id),
+    hold: stopTimer,
+    release(id) {
+      const toast = get().toasts.find((t) => t.id === id);
+      if (toast) startTimer(toast);
+    },
+    dismissInfo: () => drop((t) => t.kind === 'info' && !t.action),
+  };
+});
 
-/** Show an API error as a toast, with the UNAUTHORIZED case explained. */
+/** Show an API error as a toast: the code in the UI's language, the server's message as detail. */
 export function showError(error: ApiError): void {
-  const text = error.code === 'UNAUTHORIZED' ? i18next.t('errors.unauthorized') : error.message;
+  const text =
+    error.code === 'UNAUTHORIZED'
+      ? i18next.t('errors.unauthorized')
+      : `${i18next.t(`errorCode.${error.code}`)} ${error.message}`;
   useToastStore.getState().show('error', text);
 }
