@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Screenshots and traces go here (git-ignored), never over tracked files.
+  outputDir: 'test-results',
   workers: 1,
   timeout: 120_000,
   expect: { timeout: 10_000 },

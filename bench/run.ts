@@ -1,5 +1,6 @@
-// npm run bench: speed and quality figures, measured in one run on this machine; also written to bench/results.json.
-import { readFile, writeFile } from 'node:fs/promises';
+// npm run bench: speed and quality figures, measured in one run on this machine; written to
+// bench/results.json, and the README's benchmark block is rebuilt from that file.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,30 +8,56 @@ import { findModel, loadEmbedder, type Embedder } from '../main/embedding/index.
 import { VectorStore, indexDir } from '../main/indexing/index.js';
 import { vectorSearchFor } from '../main/retrieval/index.js';
 import { makeEncoderModel, shapes } from '../tests/fixtures/makeEncoderModel.js';
+import { analyzers } from './analyzers.js';
+import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
 import { indexTiming } from './indexTiming.js';
 import { queryLatency } from './queryLatency.js';
+import { benchParts, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const datasetsDir = path.join(repoRoot, '../shared/datasets');
+// --only=readme measures nothing and only rebuilds the README block from bench/results.json.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
   .split(',');
-const wants = (part: string) => !only || only.includes(part);
-const results: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, node: process.version },
+const unknown = only?.filter((p) => p !== 'readme' && !benchParts.includes(p as BenchPart));
+if (unknown?.length)
+  throw new Error(`Unknown bench part ${unknown.join(', ')}: use ${[...benchParts, 'readme'].join(', ')}.`);
+const wants = (part: BenchPart) => !only || only.includes(part);
+const out = path.join(repoRoot, 'bench/results.json');
+// A partial run replaces its own parts and keeps the others from the last run; a full run starts afresh.
+const previous: BenchResults = only
+  ? (JSON.parse(await readFile(out, 'utf8').catch(() => '{"runs":{}}')) as BenchResults)
+  : { runs: {} };
+const results: BenchResults = {
+  runs: previous.runs ?? {},
+  embeddingThroughput: previous.embeddingThroughput,
+  indexTiming: previous.indexTiming,
+  queryEmbedding: previous.queryEmbedding,
+  queryLatency: previous.queryLatency,
+  datasetQuality: previous.datasetQuality,
+  analyzers: previous.analyzers,
+  importThroughput: previous.importThroughput,
+};
+const measured = (part: BenchPart) => {
+  results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
 };
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const minilmDir = path.join(repoRoot, 'node_modules/.cache/almanac-models/minilm-l6-random');
-log(`Generating (or reusing) the MiniLM-L6-shaped random model in ${minilmDir} …`);
-await makeEncoderModel(minilmDir, shapes.minilm);
+const needsModel = wants('throughput') || wants('index') || wants('latency');
+if (needsModel) {
+  log(`Generating (or reusing) the MiniLM-L6-shaped random model in ${minilmDir} …`);
+  await makeEncoderModel(minilmDir, shapes.minilm);
+}
 
 if (wants('throughput')) {
   const t = await embeddingThroughput(minilmDir, repoRoot);
   results.embeddingThroughput = t;
+  measured('throughput');
   log(
     `\n## Embedding throughput (MiniLM-L6 shape, random weights, ${t.texts} texts of ${t.tokens.min}-${t.tokens.max} tokens, 2 threads, texts/s, median of 5 interleaved rounds)`,
   );
@@ -51,6 +78,7 @@ const embedder = async () => (minilm ??= await loadEmbedder(minilmDir, { threads
 if (wants('index')) {
   const timing = await indexTiming(5000, await embedder());
   results.indexTiming = timing;
+  measured('index');
   log(`\n## Indexing a ${timing.articles}-article workspace (${timing.chunks} chunks, ${timing.model})`);
   log(
     `lexically searchable after ${(timing.lexicalSearchableMs / 1000).toFixed(1)} s; fully embedded after ${((timing.fullyEmbeddedMs ?? 0) / 1000).toFixed(1)} s (${((timing.lexicalSearchableMs / (timing.fullyEmbeddedMs ?? 1)) * 100).toFixed(1)}% of it)`,
@@ -69,13 +97,14 @@ if (wants('latency')) {
     queryTimes.push(performance.now() - start);
   }
   queryTimes.sort((a, b) => a - b);
-  results.queryEmbedding = { p50: queryTimes[15], p95: queryTimes[28] };
+  results.queryEmbedding = { p50: queryTimes[15]!, p95: queryTimes[28]! };
   log(
     `\n## Query embedding latency (worker round trip): p50 ${queryTimes[15]!.toFixed(1)} ms, p95 ${queryTimes[28]!.toFixed(1)} ms`,
   );
   const small = await queryLatency(10_000, e, { ann: false, rounds: 3 });
   const large = await queryLatency(100_000, e, { ann: true, rounds: 3 });
   results.queryLatency = [small, large];
+  measured('latency');
   log(`## Hybrid query latency, query embedding included (ms)`);
   for (const q of [small, large]) {
     log(
@@ -108,8 +137,9 @@ if (wants('quality')) {
         }))
       : []),
   ];
-  const quality = await datasetQuality(path.join(repoRoot, '../shared/datasets'), modes);
+  const quality = await datasetQuality(datasetsDir, modes);
   results.datasetQuality = quality;
+  measured('quality');
   log(`\n## Retrieval quality on ../shared/datasets (nDCG@10 / recall@10)`);
   if (!real)
     log(
@@ -125,9 +155,39 @@ if (wants('quality')) {
   await real?.close();
 }
 
+if (wants('analyzers')) {
+  const rows = await analyzers(datasetsDir);
+  results.analyzers = rows;
+  measured('analyzers');
+  log(`\n## Lexical nDCG@10 / recall@10 per English analyser (stemming × stop words)`);
+  for (const a of rows) {
+    const cells = Object.entries(a.scores).map(([d, m]) => `${d} ${m.ndcg10.toFixed(3)} / ${m.recall.toFixed(3)}`);
+    log(
+      `stem ${a.stem ? 'on ' : 'off'}  stop words ${a.removeStopWords ? 'removed' : 'kept   '}${a.shipped ? ' (shipped)' : '          '}  ${cells.join('   ')}`,
+    );
+  }
+}
+
+if (wants('import')) {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'almanac-bench-import-'));
+  try {
+    const m = await importThroughput(scratch, 5000, 3);
+    results.importThroughput = m;
+    measured('import');
+    log(`\n## Import of a generated ${m.files}-file static site (median of ${m.runs})`);
+    log(
+      `first import ${m.filesPerSecond} files/s; re-import with nothing changed ${m.unchangedFilesPerSecond} files/s`,
+    );
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 await minilm?.close();
-const out = path.join(repoRoot, 'bench/results.json');
-// A partial run (--only=…) updates its own parts and keeps the rest of the last full run.
-const previous = only ? (JSON.parse(await readFile(out, 'utf8').catch(() => '{}')) as Record<string, unknown>) : {};
-await writeFile(out, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
-log(`\nWrote ${out}`);
+if (!only?.every((p) => p === 'readme')) {
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\nWrote ${out}`);
+}
+const readmePath = path.join(repoRoot, 'README.md');
+await writeFile(readmePath, replaceBlock(await readFile(readmePath, 'utf8'), readmeBlock(results)));
+log(`Rebuilt the benchmark block of ${readmePath} from ${out}`);

@@ -1,4 +1,5 @@
-import { cp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeEncoderModel } from '../../tests/fixtures/makeEncoderModel.js';
@@ -99,7 +100,68 @@ describe('vectors (real LanceDB, real transformers.js on the tiny model)', () =>
       k: 5,
       vectorSearch: vectorSearchFor(index, vectors, (q) => embedder.embedQuery(q)),
     });
+    expect(vectorOnly.results.length).toBeGreaterThan(0);
     expect(vectorOnly.results.every((r) => r.explanation.vector && !r.explanation.lexical)).toBe(true);
     vectors.close();
+  });
+});
+
+describe('ANN recall', () => {
+  const dimension = 32;
+  const unit = (v: number[]) => {
+    const norm = Math.hypot(...v);
+    return Float32Array.from(v, (x) => x / norm);
+  };
+  const centres = Array.from({ length: 40 }, () =>
+    Array.from(unit(Array.from({ length: dimension }, () => Math.random() * 2 - 1))),
+  );
+  let n = 0;
+  // Unit vectors scattered around a few centres, so an ANN index has neighbourhoods to find.
+  const clustered = () => unit(centres[n++ % centres.length]!.map((x) => x + (Math.random() * 2 - 1) * 0.4));
+
+  it('measures recall on held-out query vectors, not on stored ones', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'almanac-ann-'));
+    const vectors = await VectorStore.open(dir, 'synthetic', dimension);
+    try {
+      const chunks = Array.from({ length: 3000 }, (_, i) => ({
+        id: `c${i}`,
+        article_id: `a${i}`,
+        locale: 'en',
+        audience: 'customer',
+        status: 'draft',
+        tags: ',',
+        title: `Chunk ${i}`,
+        headings: '[]',
+        text: `text ${i}`,
+      }));
+      await vectors.sync(
+        chunks,
+        {
+          modelId: 'synthetic',
+          dimension,
+          embedQuery: () => Promise.resolve(clustered()),
+          embedPassages: (texts) => Promise.resolve(texts.map(clustered)),
+        },
+        { batchSize: 1000 },
+      );
+      expect(await vectors.annRecall()).toBeUndefined();
+      await vectors.buildAnnIndex();
+
+      const queries = Array.from({ length: 30 }, clustered);
+      let hit = 0;
+      for (const q of queries) {
+        const exact = new Set((await vectors.search(q, 10, {}, true)).map((h) => h.id));
+        hit += (await vectors.search(q, 10, {}, false)).filter((h) => exact.has(h.id)).length;
+      }
+      expect(await vectors.annRecall(queries)).toBe(hit / (queries.length * 10));
+      expect(await vectors.annRecall([])).toBeUndefined();
+
+      const sampled = await vectors.annRecall(undefined, 10);
+      expect(sampled).toBeGreaterThan(0.5);
+      expect(sampled).toBeLessThanOrEqual(1);
+    } finally {
+      vectors.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

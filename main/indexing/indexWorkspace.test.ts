@@ -53,14 +53,17 @@ describe('indexWorkspace', () => {
     expect(response.results[0]!.articleId).toBe('zh-refund-timing');
     expect(response.terms).toEqual(['退款']);
     const zhOnly = await searchChunks(index, 'refund 退款', { mode: 'lexical', filter: { locale: 'zh-CN' } });
+    expect(zhOnly.results.length).toBeGreaterThan(0);
     expect(zhOnly.results.every((r) => r.locale === 'zh-CN')).toBe(true);
+    const both = await searchChunks(index, 'refund 退款', { mode: 'lexical' });
+    expect(both.results.some((r) => r.locale === 'en')).toBe(true);
   });
 
   it('falls back to lexical search without a model and says so', async () => {
     await indexWorkspace(ctx.store, index);
     const response = await searchChunks(index, 'return window', { mode: 'hybrid' });
     expect(response.ranMode).toBe('lexical');
-    expect(response.notice).toMatch(/embedding model/);
+    expect(response.notice).toMatchObject({ code: 'NO_MODEL' });
     expect(response.results[0]!.explanation.lexical?.rank).toBe(1);
   });
 

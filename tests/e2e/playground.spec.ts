@@ -38,14 +38,14 @@ test('a question in the playground shows ranked chunks with scores; a result ope
   await expect(columns).toHaveCount(2);
   await columns.nth(1).getByLabel('Filter by locale').selectOption('zh-CN');
   await columns.nth(1).getByLabel('Filter by tag').selectOption('refunds');
-  await page.getByLabel('Ask what a customer would ask…').fill('退款 多久');
-  await expect(columns.nth(1).getByTestId('search-result').first()).toContainText('zh-CN');
-  await expect(
-    columns
-      .nth(1)
-      .getByTestId('search-result')
-      .filter({ hasText: /\ben\b$/ }),
-  ).toHaveCount(0);
+  await page.getByLabel('Ask what a customer would ask…').fill('refund 退款 多久');
+  // The query reaches English articles too: the unfiltered left column shows them.
+  await expect(columns.first().locator('[data-testid="search-result"][data-locale="en"]').first()).toBeVisible();
+  const zhResults = columns.nth(1).getByTestId('search-result');
+  await expect(zhResults.first()).toBeVisible();
+  const zhLocales = await zhResults.evaluateAll((items) => items.map((li) => li.getAttribute('data-locale')));
+  expect(zhLocales.length).toBeGreaterThan(0);
+  expect(zhLocales.every((l) => l === 'zh-CN')).toBe(true);
 });
 
 test('an edited article is found by its new text within seconds, without a manual re-index', async ({
@@ -62,9 +62,11 @@ test('an edited article is found by its new text within seconds, without a manua
   const saved = Date.now();
   await page.getByRole('button', { name: 'Playground' }).click();
   await page.getByLabel('Ask what a customer would ask…').fill('quokkafield');
-  await expect(page.getByTestId('search-result').first()).toContainText('Gift cards', { timeout: 10_000 });
-  console.log(`edit -> searchable: ${Date.now() - saved} ms`);
-  expect(Date.now() - saved).toBeLessThan(10_000);
+  await expect(page.getByTestId('search-result').first()).toContainText('Gift cards', { timeout: 15_000 });
+  const searchableMs = Date.now() - saved;
+  console.log(`edit -> searchable: ${searchableMs} ms`);
+  // Measured 1.7 s with the machine's 2 cores at load 16; the wait above is longer, so this can fail.
+  expect(searchableMs).toBeLessThan(5_000);
 });
 
 test('typing in the editor stays smooth while a full index with embeddings runs', async ({ page }) => {

@@ -1,0 +1,138 @@
+import type { AnalyzerRow } from './analyzers.js';
+import type { DatasetQuality } from './datasetQuality.js';
+import type { Throughput } from './embeddingThroughput.js';
+import type { ImportThroughput } from './importThroughput.js';
+import type { IndexTiming } from './indexTiming.js';
+import type { QueryLatency } from './queryLatency.js';
+
+export const benchParts = ['throughput', 'index', 'latency', 'quality', 'analyzers', 'import'] as const;
+export type BenchPart = (typeof benchParts)[number];
+
+/** What `npm run bench` writes to bench/results.json: every key is set by bench/run.ts. */
+export interface BenchResults {
+  /** When and where each part was last measured. */
+  runs: Partial<Record<BenchPart, { date: string; cpus: number; node: string }>>;
+  embeddingThroughput?: Throughput;
+  indexTiming?: IndexTiming;
+  queryEmbedding?: { p50: number; p95: number };
+  queryLatency?: QueryLatency[];
+  datasetQuality?: DatasetQuality[];
+  analyzers?: AnalyzerRow[];
+  importThroughput?: ImportThroughput;
+}
+
+export const blockStart = '<!-- bench:start -->';
+export const blockEnd = '<!-- bench:end -->';
+
+const ms = (n: number, digits = 0) => `${n.toFixed(digits)} ms`;
+const s = (n: number, digits = 1) => `${(n / 1000).toFixed(digits)} s`;
+const pct = (part: number, whole: number, digits: number) => `${((part / whole) * 100).toFixed(digits)}%`;
+const pair = (m: { ndcg10: number; recall: number }) => `${m.ndcg10.toFixed(3)} / ${m.recall.toFixed(3)}`;
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)];
+}
+
+function provenance(runs: BenchResults['runs']): string {
+  const seen = Object.entries(runs).map(([part, r]) => ({ part, ...r }));
+  if (seen.length === 0) return 'No part has been measured yet: run `npm run bench`.';
+  const where = [...new Set(seen.map((r) => `${r.cpus} cores, Node ${r.node}`))].join('; ');
+  const days = [...new Set(seen.map((r) => r.date.slice(0, 10)))];
+  const when = days.length === 1 ? days[0] : seen.map((r) => `${r.part} ${r.date.slice(0, 10)}`).join(', ');
+  return `Measured by \`npm run bench\` (${where}; ${when}; medians on a noisy shared machine: read the ratios).`;
+}
+
+function figureRows(r: BenchResults): string[][] {
+  const rows: string[][] = [];
+  const t = r.embeddingThroughput;
+  if (t) {
+    rows.push([
+      `embedding, ${t.texts} texts of ${t.tokens.min}–${t.tokens.max} tokens (texts/s; one at a time / naive batches of 16 / length-sorted batches of 8)`,
+      `raw ONNX Runtime ${t.raw.single} / ${t.raw.naive16} / ${t.raw.sorted8}; transformers.js ${t.pipeline.single} / ${t.pipeline.naive16} / ${t.pipeline.sorted8}`,
+    ]);
+    rows.push([
+      "Almanac's embedder (worker thread, length-sorted batches) vs raw ONNX Runtime's best",
+      `${t.embedder.sortedBatches} texts/s = ${(t.ratio * 100).toFixed(0)}%`,
+    ]);
+  }
+  const i = r.indexTiming;
+  if (i) {
+    const full = i.fullyEmbeddedMs;
+    rows.push([
+      `${i.articles.toLocaleString('en')}-article workspace (${i.chunks.toLocaleString('en')} chunks, ${i.model ?? 'no model'}): lexically searchable / fully embedded`,
+      full === null
+        ? `${s(i.lexicalSearchableMs)} / not measured`
+        : `${s(i.lexicalSearchableMs)} / ${s(full)} (${pct(i.lexicalSearchableMs, full, 1)})`,
+    ]);
+    rows.push([
+      're-index after editing one article: lexical / vectors included',
+      `${s(i.reindexOneMs, 2)} / ${i.reindexOneEmbedMs === null || full === null ? 'not measured' : `${s(i.reindexOneEmbedMs, 2)} (${pct(i.reindexOneEmbedMs, full, 2)} of the full index)`}`,
+    ]);
+  }
+  if (r.queryEmbedding)
+    rows.push([
+      'query embedding (worker round trip)',
+      `p50 ${ms(r.queryEmbedding.p50, 1)}, p95 ${ms(r.queryEmbedding.p95, 1)}`,
+    ]);
+  for (const q of r.queryLatency ?? []) {
+    const chunks = q.chunks.toLocaleString('en');
+    if (!q.ann) {
+      rows.push([
+        `hybrid query, query embedding included, ${chunks} chunks (flat)`,
+        `p50 ${ms(q.flat.p50)}, p95 ${ms(q.flat.p95)}; RSS ${q.rssMb} MB`,
+      ]);
+    } else {
+      rows.push([
+        `hybrid query, query embedding included, ${chunks} chunks: flat / HNSW-SQ`,
+        `p50 ${ms(q.flat.p50)} / ${ms(q.ann.p50)}, p95 ${ms(q.flat.p95)} / ${ms(q.ann.p95)}; index built in ${s(q.ann.buildMs, 0)}, recall@10 vs flat ${q.ann.recallAt10}; RSS ${q.rssMb} MB`,
+      ]);
+    }
+  }
+  for (const d of r.datasetQuality ?? []) {
+    const cells = Object.entries(d.report.byCategory).map(
+      ([c, m]) =>
+        `${c === 'all' ? '' : `${c} `}${pair(m)}${m.candidateP1 !== undefined ? ` (P@1 within candidates ${m.candidateP1.toFixed(3)})` : ''}`,
+    );
+    rows.push([`${d.mode}${d.model ? ` (${d.model})` : ''} nDCG@10 / recall@10, ${d.dataset}`, cells.join('; ')]);
+  }
+  const m = r.importThroughput;
+  if (m)
+    rows.push([
+      `import of a generated ${m.files.toLocaleString('en')}-file Jekyll-style site (callouts, image tags, site links, tables; files/s, first import / re-import unchanged)`,
+      `${m.filesPerSecond} / ${m.unchangedFilesPerSecond} (median of ${m.runs})`,
+    ]);
+  return rows;
+}
+
+/** The README's benchmark block, rebuilt from bench/results.json alone. */
+export function readmeBlock(r: BenchResults): string {
+  const lines = [provenance(r.runs), '', ...table(['what', 'figure'], figureRows(r))];
+  if (r.analyzers?.length) {
+    const names = Object.keys(r.analyzers[0]!.scores);
+    lines.push(
+      '',
+      'Lexical nDCG@10 / recall@10 per English analyser (`npm run bench -- --only=analyzers`; ICU word segmentation first in every row):',
+      '',
+      ...table(
+        ['stemming', 'stop words', ...names],
+        r.analyzers.map((a) => [
+          a.stem ? 'on' : 'off',
+          `${a.removeStopWords ? 'removed' : 'kept'}${a.shipped ? ' (shipped)' : ''}`,
+          ...names.map((n) => (a.scores[n] ? pair(a.scores[n]) : '–')),
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Replace the text between the bench markers of a README; throws when the markers are missing. */
+export function replaceBlock(readme: string, block: string): string {
+  const start = readme.indexOf(blockStart);
+  const end = readme.indexOf(blockEnd);
+  if (start < 0 || end < start)
+    throw new Error(`README.md needs ${blockStart} … ${blockEnd} around the benchmark figures.`);
+  return `${readme.slice(0, start + blockStart.length)}\n\n${block}\n\n${readme.slice(end)}`;
+}
