@@ -6,6 +6,7 @@ export const errorCodes = [
   'UNAUTHORIZED',
   'MODEL_MISSING',
   'NO_CHANGES',
+  'TOO_LARGE',
   'INTERNAL',
 ] as const;
 

@@ -2,18 +2,22 @@ import { timingSafeEqual, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { AlmanacEvent } from './contract.js';
 import { dispatch, type Handlers } from './handlers.js';
 import { contentSecurityPolicy } from './contentSecurityPolicy.js';
+import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
 
 export interface HttpBridgeOptions {
   handlers: Handlers;
   /** Built renderer folder (index.html and assets). */
   rendererDir?: string;
   port?: number;
+  /** When `port` is in use, try this many ports after it before giving up. */
+  nextPorts?: number;
   token?: string;
   subscribe: (listener: (event: AlmanacEvent) => void) => () => void;
 }
@@ -31,6 +35,22 @@ function sameToken(given: string | undefined, token: string): boolean {
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/** Largest API request body: an image of 20 MB, base64-encoded, fits. */
+export const maxBodyBytes = 32 * 1024 * 1024;
+
+/** The HTTP status of each error code; the body is always `{ ok: false, error }`. */
+const httpStatus: Record<ErrorCode, 400 | 401 | 404 | 409 | 413 | 422 | 500 | 503> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION_FAILED: 422,
+  NOT_A_WORKSPACE: 404,
+  UNAUTHORIZED: 401,
+  MODEL_MISSING: 503,
+  NO_CHANGES: 409,
+  TOO_LARGE: 413,
+  INTERNAL: 500,
+};
 
 const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
@@ -71,6 +91,23 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
       unsubscribe();
     }),
   );
+  app.post(
+    '/api/:route',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        c.json(
+          {
+            ok: false,
+            error: {
+              code: 'TOO_LARGE',
+              message: `The request is larger than ${maxBodyBytes / 1024 / 1024} MB. Split the content or add large images as files.`,
+            },
+          },
+          413,
+        ),
+    }),
+  );
   app.post('/api/:route', async (c) => {
     let input: unknown;
     try {
@@ -81,7 +118,8 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
         400,
       );
     }
-    return c.json(await dispatch(options.handlers, c.req.param('route'), input));
+    const result = await dispatch(options.handlers, c.req.param('route'), input);
+    return c.json(result, result.ok ? 200 : httpStatus[result.error.code]);
   });
   if (options.rendererDir) {
     app.use('/*', serveStatic({ root: options.rendererDir }));
@@ -90,23 +128,41 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
   return app;
 }
 
-/** Serve the studio and its API on 127.0.0.1 only. */
+function listen(app: Hono, port: number): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+}
+
+/** Serve the studio and its API on 127.0.0.1 only; throws CONFLICT when no port it may use is free. */
 export async function startHttpBridge(options: HttpBridgeOptions): Promise<HttpBridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const app = createHttpApp({ ...options, token });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(s as Server));
-    s.once('error', reject);
-  });
+  const first = options.port ?? 0;
+  const last = first === 0 ? 0 : first + (options.nextPorts ?? 0);
+  let server: Server | undefined;
+  for (let port = first; !server; port++) {
+    try {
+      server = await listen(app, port);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      if (port >= last) {
+        const which = first === last ? `Port ${first} is` : `Ports ${first}–${last} are`;
+        throw new AlmanacError('CONFLICT', `${which} in use on 127.0.0.1.`, { port: first });
+      }
+    }
+  }
   const port = (server.address() as AddressInfo).port;
+  const listening = server;
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+        listening.closeAllConnections();
+        listening.close(() => resolve());
       }),
   };
 }

@@ -31,10 +31,10 @@ describe('ArticleStore', () => {
     expect(text).toContain('1. Open settings');
   });
 
-  it('gives Chinese titles a generated id', async () => {
-    const a = await store.create({ title: '退款政策', locale: 'zh-CN' });
-    expect(a.id).toMatch(/^article-/);
-    expect((await store.get(a.id)).title).toBe('退款政策');
+  it('keeps a Chinese title readable as its id', async () => {
+    const a = await store.create({ title: '退款 政策', locale: 'zh-CN' });
+    expect(a.id).toBe('退款-政策');
+    expect((await store.get(a.id)).title).toBe('退款 政策');
   });
 
   it('saves with the version it started from and refuses a stale base (external edit)', async () => {
@@ -94,6 +94,17 @@ describe('ArticleStore', () => {
     expect((await store.search('refund')).map((h) => h.id)).toEqual(['refund-timing', 'payments']);
     expect((await store.search('支付宝')).length).toBe(1);
     expect(await store.search('   ')).toEqual([]);
+  });
+
+  it('limits ids in bytes, not characters: long Chinese titles and ids fail cleanly', async () => {
+    const title = '退'.repeat(84);
+    const made = await store.create({ title, locale: 'zh-CN' });
+    expect(Buffer.byteLength(made.id, 'utf8')).toBeLessThanOrEqual(160);
+    expect((await store.get(made.id)).title).toBe(title);
+    const err = await store.create({ id: '退'.repeat(84), title: 'x', locale: 'zh-CN' }).catch((e: unknown) => e);
+    expect((err as AlmanacError).code).toBe('VALIDATION_FAILED');
+    expect((err as AlmanacError).message).toMatch(/160 bytes/);
+    expect((err as AlmanacError).message).not.toMatch(/ENAMETOOLONG|\//);
   });
 
   it('deletes an article and refuses ids that leave the folder', async () => {

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
 import { AlmanacError } from '../AlmanacError.js';
 import type { Workspace } from '../workspace/Workspace.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { atomicCreate, atomicWrite } from '../workspace/atomicWrite.js';
 import { blobHash, headArticleOids } from '../versions/index.js';
 import { articleIdSchema, articleMetaSchema, type ArticleMeta, type ArticleMetaInput } from './articleMeta.js';
 import { parseArticleFile, serializeArticle, type ParsedArticle } from './articleFile.js';
@@ -54,11 +55,12 @@ export class ArticleStore {
     const file = this.fileOf(id);
     let info;
     try {
-      info = await stat(file);
+      info = await lstat(file);
     } catch {
       this.cache.delete(id);
       return undefined;
     }
+    if (!info.isFile()) return this.special(id, info.isSymbolicLink());
     const cached = this.cache.get(id);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached;
     const bytes = await readFile(file);
@@ -74,6 +76,67 @@ export class ArticleStore {
     };
     this.cache.set(id, entry);
     return entry;
+  }
+
+  /** A symbolic link or special file in articles/: listed as invalid, never read or written through. */
+  private special(id: string, symlink: boolean): CacheEntry {
+    const what = symlink ? 'a symbolic link' : 'not a regular file';
+    const problem = {
+      file: `articles/${id}.md`,
+      message: `articles/${id}.md is ${what}; Almanac does not follow it`,
+      fix: `Replace it with the article file itself, or remove it`,
+    };
+    return {
+      mtimeMs: 0,
+      size: 0,
+      hash: '',
+      parsed: { ok: false, problems: [problem], body: '', raw: {}, warnings: [] },
+      haystack: '',
+    };
+  }
+
+  private queues = new Map<string, Promise<unknown>>();
+
+  /**
+   * Run `work` as the only writer of one article: in this process (a queue per id) and across
+   * processes (a lock folder under .almanac/locks), so a version check and its write are one step.
+   */
+  private async exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const run = async () => {
+      const locks = path.join(this.ws.localDir, 'locks');
+      await mkdir(locks, { recursive: true });
+      const release = await lockfile.lock(this.fileOf(id), {
+        realpath: false,
+        lockfilePath: path.join(locks, `article-${id}.lock`),
+        retries: { retries: 50, minTimeout: 10, maxTimeout: 200 },
+        // A writer killed mid-save leaves its lock: it counts as stale after 2 s (the holder refreshes it every second).
+        stale: 2_000,
+        onCompromised: () => undefined,
+      });
+      try {
+        return await work();
+      } finally {
+        await release();
+      }
+    };
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+
+  private async refuseSpecial(id: string): Promise<void> {
+    const info = await lstat(this.fileOf(id)).catch(() => undefined);
+    if (info && !info.isFile()) {
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        `articles/${id}.md is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Almanac will not write through it. Replace it with a plain file.`,
+      );
+    }
   }
 
   private summarize(id: string, entry: CacheEntry, head: Map<string, string>, today: string): ArticleSummary {
@@ -96,6 +159,7 @@ export class ArticleStore {
       version: entry.hash,
       updatedAt: entry.mtimeMs,
       ...(parsed.ok ? {} : { problems: parsed.problems }),
+      ...(meta?.source ? { source: meta.source } : {}),
     };
   }
 
@@ -176,48 +240,74 @@ export class ArticleStore {
     return parsed.data;
   }
 
-  /** Write an article atomically (temp file + fsync + rename). */
+  /** Write an article atomically (temp file + fsync + rename), never through a symbolic link. */
   async write(meta: ArticleMeta, body: string): Promise<Article> {
+    await this.refuseSpecial(meta.id);
     await atomicWrite(this.fileOf(meta.id), serializeArticle(meta, body));
     return this.get(meta.id);
   }
 
   async exists(id: string): Promise<boolean> {
-    return stat(this.fileOf(id)).then(
+    return lstat(this.fileOf(id)).then(
       () => true,
       () => false,
     );
   }
 
-  /** Create an article with an id made from its title. Throws VALIDATION_FAILED, CONFLICT. */
+  /**
+   * Create an article with an id made from its title; the id is reserved atomically, so concurrent
+   * creates with one title get distinct ids. Throws VALIDATION_FAILED, CONFLICT.
+   */
   async create(input: NewArticle): Promise<Article> {
-    let id = input.id ?? (slugify(input.title) || `article-${Date.now().toString(36)}`);
-    if (input.id && (await this.exists(id))) throw new AlmanacError('CONFLICT', `An article ${id} already exists.`);
-    for (let n = 2; !input.id && (await this.exists(id)); n++) id = `${slugify(input.title) || 'article'}-${n}`;
+    const base = input.id ?? (slugify(input.title) || `article-${Date.now().toString(36)}`);
     const { body = '', ...rest } = input;
-    const meta = this.validate(
-      { locale: this.ws.config.locales[0] ?? 'en', tags: [], ...rest, id },
-      `articles/${id}.md`,
-    );
-    return this.write(meta, body);
+    for (let n = 1; n < 10_000; n++) {
+      const id = n === 1 ? base : `${base}-${n}`;
+      const meta = this.validate(
+        { locale: this.ws.config.locales[0] ?? 'en', tags: [], ...rest, id },
+        `articles/${id}.md`,
+      );
+      if (await atomicCreate(this.fileOf(id), serializeArticle(meta, body))) return this.get(id);
+      if (input.id) throw new AlmanacError('CONFLICT', `An article ${id} already exists.`);
+    }
+    throw new AlmanacError('CONFLICT', `Too many articles are named ${base}; choose another title.`);
   }
 
-  /** Autosave: write new front matter and body. Throws CONFLICT if the file changed since baseVersion. */
+  /** Create an article file with exactly this text unless its id is taken; false when taken. */
+  async createFile(id: string, text: string): Promise<boolean> {
+    return atomicCreate(this.fileOf(id), text);
+  }
+
+  /**
+   * Autosave: write new front matter and body. With a baseVersion this is compare-and-swap: when the
+   * file changed since, it throws CONFLICT and keeps the refused text under .almanac/conflicts/.
+   * Throws VALIDATION_FAILED, CONFLICT.
+   */
   async save(id: string, input: SaveInput): Promise<Article> {
     const meta = this.validate({ ...input.meta, id }, `articles/${id}.md`);
-    if (input.baseVersion) {
-      const current = await this.load(id);
-      if (current && current.hash !== input.baseVersion) {
-        throw new AlmanacError(
-          'CONFLICT',
-          `Article ${id} was changed outside the editor. Reload it to see the change.`,
-          {
-            current: await this.get(id),
-          },
-        );
+    return this.exclusive(id, async () => {
+      if (input.baseVersion) {
+        const current = await this.load(id);
+        if (current && current.hash !== input.baseVersion) {
+          const keptAs = await this.keepRefused(id, serializeArticle(meta, input.body));
+          throw new AlmanacError(
+            'CONFLICT',
+            `Article ${id} was changed elsewhere while you edited it. Your text is kept in ${keptAs}; reload to see the other change.`,
+            { current: await this.get(id), keptAs },
+          );
+        }
       }
-    }
-    return this.write(meta, input.body);
+      return this.write(meta, input.body);
+    });
+  }
+
+  /** Keep a save that lost a conflict, so no acknowledged text is ever lost. */
+  private async keepRefused(id: string, text: string): Promise<string> {
+    const dir = path.join(this.ws.localDir, 'conflicts');
+    await mkdir(dir, { recursive: true });
+    const name = `${id}.${new Date().toISOString().replace(/[:.]/g, '-')}.${Math.random().toString(36).slice(2, 8)}.md`;
+    await atomicWrite(path.join(dir, name), text);
+    return path.posix.join('.almanac/conflicts', name);
   }
 
   async setArchived(id: string, archived: boolean): Promise<Article> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as lancedb from '@lancedb/lancedb';
 import { filterSql, type ChunkFilter, type ChunkRow } from './ChunkIndex.js';
+import { withIndexLock } from './withIndexLock.js';
 
 /** What the vector side needs from an embedding model. */
 export interface PassageEmbedder {
@@ -38,6 +39,7 @@ export function embedText(row: Pick<ChunkRow, 'title' | 'headings' | 'text'>): s
  */
 export class VectorStore {
   private constructor(
+    readonly dir: string,
     private db: lancedb.Connection,
     readonly modelId: string,
     readonly dimension: number,
@@ -46,10 +48,11 @@ export class VectorStore {
   ) {}
 
   static async open(dir: string, modelId: string, dimension: number): Promise<VectorStore> {
-    const db = await lancedb.connect(dir);
+    const db = await lancedb.connect(dir, { readConsistencyInterval: 0 });
     const names = await db.tableNames();
     const open = async (name: string) => (names.includes(name) ? db.openTable(name) : undefined);
     return new VectorStore(
+      dir,
       db,
       modelId,
       dimension,
@@ -94,11 +97,34 @@ export class VectorStore {
     else this.cache = await this.db.createTable(name, rows);
   }
 
-  /** Make the vectors match the chunks: drop stale ones, reuse cached ones, embed the rest. */
-  async sync(
+  /** Open the tables another process created after this one opened the store. */
+  private async refresh(): Promise<void> {
+    const names = await this.db.tableNames();
+    const vec = `vec_${slug(this.modelId)}`;
+    const cache = `cache_${slug(this.modelId)}`;
+    if (!this.vectors && names.includes(vec)) this.vectors = await this.db.openTable(vec);
+    if (!this.cache && names.includes(cache)) this.cache = await this.db.openTable(cache);
+  }
+
+  /**
+   * Make the vectors match the chunks: drop stale ones, reuse cached ones, embed the rest. One
+   * process at a time writes them (the index lock).
+   */
+  sync(
     chunks: (FilterColumns & Pick<ChunkRow, 'title' | 'headings' | 'text'>)[],
     embedder: PassageEmbedder,
     options: { signal?: AbortSignal; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<VectorFillReport> {
+    return withIndexLock(this.dir, async () => {
+      await this.refresh();
+      return this.syncLocked(chunks, embedder, options);
+    });
+  }
+
+  private async syncLocked(
+    chunks: (FilterColumns & Pick<ChunkRow, 'title' | 'headings' | 'text'>)[],
+    embedder: PassageEmbedder,
+    options: { signal?: AbortSignal; batchSize?: number; onProgress?: (done: number, total: number) => void },
   ): Promise<VectorFillReport> {
     const wanted = new Map(chunks.map((c) => [c.id, { chunk: c, text: embedText(c) }]));
     const hashes = new Map([...wanted].map(([id, w]) => [id, this.hashOf(w.text)]));
@@ -192,16 +218,27 @@ export class VectorStore {
     });
   }
 
-  /** Recall@10 of the ANN index against an exact search, using stored vectors as queries. */
-  async annRecall(samples = 20): Promise<number | undefined> {
+  /**
+   * Recall@10 of the ANN index against an exact search, over held-out query vectors: a stored vector
+   * would find itself. Without `queries`, `samples` stored vectors are moved off their stored points.
+   */
+  async annRecall(queries?: Float32Array[], samples = 20): Promise<number | undefined> {
     if (!this.vectors || !(await this.hasAnnIndex())) return undefined;
-    const rows = (await this.vectors.query().select(['vector']).limit(samples).toArray()) as {
-      vector: ArrayLike<number>;
-    }[];
+    const stored = queries
+      ? []
+      : ((await this.vectors.query().select(['vector']).limit(samples).toArray()) as { vector: ArrayLike<number> }[]);
+    // Uniform noise of about half the vector's length moves each sample to a nearby point that is not stored.
+    const scale = Math.sqrt(3 / this.dimension) * 0.5;
+    const probes =
+      queries ??
+      stored.map(({ vector }) => {
+        const moved = Array.from(vector, (x) => x + (Math.random() * 2 - 1) * scale);
+        const norm = Math.hypot(...moved);
+        return Float32Array.from(moved, (x) => x / norm);
+      });
     let hit = 0;
     let total = 0;
-    for (const r of rows) {
-      const v = Float32Array.from(r.vector);
+    for (const v of probes) {
       const exact = new Set((await this.search(v, 10, {}, true)).map((h) => h.id));
       hit += (await this.search(v, 10, {}, false)).filter((h) => exact.has(h.id)).length;
       total += exact.size;

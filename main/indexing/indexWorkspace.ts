@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Article, ArticleStore } from '../articles/index.js';
 import { chunkMarkdown, defaultChunkOptions, type ChunkOptions } from './chunkMarkdown.js';
 import { type ChunkIndex, type ChunkRow } from './ChunkIndex.js';
+import { lexicalText } from './lexicalText.js';
 import { segmentForIndex } from './segmentForIndex.js';
+import { withIndexLock } from './withIndexLock.js';
 
 export interface IndexReport {
   articles: number;
@@ -40,19 +42,30 @@ export function articleRows(article: Article, options: ChunkOptions): ChunkRow[]
     text: chunk.text,
     start: chunk.start,
     end: chunk.end,
-    lex: segmentForIndex(`${article.title}\n${chunk.headings.join('\n')}\n${chunk.text}`),
+    lex: segmentForIndex(`${article.title}\n${chunk.headings.join('\n')}\n${lexicalText(chunk.text)}`),
   }));
 }
 
-/** Bring the index up to date with the workspace: new, changed and deleted articles only. */
-export async function indexWorkspace(
+/**
+ * Bring the index up to date with the workspace: new, changed and deleted articles only. One
+ * process at a time writes the index; duplicated rows found on the way are rebuilt.
+ */
+export function indexWorkspace(
   store: ArticleStore,
   index: ChunkIndex,
   options: IndexOptions = {},
 ): Promise<IndexReport> {
+  return withIndexLock(index.dir, async () => {
+    await index.refresh();
+    return indexLocked(store, index, options);
+  });
+}
+
+async function indexLocked(store: ArticleStore, index: ChunkIndex, options: IndexOptions): Promise<IndexReport> {
   const chunkOptions = { ...defaultChunkOptions, ...options.chunk };
   const summaries = await store.list();
   const indexed = await index.indexedVersions();
+  for (const id of await index.duplicatedArticles()) indexed.set(id, '');
   const report: IndexReport = {
     articles: summaries.length,
     changed: 0,
@@ -79,16 +92,22 @@ export async function indexWorkspace(
   let done = 0;
   for (let i = 0; i < todo.length; i += 200) {
     const articles = await Promise.all(todo.slice(i, i + 200).map((id) => store.get(id)));
-    const rows = articles.flatMap((a) => articleRows(a, chunkOptions));
+    const rows: ChunkRow[] = [];
+    for (const article of articles) {
+      const own = articleRows(article, chunkOptions);
+      // An empty body has no rows to record its version, so it is up to date unless it had rows.
+      if (own.length === 0) report.skipped.push({ id: article.id, reason: 'empty body' });
+      if (own.length > 0 || indexed.has(article.id)) report.changed++;
+      rows.push(...own);
+    }
     await index.add(rows);
     report.chunksAdded += rows.length;
     done += articles.length;
     options.onProgress?.(done, todo.length);
   }
-  report.changed = todo.length;
   report.removed = stale.length;
   report.chunks = await index.count();
   report.chunksRemoved = before + report.chunksAdded - report.chunks;
-  if (todo.length || stale.length) await index.optimize();
+  if (report.changed || stale.length) await index.optimize();
   return report;
 }

@@ -1,6 +1,10 @@
 import fs from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import git from 'isomorphic-git';
+import lockfile from 'proper-lockfile';
+import { repairRepository } from './repairRepository.js';
 
 export { git, fs };
 
@@ -12,10 +16,41 @@ export function blobHash(content: string | Uint8Array): string {
 
 const queues = new Map<string, Promise<unknown>>();
 
-/** Run git work for one repository one at a time; isomorphic-git's index is not safe to share. */
+/** Hold the repository's lock across processes (the studio and the command line) while `work` runs. */
+async function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const locks = path.join(dir, '.almanac', 'locks');
+  await mkdir(locks, { recursive: true });
+  const release = await lockfile.lock(path.join(dir, '.git'), {
+    realpath: false,
+    lockfilePath: path.join(locks, 'git.lock'),
+    retries: { retries: 600, minTimeout: 20, maxTimeout: 250 },
+    stale: 5_000,
+    onCompromised: () => undefined,
+  });
+  try {
+    const repaired = await repairRepository(dir);
+    for (const line of repaired) onRepair(line);
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+let onRepair: (notice: string) => void = (notice) => process.stderr.write(`Almanac repaired history: ${notice}\n`);
+
+/** Where notices about repaired history go (the studio shows them; the command line prints them). */
+export function reportRepairsTo(listener: (notice: string) => void): void {
+  onRepair = listener;
+}
+
+/**
+ * Run git work for one repository one at a time: in this process by a queue, across processes by a
+ * lock folder in .almanac/locks; isomorphic-git's index is not safe to share.
+ */
 export function serialized<T>(dir: string, work: () => Promise<T>): Promise<T> {
   const previous = queues.get(dir) ?? Promise.resolve();
-  const next = previous.then(work, work);
+  const locked = () => acrossProcesses(dir, work);
+  const next = previous.then(locked, locked);
   queues.set(
     dir,
     next.catch(() => undefined),

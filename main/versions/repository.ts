@@ -17,7 +17,8 @@ let headCache: { dir: string; commit: string; oids: Map<string, string> } | unde
 
 /** Blob ids of every article file at HEAD, by file name; cached per HEAD commit. */
 export async function headArticleOids(ws: Workspace): Promise<Map<string, string>> {
-  const commit = await headCommit(ws.root);
+  // A HEAD that does not resolve may be damaged: taking the lock checks and repairs it first.
+  const commit = (await headCommit(ws.root)) ?? (await serialized(ws.root, () => headCommit(ws.root)));
   if (!commit) return new Map();
   if (headCache?.dir === ws.root && headCache.commit === commit) return headCache.oids;
   const oids = new Map<string, string>();

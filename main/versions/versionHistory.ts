@@ -7,15 +7,18 @@ import { articlePath } from './repository.js';
 import { resolveAuthor } from './authors.js';
 
 export interface ArticleVersion {
+  /** The commit that saved this version: a version's id. */
+  commit: string;
   /** Content hash of the article file in this version (git blob id); null where it was deleted. */
   version: string | null;
-  commit: string;
+  /** The oldest earlier commit with the same content, when this version brought an earlier text back. */
+  sameTextAs?: string;
   message: string;
   author: { name: string; email: string };
   timestamp: number;
 }
 
-/** Every version of one article, newest first. */
+/** Every version of one article, newest first; a version that repeats an earlier text names its commit. */
 export async function listVersions(ws: Workspace, id: string): Promise<ArticleVersion[]> {
   const filepath = articlePath(id);
   let commits;
@@ -40,12 +43,20 @@ export async function listVersions(ws: Workspace, id: string): Promise<ArticleVe
       timestamp: c.commit.author.timestamp * 1000,
     });
   }
+  const firstCommit = new Map<string, string>();
+  for (const v of out.toReversed()) {
+    if (!v.version) continue;
+    const earlier = firstCommit.get(v.version);
+    if (earlier) v.sameTextAs = earlier;
+    else firstCommit.set(v.version, v.commit);
+  }
   return out;
 }
 
 export interface ResolvedVersion {
-  /** "working" for the file on disk, otherwise the content hash. */
+  /** "working" for the file on disk, otherwise the commit. */
   ref: string;
+  /** Content hash of the text. */
   version: string;
   commit?: string;
   text: string;
@@ -53,7 +64,8 @@ export interface ResolvedVersion {
 
 /**
  * Resolve a version reference: "working" (the file on disk), "latest", or a prefix (4+ hex) of a
- * content hash or commit id. Throws NOT_FOUND.
+ * commit or of a content hash (the newest commit with that content). Throws NOT_FOUND or
+ * VALIDATION_FAILED when a prefix names two different texts.
  */
 export async function resolveVersion(ws: Workspace, id: string, ref: string): Promise<ResolvedVersion> {
   if (ref === 'working' || ref === 'current') {
@@ -75,12 +87,12 @@ export async function resolveVersion(ws: Workspace, id: string, ref: string): Pr
   if (ref === 'latest' || ref === 'HEAD') match = versions[0];
   else if (/^[0-9a-f]{4,40}$/i.test(ref)) {
     const lower = ref.toLowerCase();
+    const byCommit = versions.filter((v) => v.commit.startsWith(lower));
     const hits = versions.filter((v) => v.version!.startsWith(lower) || v.commit.startsWith(lower));
-    const distinct = new Set(hits.map((h) => h.version));
-    if (distinct.size > 1) {
+    if (new Set(hits.map((h) => h.version)).size > 1) {
       throw new AlmanacError('VALIDATION_FAILED', `Version ${ref} is ambiguous for ${id}; give more characters.`);
     }
-    match = hits[0];
+    match = byCommit.length === 1 ? byCommit[0] : hits[0];
   }
   if (!match) {
     throw new AlmanacError(
@@ -90,7 +102,7 @@ export async function resolveVersion(ws: Workspace, id: string, ref: string): Pr
   }
   const { blob } = await git.readBlob({ fs, dir: ws.root, oid: match.commit, filepath: articlePath(id) });
   return {
-    ref: match.version!,
+    ref: match.commit,
     version: match.version!,
     commit: match.commit,
     text: Buffer.from(blob).toString('utf8'),
@@ -106,6 +118,22 @@ export interface CommitResult {
  * Save a version of the given articles (all changed ones when `ids` is empty) with a message and
  * an author. Throws NO_CHANGES when nothing differs from the last version, NOT_FOUND for an unknown id.
  */
+/** An article's images (`assets/<id>/`) are versioned with it: stage what changed there. */
+async function stageAssets(ws: Workspace, id: string): Promise<void> {
+  const dir = path.posix.join('assets', id);
+  let matrix;
+  try {
+    matrix = await git.statusMatrix({ fs, dir: ws.root, filepaths: [dir] });
+  } catch {
+    return;
+  }
+  for (const [filepath, head, workdir, stage] of matrix) {
+    if (head === 1 && workdir === 1 && stage === 1) continue;
+    if (workdir === 0) await git.remove({ fs, dir: ws.root, filepath });
+    else await git.add({ fs, dir: ws.root, filepath });
+  }
+}
+
 export async function commitArticles(
   ws: Workspace,
   ids: string[],
@@ -149,6 +177,7 @@ export async function commitArticles(
         const text = await readFile(path.join(ws.root, filepath));
         articles.push({ id, version: blobHash(text) });
       }
+      await stageAssets(ws, id);
     }
     const who = resolveAuthor(ws, author);
     const commit = await git.commit({ fs, dir: ws.root, message: message.trim(), author: who });

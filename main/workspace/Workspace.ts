@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, stat, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { atomicWrite } from './atomicWrite.js';
+import { removeStaleTempFiles } from './removeStaleTempFiles.js';
 import { workspaceConfigSchema, type WorkspaceConfig } from './workspaceConfig.js';
 import { initRepository } from '../versions/index.js';
 
@@ -65,6 +66,7 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   };
   await mkdir(ws.articlesDir, { recursive: true });
   await mkdir(ws.localDir, { recursive: true });
+  await removeStaleTempFiles(ws.articlesDir);
   return ws;
 }
 
