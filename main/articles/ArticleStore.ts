@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { AlmanacError } from '../AlmanacError.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { atomicCreate, atomicWrite } from '../workspace/atomicWrite.js';
+import { withLock } from '../workspace/withLock.js';
 import { blobHash, headArticleOids } from '../versions/index.js';
 import { articleIdSchema, articleMetaSchema, type ArticleMeta, type ArticleMetaInput } from './articleMeta.js';
 import { parseArticleFile, serializeArticle, type ParsedArticle } from './articleFile.js';
@@ -102,23 +102,8 @@ export class ArticleStore {
    * processes (a lock folder under .almanac/locks), so a version check and its write are one step.
    */
   private async exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const run = async () => {
-      const locks = path.join(this.ws.localDir, 'locks');
-      await mkdir(locks, { recursive: true });
-      const release = await lockfile.lock(this.fileOf(id), {
-        realpath: false,
-        lockfilePath: path.join(locks, `article-${id}.lock`),
-        retries: { retries: 50, minTimeout: 10, maxTimeout: 200 },
-        // A writer killed mid-save leaves its lock: it counts as stale after 2 s (the holder refreshes it every second).
-        stale: 2_000,
-        onCompromised: () => undefined,
-      });
-      try {
-        return await work();
-      } finally {
-        await release();
-      }
-    };
+    // A writer killed mid-save leaves its lock: it counts as stale after 5 s (the holder refreshes it).
+    const run = () => withLock(this.ws.localDir, `article-${id}`, work, { staleMs: 5_000, waitMs: 60_000 });
     const previous = this.queues.get(id) ?? Promise.resolve();
     const next = previous.then(run, run);
     const settled = next.catch(() => undefined);

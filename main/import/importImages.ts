@@ -1,21 +1,17 @@
-import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
 import { mapOutsideCode } from './mapOutsideCode.js';
 
-export const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.avif', '.bmp']);
 
-/** Largest image copied into the workspace, in bytes. */
-const maxImageBytes = 20 * 1024 * 1024;
 
 export interface ImageContext {
   /** The page being imported. */
   file: string;
   /** Root of the site or import; images outside it are never read. */
   siteRoot: string;
-  /** The workspace's assets folder. */
-  assetsDir: string;
+  ws: Workspace;
   articleId: string;
 }
 
@@ -47,26 +43,15 @@ async function findImage(src: string, ctx: ImageContext): Promise<string | undef
   }
   const root = await realpath(ctx.siteRoot);
   for (const candidate of list) {
-    if (!imageExtensions.has(path.extname(candidate).toLowerCase())) continue;
+    if (!imageTypes[path.extname(candidate).toLowerCase()]) continue;
     const info = await lstat(candidate).catch(() => undefined);
-    if (!info?.isFile() || info.size > maxImageBytes) continue;
+    if (!info?.isFile() || info.size > maxAssetBytes) continue;
     const real = await realpath(candidate);
     const rel = path.relative(root, real);
     if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
     return real;
   }
   return undefined;
-}
-
-function assetName(file: string): string {
-  const ext = path.extname(file).toLowerCase();
-  const stem = path
-    .basename(file, path.extname(file))
-    .normalize('NFKC')
-    .replace(/[^\p{L}\p{N}_.-]+/gu, '-')
-    .replace(/^[-.]+|-+$/g, '')
-    .slice(0, 80);
-  return `${stem || 'image'}${ext}`;
 }
 
 /**
@@ -85,8 +70,6 @@ export async function importImages(markdown: string, ctx: ImageContext): Promise
   const copied: string[] = [];
   const missing: string[] = [];
   const target = new Map<string, string>();
-  const dir = path.join(ctx.assetsDir, ctx.articleId);
-  const used = new Map<string, string>();
   for (const src of refs) {
     if (src.startsWith('../assets/')) continue;
     const found = await findImage(src, ctx);
@@ -94,23 +77,9 @@ export async function importImages(markdown: string, ctx: ImageContext): Promise
       missing.push(src);
       continue;
     }
-    const bytes = await readFile(found);
-    const hash = createHash('sha1').update(bytes).digest('hex');
-    let name = assetName(found);
-    for (let n = 2; used.has(name) && used.get(name) !== hash; n++) {
-      name = `${path.basename(assetName(found), path.extname(found))}-${n}${path.extname(found).toLowerCase()}`;
-    }
-    if (!used.has(name)) {
-      used.set(name, hash);
-      const dest = path.join(dir, name);
-      const existing = await readFile(dest).catch(() => undefined);
-      if (!existing || !existing.equals(bytes)) {
-        await mkdir(dir, { recursive: true });
-        await atomicWrite(dest, bytes);
-      }
-      copied.push(name);
-    }
-    target.set(src, `../assets/${encodeURIComponent(ctx.articleId)}/${encodeURIComponent(name)}`);
+    const stored = await addAsset(ctx.ws, ctx.articleId, path.basename(found), await readFile(found));
+    copied.push(stored.src);
+    target.set(src, stored.src);
   }
   const rewritten = mapOutsideCode(markdown, (text) =>
     text.replace(markdownImage, (whole, alt: string, bracketed: string | undefined, bare: string, title: string) => {

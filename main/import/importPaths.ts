@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type ArticleStore } from '../articles/index.js';
 import { csvDrafts, htmlDrafts, jsonlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
@@ -185,7 +184,7 @@ async function writePlanned(
     const images = await importImages(body, {
       file: file.file,
       siteRoot: file.base,
-      assetsDir: path.join(store.ws.root, 'assets'),
+      ws: store.ws,
       articleId: id,
     });
     body = images.markdown;

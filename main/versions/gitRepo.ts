@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import lockfile from 'proper-lockfile';
+import { withLock } from '../workspace/withLock.js';
 import { repairRepository } from './repairRepository.js';
 
 export { git, fs };
@@ -17,23 +16,17 @@ export function blobHash(content: string | Uint8Array): string {
 const queues = new Map<string, Promise<unknown>>();
 
 /** Hold the repository's lock across processes (the studio and the command line) while `work` runs. */
-async function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  const locks = path.join(dir, '.almanac', 'locks');
-  await mkdir(locks, { recursive: true });
-  const release = await lockfile.lock(path.join(dir, '.git'), {
-    realpath: false,
-    lockfilePath: path.join(locks, 'git.lock'),
-    retries: { retries: 600, minTimeout: 20, maxTimeout: 250 },
-    stale: 5_000,
-    onCompromised: () => undefined,
-  });
-  try {
-    const repaired = await repairRepository(dir);
-    for (const line of repaired) onRepair(line);
-    return await work();
-  } finally {
-    await release();
-  }
+function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  return withLock(
+    path.join(dir, '.almanac'),
+    'git',
+    async () => {
+      const repaired = await repairRepository(dir);
+      for (const line of repaired) onRepair(line);
+      return work();
+    },
+    { staleMs: 5_000, waitMs: 2 * 60_000 },
+  );
 }
 
 let onRepair: (notice: string) => void = (notice) => process.stderr.write(`Almanac repaired history: ${notice}\n`);

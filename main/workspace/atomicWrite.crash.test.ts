@@ -44,5 +44,5 @@ describe('autosave under SIGKILL', () => {
         expect(raw.endsWith('\n')).toBe(true);
       }
     }
-  });
+  }, 180_000);
 });
