@@ -4,8 +4,6 @@ import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { mapOutsideCode } from './mapOutsideCode.js';
 
-
-
 export interface ImageContext {
   /** The page being imported. */
   file: string;

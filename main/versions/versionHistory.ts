@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
+import { atomicTempFile } from '../workspace/atomicWrite.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
 import { articlePath } from './repository.js';
@@ -118,12 +119,29 @@ export interface CommitResult {
  * Save a version of the given articles (all changed ones when `ids` is empty) with a message and
  * an author. Throws NO_CHANGES when nothing differs from the last version, NOT_FOUND for an unknown id.
  */
+/** Status of every article file; a save's temp file may vanish while git walks the folder, so that retries. */
+async function articleStatus(ws: Workspace): Promise<[string, number, number, number][]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const matrix = await git.statusMatrix({
+        fs,
+        dir: ws.root,
+        filepaths: ['articles'],
+        filter: (f) => f.endsWith('.md'),
+      });
+      return matrix as [string, number, number, number][];
+    } catch (err) {
+      if (!/ENOENT/.test(String(err)) || attempt >= 10) throw err;
+    }
+  }
+}
+
 /** An article's images (`assets/<id>/`) are versioned with it: stage what changed there. */
 async function stageAssets(ws: Workspace, id: string): Promise<void> {
   const dir = path.posix.join('assets', id);
   let matrix;
   try {
-    matrix = await git.statusMatrix({ fs, dir: ws.root, filepaths: [dir] });
+    matrix = await git.statusMatrix({ fs, dir: ws.root, filepaths: [dir], filter: (f) => !atomicTempFile.test(f) });
   } catch {
     return;
   }
@@ -143,7 +161,7 @@ export async function commitArticles(
   if (!message.trim())
     throw new AlmanacError('VALIDATION_FAILED', 'A version needs a message. Pass -m "what changed".');
   return serialized(ws.root, async () => {
-    const matrix = await git.statusMatrix({ fs, dir: ws.root, filepaths: ['articles'] });
+    const matrix = await articleStatus(ws);
     const changed = new Map<string, [number, number, number]>();
     for (const [file, head, workdir, stage] of matrix) {
       if (!file.endsWith('.md')) continue;

@@ -15,7 +15,8 @@ export async function withLock<T>(
 ): Promise<T> {
   const locks = path.join(localDir, 'locks');
   await mkdir(locks, { recursive: true });
-  const release = await lockfile.lock(locks, {
+  // proper-lockfile keys its held locks by this path, so each lock name needs its own.
+  const release = await lockfile.lock(path.join(locks, name), {
     realpath: false,
     lockfilePath: path.join(locks, `${name}.lock`),
     retries: { retries: Math.ceil(waitMs / 100), minTimeout: 20, maxTimeout: 200 },

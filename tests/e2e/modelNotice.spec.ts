@@ -37,9 +37,10 @@ test('without a model, vector and hybrid are off and say why; the notice offers 
   const model = await makeEncoderModel(path.join(workspace.dir, 'model'));
   await folder.fill(model);
   await notice.getByRole('button', { name: 'Use this folder' }).click();
-  await expect(notice.getByRole('status').last()).toContainText(`from ${model}`);
-  // The studio loads the chosen model at once: vector and hybrid come back, and vectors fill in.
+  // The studio loads the chosen model at once: the notice goes, vector and hybrid come back, vectors fill in.
   await expect(mode.locator('option', { hasText: 'Vector' })).toBeEnabled({ timeout: 30_000 });
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByTestId('index-status')).toContainText('vectors', { timeout: 60_000 });
   await mode.selectOption('hybrid');
   await expect(page.getByTestId('scores').filter({ hasText: 'vector #' }).first()).toBeVisible({ timeout: 60_000 });
 });

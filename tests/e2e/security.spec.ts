@@ -33,7 +33,8 @@ test('imported HTML with script payloads is stored sanitised and never runs in t
   await expect(body.locator('a[href^="javascript:"]')).toHaveCount(0);
   // The sanitised <img src="x"> stays an image (a missing one); nothing that can run survives.
   await expect(body.locator('svg, iframe, script, [onerror], [onload], [onclick]')).toHaveCount(0);
-  for (const img of await body.locator('img').all()) expect(await img.getAttribute('src')).not.toMatch(/^javascript:/i);
+  for (const img of await body.locator('img').all())
+    expect((await img.getAttribute('src')) ?? '').not.toMatch(/^javascript:/i);
 });
 
 test('the HTTP bridge refuses requests without the token', async ({ request, studio }) => {
