@@ -3,9 +3,10 @@ import type { DatasetQuality } from './datasetQuality.js';
 import type { Throughput } from './embeddingThroughput.js';
 import type { ImportThroughput } from './importThroughput.js';
 import type { IndexTiming } from './indexTiming.js';
+import type { PeerRow } from './peers.js';
 import type { QueryLatency } from './queryLatency.js';
 
-export const benchParts = ['throughput', 'index', 'latency', 'quality', 'analyzers', 'import'] as const;
+export const benchParts = ['throughput', 'index', 'latency', 'quality', 'analyzers', 'import', 'peers'] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** What `npm run bench` writes to bench/results.json: every key is set by bench/run.ts. */
@@ -19,6 +20,8 @@ export interface BenchResults {
   datasetQuality?: DatasetQuality[];
   analyzers?: AnalyzerRow[];
   importThroughput?: ImportThroughput;
+  /** MiniSearch and Orama configurations, then Almanac's lexical row. */
+  peers?: PeerRow[];
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -106,6 +109,23 @@ function figureRows(r: BenchResults): string[][] {
   return rows;
 }
 
+/** Peer configurations × datasets, `nDCG@10 / recall@10` per cell, the best nDCG@10 of each dataset in bold. */
+export function peersTable(rows: PeerRow[]): string[] {
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r.scores)))];
+  const best = names.map((n) => Math.max(...rows.map((r) => r.scores[n]?.ndcg10 ?? 0)));
+  return table(
+    ['configuration', ...names],
+    rows.map((r) => [
+      r.configuration,
+      ...names.map((n, i) => {
+        const m = r.scores[n];
+        if (!m) return '—';
+        return m.ndcg10 === best[i] ? `**${m.ndcg10.toFixed(3)}** / ${m.recall.toFixed(3)}` : pair(m);
+      }),
+    ]),
+  );
+}
+
 /** The README's benchmark block, rebuilt from bench/results.json alone. */
 export function readmeBlock(r: BenchResults): string {
   const lines = [provenance(r.runs), '', ...table(['what', 'figure'], figureRows(r))];
@@ -125,6 +145,13 @@ export function readmeBlock(r: BenchResults): string {
       ),
     );
   }
+  if (r.peers?.length)
+    lines.push(
+      '',
+      'Lexical nDCG@10 / recall@10 beside MiniSearch and Orama (`npm run bench -- --only=peers`; fields title and text ranked separately, exact terms unless stated, whole-corpus ranking, esun FAQ queries only; Chinese through `Intl.Segmenter` for MiniSearch and `@orama/tokenizers/mandarin` for Orama; — = English-only analysis):',
+      '',
+      ...peersTable(r.peers),
+    );
   return lines.join('\n');
 }
 

@@ -13,8 +13,9 @@ import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
 import { indexTiming } from './indexTiming.js';
+import { almanacRow, peers } from './peers.js';
 import { queryLatency } from './queryLatency.js';
-import { benchParts, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
+import { benchParts, peersTable, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const datasetsDir = path.join(repoRoot, '../shared/datasets');
@@ -41,6 +42,7 @@ const results: BenchResults = {
   datasetQuality: previous.datasetQuality,
   analyzers: previous.analyzers,
   importThroughput: previous.importThroughput,
+  peers: previous.peers,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -166,6 +168,23 @@ if (wants('analyzers')) {
       `stem ${a.stem ? 'on ' : 'off'}  stop words ${a.removeStopWords ? 'removed' : 'kept   '}${a.shipped ? ' (shipped)' : '          '}  ${cells.join('   ')}`,
     );
   }
+}
+
+if (wants('peers')) {
+  log(`\n## MiniSearch and Orama on ../shared/datasets (nDCG@10 / recall@10)`);
+  const rows = await peers(datasetsDir, log);
+  // Almanac's row comes from this run's quality part when it ran, else from the last one on record.
+  rows.push(almanacRow(results.datasetQuality, wants('quality') ? undefined : results.runs.quality?.date));
+  results.peers = rows;
+  measured('peers');
+  log('');
+  for (const line of peersTable(rows)) log(line);
+} else if (wants('quality') && results.peers) {
+  // Keep the side-by-side table's Almanac row in step with the quality figures just measured.
+  results.peers = [
+    ...results.peers.filter((r) => !r.almanac),
+    almanacRow(results.datasetQuality, results.runs.quality?.date),
+  ];
 }
 
 if (wants('import')) {
