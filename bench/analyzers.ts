@@ -1,5 +1,5 @@
 import * as lancedb from '@lancedb/lancedb';
-import { ChunkIndex, ftsOptions } from '../main/indexing/index.js';
+import { ChunkIndex, ftsOptions, lexicalColumns } from '../main/indexing/index.js';
 import { datasets, lexicalReport, withDataset } from './datasetQuality.js';
 import { round } from './stats.js';
 
@@ -14,13 +14,14 @@ export interface AnalyzerRow {
 
 const configs = [true, false].flatMap((stem) => [false, true].map((removeStopWords) => ({ stem, removeStopWords })));
 
-/** Rebuild the full-text index of the chunks table (built by `indexWorkspace`) with another analyser. */
+/** Rebuild the full-text indices of the chunks table (built by `indexWorkspace`) with another analyser. */
 async function reanalyse(dir: string, options: { stem: boolean; removeStopWords: boolean }): Promise<void> {
   const db = await lancedb.connect(dir);
   try {
     if (!(await db.tableNames()).includes('chunks')) throw new Error(`No chunks table in ${dir}.`);
     const table = await db.openTable('chunks');
-    await table.createIndex('lex', { config: lancedb.Index.fts({ ...ftsOptions, ...options }), replace: true });
+    for (const column of lexicalColumns)
+      await table.createIndex(column, { config: lancedb.Index.fts({ ...ftsOptions, ...options }), replace: true });
     table.close();
   } finally {
     db.close();

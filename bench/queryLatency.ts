@@ -70,6 +70,7 @@ export async function queryLatency(
         start: 0,
         end: text.length,
         lex: segmentForIndex(text),
+        lex_title: segmentForIndex(`Article ${Math.floor(i / 4)}`),
       });
     }
     // Uniform random vectors have no neighbourhoods, so an ANN recall on them means nothing:

@@ -1,4 +1,4 @@
-export { ChunkIndex, chunksRepairedNotice, filterSql, ftsOptions } from './ChunkIndex.js';
+export { ChunkIndex, chunksRepairedNotice, filterSql, ftsOptions, lexicalColumns } from './ChunkIndex.js';
 export type { ChunkRow, ChunkFilter, LexicalHit } from './ChunkIndex.js';
 export { chunkMarkdown, estimateTokens, defaultChunkOptions } from './chunkMarkdown.js';
 export type { Chunk, ChunkOptions } from './chunkMarkdown.js';

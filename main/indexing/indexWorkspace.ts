@@ -42,7 +42,11 @@ export function articleRows(article: Article, options: ChunkOptions): ChunkRow[]
     text: chunk.text,
     start: chunk.start,
     end: chunk.end,
-    lex: segmentForIndex(`${article.title}\n${chunk.headings.join('\n')}\n${lexicalText(chunk.text)}`),
+    // The title twice: as the article's name and as the top heading every chunk sits under.
+    lex: segmentForIndex(
+      `${article.title}\n${article.title}\n${chunk.headings.join('\n')}\n${lexicalText(chunk.text)}`,
+    ),
+    lex_title: segmentForIndex(article.title),
   }));
 }
 

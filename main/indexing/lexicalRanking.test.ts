@@ -1,0 +1,77 @@
+import * as lancedb from '@lancedb/lancedb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { ChunkIndex } from './ChunkIndex.js';
+import { defaultChunkOptions } from './chunkMarkdown.js';
+import { articleRows, indexDir, indexWorkspace } from './indexWorkspace.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let index: ChunkIndex;
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+  index = await ChunkIndex.open(indexDir(ctx.store));
+});
+afterEach(async () => {
+  index.close();
+  await ctx.cleanup();
+});
+
+async function create(title: string, body: string, locale = 'en'): Promise<string> {
+  return (await ctx.store.create({ title, locale, body: `${body}\n` })).id;
+}
+
+async function ranked(query: string): Promise<string[]> {
+  return (await index.lexicalSearch(query, 10)).map((h) => h.row.article_id);
+}
+
+describe('lexical ranking over the chunk and its title', () => {
+  it('ranks a title match above a body-only match of the same term', async () => {
+    const titled = await create('Warranty claims', 'Send us a photo of the broken lamp and your order number.');
+    const body = await create('Broken lamps', 'The warranty covers a broken lamp, and warranty repairs are free.');
+    await create('Delivery times', 'Parcels leave the warehouse within two working days of your order.');
+    await create('Gift cards', 'Gift cards never expire and can pay for any order in the shop.');
+    await indexWorkspace(ctx.store, index);
+
+    const hits = await index.lexicalSearch('warranty', 10);
+    expect(hits.map((h) => h.row.article_id)).toEqual([titled, body]);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
+
+  it('finds another word form of the query through the stemmed index', async () => {
+    const refund = await create('Money back', 'We refund the full price within 14 days.');
+    const refunds = await create('Payment reversals', 'Refunds reach your card within 5 days.');
+    await create('Opening hours', 'The shop opens at nine on weekdays.');
+    await indexWorkspace(ctx.store, index);
+
+    expect(await ranked('refunds')).toEqual(expect.arrayContaining([refund, refunds]));
+    expect(await ranked('refunded')).toEqual(expect.arrayContaining([refund, refunds]));
+    expect(await ranked('opening')).not.toContain(refund);
+  });
+
+  it('keeps finding Chinese and mixed Chinese-English titles and text', async () => {
+    const zh = await create('退款说明', '退款会在七个工作日内到账。', 'zh-CN');
+    const mixed = await create('iPhone 维修', '把 iPhone 送到门店，维修需要三天。', 'zh-CN');
+    await create('配送时间', '包裹在两个工作日内发出。', 'zh-CN');
+    await indexWorkspace(ctx.store, index);
+
+    expect((await ranked('怎么申请退款'))[0]).toBe(zh);
+    expect((await ranked('iphone 维修多久'))[0]).toBe(mixed);
+  });
+});
+
+describe('ChunkIndex.open with a table from before the title field', () => {
+  it('drops it so the next index run rebuilds it with every lexical column', async () => {
+    const article = await ctx.store.get(await create('Warranty claims', 'Send a photo of the broken lamp.'));
+    index.close();
+    const db = await lancedb.connect(indexDir(ctx.store));
+    const old = articleRows(article, defaultChunkOptions).map(({ lex_title: _, ...row }) => row);
+    (await db.createTable('chunks', old as unknown as Record<string, unknown>[])).close();
+    db.close();
+
+    index = await ChunkIndex.open(indexDir(ctx.store));
+    expect(index.repaired).toBeUndefined();
+    expect(await index.count()).toBe(0);
+    expect(await indexWorkspace(ctx.store, index)).toMatchObject({ changed: 1, chunks: 1 });
+    expect(await ranked('warranty')).toEqual([article.id]);
+  });
+});
