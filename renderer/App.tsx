@@ -41,6 +41,11 @@ export function App() {
     const changed = new Set<string>();
     return onEvent((event) => {
       if (event.type === 'index.status') return useIndexStore.getState().set(event.status);
+      if (event.type === 'events.connected') {
+        void useIndexStore.getState().load();
+        void useLibraryStore.getState().load();
+        return;
+      }
       if (event.type !== 'articles.changed') return;
       event.ids.forEach((id) => changed.add(id));
       clearTimeout(timer);

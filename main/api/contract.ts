@@ -141,7 +141,9 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 export type AlmanacEvent =
   | { type: 'articles.changed'; ids: string[] }
   | { type: 'index.status'; status: IndexStatus }
-  | { type: 'model.progress'; progress: ModelInstallProgress };
+  | { type: 'model.progress'; progress: ModelInstallProgress }
+  /** The event stream (re)connected: anything pushed while it was down was missed, so reload. */
+  | { type: 'events.connected' };
 
 export { ipcChannel, ipcEventChannel } from './channels.js';
 

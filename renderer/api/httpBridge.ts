@@ -76,6 +76,7 @@ export function createHttpBridge(): HttpBridge {
           try {
             const res = await fetch('/api/events', { headers: headers(), signal: controller.signal });
             if (res.status === 401) return refuse();
+            if (res.ok) listener({ type: 'events.connected' });
             const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
             let buffer = '';
             for (;;) {

@@ -5,6 +5,8 @@ import { expect, test } from './studio';
 
 test.beforeEach(async ({ page, studio }) => {
   await page.goto(studio.url);
+  // Idle after the first index (the status starts idle before indexing begins).
+  await expect(page.getByTestId('index-status')).toContainText(/[1-9]\d* chunks/, { timeout: 30_000 });
   await expect(page.getByTestId('index-status')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 });
 
