@@ -2,7 +2,7 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
-import { mapOutsideCode } from './mapOutsideCode.js';
+import { replaceInProse } from './siteMarkup/codeRanges.js';
 
 export interface ImageContext {
   /** The page being imported. */
@@ -58,12 +58,10 @@ async function findImage(src: string, ctx: ImageContext): Promise<string | undef
  */
 export async function importImages(markdown: string, ctx: ImageContext): Promise<ImportedImages> {
   const refs = new Set<string>();
-  mapOutsideCode(markdown, (text) => {
-    for (const m of text.matchAll(markdownImage)) {
-      const src = m[2] ?? m[3]!;
-      if (!isRemote(src)) refs.add(src);
-    }
-    return text;
+  replaceInProse(markdown, markdownImage, (m) => {
+    const src = m[2] ?? m[3]!;
+    if (!isRemote(src)) refs.add(src);
+    return m[0];
   });
   const copied: string[] = [];
   const missing: string[] = [];
@@ -79,11 +77,9 @@ export async function importImages(markdown: string, ctx: ImageContext): Promise
     copied.push(stored.src);
     target.set(src, stored.src);
   }
-  const rewritten = mapOutsideCode(markdown, (text) =>
-    text.replace(markdownImage, (whole, alt: string, bracketed: string | undefined, bare: string, title: string) => {
-      const src = bracketed ?? bare;
-      return target.has(src) ? `![${alt}](${target.get(src)}${title})` : whole;
-    }),
-  );
+  const rewritten = replaceInProse(markdown, markdownImage, (m) => {
+    const src = m[2] ?? m[3]!;
+    return target.has(src) ? `![${m[1]}](${target.get(src)}${m[4]})` : m[0];
+  });
   return { markdown: rewritten, copied, missing };
 }
