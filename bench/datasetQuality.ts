@@ -3,13 +3,32 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ArticleStore } from '../main/articles/index.js';
-import { evaluateQueries, readBeirFiles, type EvalQuery, type EvalReport } from '../main/evaluation/index.js';
+import {
+  evaluateQueries,
+  readBeirFiles,
+  type EvalQuery,
+  type EvalReport,
+  type MetricSet,
+} from '../main/evaluation/index.js';
 import { importPaths } from '../main/import/index.js';
 import { ChunkIndex, indexDir, indexWorkspace } from '../main/indexing/index.js';
 import { rankArticles, type SearchMode, type SearchOptions } from '../main/retrieval/index.js';
 import { createWorkspace } from '../main/workspace/index.js';
 
 export const datasets = ['stackfaq-en', 'covidfaq-en', 'esun-aicup2024-zh'] as const;
+
+/** Which queries a lexical comparison counts: esun's insurance queries cannot be ranked over the whole corpus (see its README), so FAQ queries only. */
+export const datasetScopes: Record<(typeof datasets)[number], { language: 'en' | 'zh'; category?: string }> = {
+  'stackfaq-en': { language: 'en' },
+  'covidfaq-en': { language: 'en' },
+  'esun-aicup2024-zh': { language: 'zh', category: 'faq' },
+};
+
+/** The figures of `report` for the queries `datasetScopes` counts on `dataset`. */
+export function scopedMetrics(report: EvalReport, dataset: string): MetricSet | undefined {
+  const category = datasetScopes[dataset as (typeof datasets)[number]]?.category;
+  return category ? report.byCategory[category] : report.overall;
+}
 
 export interface DatasetQuality {
   dataset: string;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { evaluateQueries, readBeirFiles, type MetricSet } from '../main/evaluation/index.js';
-import { datasets, type DatasetQuality } from './datasetQuality.js';
+import { datasetScopes, datasets, scopedMetrics, type DatasetQuality } from './datasetQuality.js';
 import { miniSearchPeer } from './peers/miniSearchPeer.js';
 import { oramaPeer } from './peers/oramaPeer.js';
 import { round } from './stats.js';
@@ -29,13 +29,6 @@ export interface PeerRow {
   /** Dataset -> nDCG@10 and recall@10; null where the configuration does not apply (English-only analysis on Chinese). */
   scores: Record<string, PeerScore | null>;
 }
-
-// esun's insurance queries cannot be ranked over the whole corpus (see its README): FAQ queries only.
-const scopes: Record<(typeof datasets)[number], { language: PeerLanguage; category?: string }> = {
-  'stackfaq-en': { language: 'en' },
-  'covidfaq-en': { language: 'en' },
-  'esun-aicup2024-zh': { language: 'zh', category: 'faq' },
-};
 
 interface PeerConfig {
   configuration: string;
@@ -103,7 +96,7 @@ export async function peers(datasetsDir: string, log: (line: string) => void): P
     const files = ['corpus.jsonl', 'queries.jsonl', 'qrels.tsv'].map((f) => path.join(dir, f));
     const missing = files.filter((f) => !existsSync(f));
     if (missing.length) throw new Error(`Dataset ${dataset} is incomplete: ${missing.join(', ')} not found.`);
-    const { language, category } = scopes[dataset];
+    const { language, category } = datasetScopes[dataset];
     const docs = await readCorpus(files[0]!);
     const { queries, qrels } = await readBeirFiles(files[1]!, files[2]!);
     // Whole-corpus ranking only: without candidates, evaluateQueries never asks for a restricted ranking.
@@ -137,9 +130,8 @@ const pairOf = (m: { ndcg10: number; recall: number }) => `${m.ndcg10.toFixed(3)
 export function almanacRow(quality: DatasetQuality[] | undefined, measuredOn?: string): PeerRow {
   const scores: PeerRow['scores'] = {};
   for (const dataset of datasets) {
-    const { category } = scopes[dataset];
     const report = quality?.find((q) => q.dataset === dataset && q.mode === 'lexical')?.report;
-    const m = category ? report?.byCategory[category] : report?.overall;
+    const m = report && scopedMetrics(report, dataset);
     if (!m)
       throw new Error(`No lexical Almanac figures for ${dataset}: run \`npm run bench -- --only=quality,peers\`.`);
     scores[dataset] = score(m);

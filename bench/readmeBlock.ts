@@ -3,10 +3,20 @@ import type { DatasetQuality } from './datasetQuality.js';
 import type { Throughput } from './embeddingThroughput.js';
 import type { ImportThroughput } from './importThroughput.js';
 import type { IndexTiming } from './indexTiming.js';
+import type { LexicalCost } from './lexicalCost.js';
 import type { PeerRow } from './peers.js';
 import type { QueryLatency } from './queryLatency.js';
 
-export const benchParts = ['throughput', 'index', 'latency', 'quality', 'analyzers', 'import', 'peers'] as const;
+export const benchParts = [
+  'throughput',
+  'index',
+  'latency',
+  'quality',
+  'analyzers',
+  'lexical',
+  'import',
+  'peers',
+] as const;
 export type BenchPart = (typeof benchParts)[number];
 
 /** What `npm run bench` writes to bench/results.json: every key is set by bench/run.ts. */
@@ -19,6 +29,8 @@ export interface BenchResults {
   queryLatency?: QueryLatency[];
   datasetQuality?: DatasetQuality[];
   analyzers?: AnalyzerRow[];
+  /** The shipped lexical configuration's cost beside the previous one's. */
+  lexicalCost?: LexicalCost;
   importThroughput?: ImportThroughput;
   /** MiniSearch and Orama configurations, then Almanac's lexical row. */
   peers?: PeerRow[];
@@ -133,18 +145,35 @@ export function readmeBlock(r: BenchResults): string {
     const names = Object.keys(r.analyzers[0]!.scores);
     lines.push(
       '',
-      'Lexical nDCG@10 / recall@10 per English analyser (`npm run bench -- --only=analyzers`; ICU word segmentation first in every row):',
+      'Lexical nDCG@10 / recall@10 per English analyser and title weight (`npm run bench -- --only=analyzers`; ICU word segmentation first in every row; esun FAQ queries only):',
       '',
       ...table(
-        ['stemming', 'stop words', ...names],
+        ['stemming', 'stop words', 'title weight', ...names],
         r.analyzers.map((a) => [
           a.stem ? 'on' : 'off',
-          `${a.removeStopWords ? 'removed' : 'kept'}${a.shipped ? ' (shipped)' : ''}`,
+          a.removeStopWords ? 'removed' : 'kept',
+          `${a.titleBoost ?? 1}${a.shipped ? ' (shipped)' : ''}`,
           ...names.map((n) => (a.scores[n] ? pair(a.scores[n]) : '–')),
         ]),
       ),
     );
   }
+  const c = r.lexicalCost;
+  if (c)
+    lines.push(
+      '',
+      `Lexical cost over ${c.chunks.toLocaleString('en')} chunks cut from the shared datasets, ${c.queries.toLocaleString('en')} of their queries (\`npm run bench -- --only=lexical\`):`,
+      '',
+      ...table(
+        ['configuration', 'full-text index build', 'index size', 'query p50 / p95'],
+        c.rows.map((x) => [
+          x.configuration,
+          ms(x.buildMs),
+          `${(x.indexBytes / 1e6).toFixed(2)} MB`,
+          `${ms(x.query.p50, 1)} / ${ms(x.query.p95, 1)}`,
+        ]),
+      ),
+    );
   if (r.peers?.length)
     lines.push(
       '',

@@ -13,6 +13,7 @@ import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
 import { indexTiming } from './indexTiming.js';
+import { lexicalCost } from './lexicalCost.js';
 import { almanacRow, peers } from './peers.js';
 import { queryLatency } from './queryLatency.js';
 import { benchParts, peersTable, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
@@ -41,6 +42,7 @@ const results: BenchResults = {
   queryLatency: previous.queryLatency,
   datasetQuality: previous.datasetQuality,
   analyzers: previous.analyzers,
+  lexicalCost: previous.lexicalCost,
   importThroughput: previous.importThroughput,
   peers: previous.peers,
 };
@@ -161,13 +163,24 @@ if (wants('analyzers')) {
   const rows = await analyzers(datasetsDir);
   results.analyzers = rows;
   measured('analyzers');
-  log(`\n## Lexical nDCG@10 / recall@10 per English analyser (stemming × stop words)`);
+  log(`\n## Lexical nDCG@10 / recall@10 per English analyser (stemming × stop words) and title weight`);
   for (const a of rows) {
     const cells = Object.entries(a.scores).map(([d, m]) => `${d} ${m.ndcg10.toFixed(3)} / ${m.recall.toFixed(3)}`);
     log(
-      `stem ${a.stem ? 'on ' : 'off'}  stop words ${a.removeStopWords ? 'removed' : 'kept   '}${a.shipped ? ' (shipped)' : '          '}  ${cells.join('   ')}`,
+      `stem ${a.stem ? 'on ' : 'off'}  stop words ${a.removeStopWords ? 'removed' : 'kept   '}  title ${a.titleBoost.toFixed(2)}${a.shipped ? ' (shipped)' : '          '}  ${cells.join('   ')}`,
     );
   }
+}
+
+if (wants('lexical')) {
+  const cost = await lexicalCost(datasetsDir, 10_000);
+  results.lexicalCost = cost;
+  measured('lexical');
+  log(`\n## Lexical cost over ${cost.chunks} chunks of the shared datasets (${cost.queries} queries)`);
+  for (const r of cost.rows)
+    log(
+      `${r.configuration}: build ${r.buildMs} ms, index ${(r.indexBytes / 1e6).toFixed(2)} MB, query p50 ${r.query.p50} ms, p95 ${r.query.p95} ms`,
+    );
 }
 
 if (wants('peers')) {

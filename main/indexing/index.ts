@@ -1,5 +1,12 @@
-export { ChunkIndex, chunksRepairedNotice, filterSql, ftsOptions, lexicalColumns } from './ChunkIndex.js';
-export type { ChunkRow, ChunkFilter, LexicalHit } from './ChunkIndex.js';
+export {
+  ChunkIndex,
+  chunksRepairedNotice,
+  defaultTitleBoost,
+  filterSql,
+  ftsOptions,
+  lexicalColumns,
+} from './ChunkIndex.js';
+export type { ChunkRow, ChunkRecord, ChunkFilter, ChunkIndexOptions, LexicalHit } from './ChunkIndex.js';
 export { chunkMarkdown, estimateTokens, defaultChunkOptions } from './chunkMarkdown.js';
 export type { Chunk, ChunkOptions } from './chunkMarkdown.js';
 export { indexWorkspace, indexDir, articleRows } from './indexWorkspace.js';

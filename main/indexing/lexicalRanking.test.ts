@@ -35,6 +35,27 @@ describe('lexical ranking over the chunk and its title', () => {
     const hits = await index.lexicalSearch('warranty', 10);
     expect(hits.map((h) => h.row.article_id)).toEqual([titled, body]);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    // Searches return the stored chunk, not the segmented text made for the index.
+    expect(hits[0]!.row).not.toHaveProperty('lex');
+    expect(hits[0]!.row.text).toContain('broken lamp');
+  });
+
+  it('weights the title field by the title boost', async () => {
+    const titled = await create('Warranty claims', 'Send us a photo of the broken lamp and your order number.');
+    const body = await create('Broken lamps', 'The warranty covers a broken lamp, and warranty repairs are free.');
+    await indexWorkspace(ctx.store, index);
+    const scores = async (titleBoost: number) => {
+      const other = await ChunkIndex.open(indexDir(ctx.store), { titleBoost });
+      try {
+        const hits = await other.lexicalSearch('warranty', 10);
+        return new Map(hits.map((h) => [h.row.article_id, h.score]));
+      } finally {
+        other.close();
+      }
+    };
+    const [plain, heavy] = [await scores(1), await scores(3)];
+    expect(heavy.get(titled)!).toBeGreaterThan(plain.get(titled)!);
+    expect(heavy.get(body)).toBeCloseTo(plain.get(body)!, 5);
   });
 
   it('finds another word form of the query through the stemmed index', async () => {

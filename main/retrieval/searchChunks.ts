@@ -1,4 +1,4 @@
-import type { ChunkFilter, ChunkIndex, ChunkRow } from '../indexing/ChunkIndex.js';
+import type { ChunkFilter, ChunkIndex, ChunkRecord } from '../indexing/ChunkIndex.js';
 import { queryTerms } from '../indexing/segmentForIndex.js';
 import { fuseRanks } from './fuseRanks.js';
 import { noModelNotice, type SearchNotice } from './searchNotice.js';
@@ -38,10 +38,14 @@ export interface SearchOptions {
   mode?: SearchMode;
   filter?: ChunkFilter;
   /** Vector search, when a model is available; returns chunk rows nearest first with distances. */
-  vectorSearch?: (query: string, limit: number, filter: ChunkFilter) => Promise<{ row: ChunkRow; distance: number }[]>;
+  vectorSearch?: (
+    query: string,
+    limit: number,
+    filter: ChunkFilter,
+  ) => Promise<{ row: ChunkRecord; distance: number }[]>;
 }
 
-function toResult(row: ChunkRow, score: number): SearchResult {
+function toResult(row: ChunkRecord, score: number): SearchResult {
   return {
     chunkId: row.id,
     articleId: row.article_id,
