@@ -3,6 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy, openSession, type Session } from '../main/api';
 import { createWorkspace } from '../main/workspace';
+import { fileKeyVault } from '../main/team';
+import { safeStorageVault } from './safeStorageVault';
 import { loadAppState, rememberWorkspace, saveAppState } from './appState';
 import { registerIpc, sendEvent } from './ipc';
 import { buildMenu } from './menu';
@@ -29,6 +31,10 @@ async function openWorkspaceAt(root: string): Promise<void> {
     const next = await openSession(root, {
       transport: 'ipc',
       modelDir: process.env.ALMANAC_MODEL_DIR ?? path.join(resources, 'models'),
+      vault: safeStorageVault(
+        path.join(app.getPath('userData'), 'keys'),
+        fileKeyVault(process.env.ALMANAC_CONFIG_DIR ?? path.join(app.getPath('appData'), 'almanac')),
+      ),
     });
     stopEvents?.();
     await current?.close();

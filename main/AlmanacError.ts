@@ -4,6 +4,7 @@ export const errorCodes = [
   'VALIDATION_FAILED',
   'NOT_A_WORKSPACE',
   'UNAUTHORIZED',
+  'FORBIDDEN',
   'MODEL_MISSING',
   'NO_CHANGES',
   'TOO_LARGE',

@@ -6,10 +6,12 @@ import { resolveConfig } from 'electron-vite';
 import { createServer, mergeConfig } from 'vite';
 import { openSession, startHttpBridge } from '../main/api/index.js';
 import { resolveCliConfig } from '../main/cli/CliConfig.js';
+import { fileKeyVault } from '../main/team/index.js';
 import { ensureSampleWorkspace } from './ensureSampleWorkspace.js';
 
 const ws = process.argv[2] ? path.resolve(process.argv[2]) : ensureSampleWorkspace();
-const session = await openSession(ws, { transport: 'http', modelDir: resolveCliConfig().modelDir });
+const cli = resolveCliConfig();
+const session = await openSession(ws, { transport: 'http', modelDir: cli.modelDir, vault: fileKeyVault(cli.configDir) });
 const bridge = await startHttpBridge({ handlers: session.handlers, subscribe: session.subscribe, port: 0 });
 const { config } = await resolveConfig({}, 'serve', 'development');
 const server = await createServer(

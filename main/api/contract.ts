@@ -7,9 +7,18 @@ import type { Member } from '../workspace/workspaceConfig.js';
 import type { IndexStatus } from '../indexing/index.js';
 import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/index.js';
 import type { ModelInstallProgress, ModelLocation, ModelStatus } from '../embedding/index.js';
+import type { AuditVerification } from '../audit/index.js';
+import type { SyncConflict, SyncResult } from '../sync/index.js';
+import type { AttentionItem, QueueItem, ReadRecord, ReverifyResult, ReviewOutcome } from '../review/index.js';
+import { anchorSchema } from '../review/reviewRecords.js';
+import { roles } from '../workspace/workspaceConfig.js';
+import type { ReviewFacts } from '../articles/articleStatus.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
+export type { SyncConflict, SyncResult };
+export type { AuditVerification, AttentionItem, QueueItem, ReadRecord, ReverifyResult, ReviewOutcome, ReviewFacts };
+export type { ReviewSummary } from '../articles/articleStatus.js';
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
@@ -25,6 +34,22 @@ export interface WorkspaceInfo {
   locales: string[];
   team: Member[];
   transport?: 'ipc' | 'http';
+}
+
+/** Who this studio acts as, and who it could be. */
+export interface Identity {
+  /** The member chosen on this machine, when their key is here. */
+  me?: Member;
+  /** A member chosen earlier whose key is not on this machine (needs a rotation to act). */
+  missingKey?: Member;
+}
+
+/** One article's review records as the studio shows them. */
+export interface ArticleReviewView {
+  facts: ReviewFacts;
+  records: ReadRecord[];
+  /** Member ids who wrote each saved version (content hash -> ids). */
+  authors: Record<string, string[]>;
 }
 
 export interface SearchHit {
@@ -96,6 +121,82 @@ export const routes = {
     input: z.object({ id: articleIdSchema, version: z.string().min(4), author: z.string().optional() }),
     output: returns<CommitResult & { restoredFrom: string; article: Article }>(),
   },
+  'team.me': { input: z.object({}), output: returns<Identity>() },
+  'team.join': {
+    input: z.object({
+      id: z.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),
+      name: z.string().trim().max(200).optional(),
+      email: z.string().trim().max(320).optional(),
+    }),
+    output: returns<Member>(),
+  },
+  'team.add': {
+    input: z.object({
+      id: z.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),
+      name: z.string().trim().min(1).max(200),
+      email: z.string().trim().max(320).optional(),
+      roles: z.array(z.enum(roles)).min(1).default(['author']),
+    }),
+    output: returns<Member>(),
+  },
+  'team.setRoles': {
+    input: z.object({ id: z.string(), roles: z.array(z.enum(roles)).min(1) }),
+    output: returns<Member>(),
+  },
+  'team.rotateKey': { input: z.object({ id: z.string() }), output: returns<Member>() },
+  'review.submit': {
+    input: z.object({ id: articleIdSchema, note: z.string().max(20_000).optional() }),
+    output: returns<ReviewOutcome>(),
+  },
+  'review.approve': {
+    input: z.object({ id: articleIdSchema, version: z.string().optional(), note: z.string().max(20_000).optional() }),
+    output: returns<ReviewOutcome>(),
+  },
+  'review.requestChanges': {
+    input: z.object({
+      id: articleIdSchema,
+      note: z.string().trim().min(1, 'Say what needs to change').max(20_000),
+      version: z.string().optional(),
+    }),
+    output: returns<ReviewOutcome>(),
+  },
+  'review.comment': {
+    input: z.object({
+      id: articleIdSchema,
+      note: z.string().trim().min(1, 'A comment needs text').max(20_000),
+      version: z.string().optional(),
+      anchor: anchorSchema.optional(),
+      replyTo: z.string().optional(),
+    }),
+    output: returns<ReviewOutcome>(),
+  },
+  'review.withdraw': {
+    input: z.object({ id: articleIdSchema, note: z.string().max(20_000).optional() }),
+    output: returns<ReviewOutcome>(),
+  },
+  'review.reverify': {
+    input: z.object({
+      ids: z.array(articleIdSchema).min(1),
+      until: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+    }),
+    output: returns<ReverifyResult[]>(),
+  },
+  'review.records': { input: articleRef, output: returns<ArticleReviewView>() },
+  'review.queue': { input: z.object({}), output: returns<QueueItem[]>() },
+  'review.attention': { input: z.object({}), output: returns<AttentionItem[]>() },
+  'audit.verify': { input: z.object({}), output: returns<AuditVerification>() },
+  'sync.status': { input: z.object({}), output: returns<{ remote?: string; conflicts: SyncConflict[] }>() },
+  'sync.run': {
+    input: z.object({ remote: z.string().trim().min(1).max(4096).optional() }),
+    output: returns<SyncResult>(),
+  },
+  'sync.resolve': {
+    input: z.object({ path: z.string().min(1).max(1000), text: z.string().max(5_000_000).nullable() }),
+    output: returns<{ remaining: SyncConflict[] }>(),
+  },
   'index.status': { input: z.object({}), output: returns<IndexStatus>() },
   'index.refresh': { input: z.object({}), output: returns<IndexStatus>() },
   'search.query': {
@@ -142,6 +243,8 @@ export type AlmanacEvent =
   | { type: 'articles.changed'; ids: string[] }
   | { type: 'index.status'; status: IndexStatus }
   | { type: 'model.progress'; progress: ModelInstallProgress }
+  /** Review records, the roster or the signed-in member changed: reload statuses and queues. */
+  | { type: 'review.changed'; ids: string[] }
   /** The event stream (re)connected: anything pushed while it was down was missed, so reload. */
   | { type: 'events.connected' };
 

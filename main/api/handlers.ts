@@ -14,6 +14,9 @@ import {
   type RouteOutput,
 } from './contract.js';
 import { addAsset, readAsset } from '../assets/index.js';
+import { ReviewBook } from '../review/index.js';
+import { signerFor, type KeyVault } from '../team/index.js';
+import { reviewHandlers } from './reviewHandlers.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -23,6 +26,8 @@ export interface ApiContext {
   /** Where embedding models are installed and loaded from. */
   modelDir?: string;
   emit?: (event: AlmanacEvent) => void;
+  /** Where this machine keeps members' private keys. */
+  vault: KeyVault;
 }
 
 export type Handlers = {
@@ -30,8 +35,13 @@ export type Handlers = {
 };
 
 /** One thin handler per route: parse happened already, call the domain, return. */
-export function createHandlers({ ws, store, indexer, transport, modelDir, emit }: ApiContext): Handlers {
+export function createHandlers({ ws, store, indexer, transport, modelDir, emit, vault }: ApiContext): Handlers {
+  const book = new ReviewBook(ws);
+  store.useReviews(book);
+  // Versions are signed by the member signed in here; without one they are saved as before, unsigned.
+  const author = async (given?: string) => (given ? given : await signerFor(ws, vault).catch(() => undefined));
   return {
+    ...reviewHandlers({ ws, store, book, vault, emit }),
     'workspace.info': async () => ({
       root: ws.root,
       name: ws.config.name,
@@ -51,11 +61,16 @@ export function createHandlers({ ws, store, indexer, transport, modelDir, emit }
     },
     'assets.read': ({ src }) => readAsset(ws, src),
     'assets.add': ({ articleId, name, data }) => addAsset(ws, articleId, name, Buffer.from(data, 'base64')),
-    'versions.commit': ({ ids, message, author }) => commitArticles(ws, ids, message, author),
+    'versions.commit': async ({ ids, message, author: given }) => {
+      const result = await commitArticles(ws, ids, message, await author(given));
+      book.invalidate();
+      return result;
+    },
     'versions.list': ({ id }) => listVersions(ws, id),
     'versions.diff': ({ id, from, to }) => diffVersions(ws, id, from, to),
-    'versions.restore': async ({ id, version, author }) => {
-      const result = await restoreVersion(ws, id, version, author);
+    'versions.restore': async ({ id, version, author: given }) => {
+      const result = await restoreVersion(ws, id, version, await author(given));
+      book.invalidate(id);
       return { ...result, article: await store.get(id) };
     },
     'index.status': async () => indexer.status,

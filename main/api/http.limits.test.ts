@@ -9,7 +9,7 @@ let session: Session;
 let bridge: HttpBridge;
 beforeEach(async () => {
   ctx = await tempWorkspace();
-  session = await openSession(ctx.ws.root, { transport: 'http' });
+  session = await openSession(ctx.ws.root, { transport: 'http', vault: ctx.vault });
   bridge = await startHttpBridge({ handlers: session.handlers, subscribe: session.subscribe, port: 0 });
 });
 afterEach(async () => {

@@ -12,7 +12,7 @@ let busy: Server;
 let busyPort: number;
 beforeEach(async () => {
   ctx = await tempWorkspace();
-  session = await openSession(ctx.ws.root, { transport: 'http' });
+  session = await openSession(ctx.ws.root, { transport: 'http', vault: ctx.vault });
   busy = createServer();
   busyPort = await new Promise<number>((resolve) =>
     busy.listen(0, '127.0.0.1', () => resolve((busy.address() as { port: number }).port)),

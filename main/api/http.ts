@@ -40,12 +40,13 @@ function sameToken(given: string | undefined, token: string): boolean {
 export const maxBodyBytes = 32 * 1024 * 1024;
 
 /** The HTTP status of each error code; the body is always `{ ok: false, error }`. */
-const httpStatus: Record<ErrorCode, 400 | 401 | 404 | 409 | 413 | 422 | 500 | 503> = {
+const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VALIDATION_FAILED: 422,
   NOT_A_WORKSPACE: 404,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   MODEL_MISSING: 503,
   NO_CHANGES: 409,
   TOO_LARGE: 413,

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { ArticleStore, watchArticles } from '../articles/index.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
 import { IndexService } from '../indexing/index.js';
+import type { KeyVault } from '../team/index.js';
 import type { AlmanacEvent } from './contract.js';
 import { createHandlers, type Handlers } from './handlers.js';
 
@@ -19,9 +20,11 @@ export interface SessionOptions {
   transport: 'ipc' | 'http';
   /** A model folder, or a root of `<org>/<name>/` model folders; none means lexical search only. */
   modelDir?: string;
+  /** Where members' private keys live on this machine. */
+  vault: KeyVault;
 }
 
-export async function openSession(dir: string, { transport, modelDir }: SessionOptions): Promise<Session> {
+export async function openSession(dir: string, { transport, modelDir, vault }: SessionOptions): Promise<Session> {
   const ws = await openWorkspace(dir);
   const store = new ArticleStore(ws);
   const events = new EventEmitter();
@@ -42,7 +45,7 @@ export async function openSession(dir: string, { transport, modelDir }: SessionO
     ws,
     store,
     indexer,
-    handlers: createHandlers({ ws, store, indexer, transport, modelDir, emit }),
+    handlers: createHandlers({ ws, store, indexer, transport, modelDir, emit, vault }),
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

@@ -7,7 +7,14 @@ import { withLock } from '../workspace/withLock.js';
 import { blobHash, headArticleOids } from '../versions/index.js';
 import { articleIdSchema, articleMetaSchema, type ArticleMeta, type ArticleMetaInput } from './articleMeta.js';
 import { parseArticleFile, serializeArticle, type ParsedArticle } from './articleFile.js';
-import { deriveStatus, todayIso, type VersionState } from './articleStatus.js';
+import {
+  deriveStatus,
+  reviewSummary,
+  todayIso,
+  type ReviewFacts,
+  type ReviewSource,
+  type VersionState,
+} from './articleStatus.js';
 import { slugify } from './slugify.js';
 import type { Article, ArticleSummary } from './types.js';
 
@@ -37,8 +44,14 @@ const isArticleFile = (name: string) => name.endsWith('.md') && !name.startsWith
 /** Articles of one workspace: reads, validates and atomically writes `articles/<id>.md`. */
 export class ArticleStore {
   private cache = new Map<string, CacheEntry>();
+  private reviews: ReviewSource | undefined;
 
   constructor(readonly ws: Workspace) {}
+
+  /** Derive statuses from review records too (the review domain supplies them). */
+  useReviews(source: ReviewSource): void {
+    this.reviews = source;
+  }
 
   fileOf(id: string): string {
     const parsed = articleIdSchema.safeParse(id);
@@ -124,7 +137,13 @@ export class ArticleStore {
     }
   }
 
-  private summarize(id: string, entry: CacheEntry, head: Map<string, string>, today: string): ArticleSummary {
+  private summarize(
+    id: string,
+    entry: CacheEntry,
+    head: Map<string, string>,
+    today: string,
+    review?: ReviewFacts,
+  ): ArticleSummary {
     const headOid = head.get(`${id}.md`);
     const versionState: VersionState =
       headOid === undefined ? 'unversioned' : headOid === entry.hash ? 'versioned' : 'modified';
@@ -139,7 +158,8 @@ export class ArticleStore {
       audience: meta?.audience ?? 'customer',
       owner: meta?.owner ?? '',
       reviewBy: meta?.reviewBy,
-      status: deriveStatus(meta, today),
+      status: deriveStatus(meta, today, entry.hash, review),
+      ...(review ? { review: reviewSummary(meta, entry.hash, review) } : {}),
       versionState,
       version: entry.hash,
       updatedAt: entry.mtimeMs,
@@ -161,12 +181,13 @@ export class ArticleStore {
     const ids = await this.ids();
     const head = await headArticleOids(this.ws);
     const today = todayIso();
+    const reviews = await this.reviews?.facts();
     const out: ArticleSummary[] = [];
     for (let i = 0; i < ids.length; i += 256) {
       const batch = ids.slice(i, i + 256);
       const entries = await Promise.all(batch.map((id) => this.load(id)));
       entries.forEach((entry, j) => {
-        if (entry) out.push(this.summarize(batch[j]!, entry, head, today));
+        if (entry) out.push(this.summarize(batch[j]!, entry, head, today, reviews?.get(batch[j]!)));
       });
     }
     const known = new Set(ids);
@@ -178,7 +199,8 @@ export class ArticleStore {
   async get(id: string): Promise<Article> {
     const entry = await this.load(id);
     if (!entry) throw new AlmanacError('NOT_FOUND', `There is no article ${id}.`);
-    const summary = this.summarize(id, entry, await headArticleOids(this.ws), todayIso());
+    const review = (await this.reviews?.facts())?.get(id);
+    const summary = this.summarize(id, entry, await headArticleOids(this.ws), todayIso(), review);
     const { parsed } = entry;
     const meta: ArticleMeta = parsed.ok
       ? parsed.meta

@@ -1,6 +1,6 @@
 import type { Problem } from '../AlmanacError.js';
 import type { ArticleMeta, ArticleSource } from './articleMeta.js';
-import type { ArticleStatus, VersionState } from './articleStatus.js';
+import type { ArticleStatus, ReviewSummary, VersionState } from './articleStatus.js';
 
 export interface ArticleSummary {
   id: string;
@@ -17,6 +17,8 @@ export interface ArticleSummary {
   /** Last change of the file on disk, in ms since the epoch. */
   updatedAt: number;
   problems?: Problem[];
+  /** What its review records establish, when it has any. */
+  review?: ReviewSummary;
   /** Where an imported article came from. */
   source?: ArticleSource;
 }

@@ -8,7 +8,7 @@ let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 let session: Session;
 beforeEach(async () => {
   ctx = await tempWorkspace();
-  session = await openSession(ctx.ws.root, { transport: 'http' });
+  session = await openSession(ctx.ws.root, { transport: 'http', vault: ctx.vault });
 });
 afterEach(async () => {
   await session.close();

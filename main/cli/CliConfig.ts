@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Everything the command line resolves once, at its entry point. */
@@ -7,6 +9,8 @@ export interface CliConfig {
   rendererDir: string;
   /** Where embedding models live: ALMANAC_MODEL_DIR, else resources/models. */
   modelDir: string;
+  /** This user's Almanac settings and private keys: ALMANAC_CONFIG_DIR, else $XDG_CONFIG_HOME/almanac or ~/.config/almanac. */
+  configDir: string;
 }
 
 export function resolveCliConfig(): CliConfig {
@@ -16,5 +20,8 @@ export function resolveCliConfig(): CliConfig {
     defaultProfile: repo('resources/default-profile.md'),
     rendererDir: repo('out/renderer'),
     modelDir: process.env.ALMANAC_MODEL_DIR ?? repo('resources/models'),
+    configDir:
+      process.env.ALMANAC_CONFIG_DIR ??
+      path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'almanac'),
   };
 }

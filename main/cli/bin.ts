@@ -4,6 +4,8 @@ import { registerVersionCommands } from './versionCommands.js';
 import { registerWebCommand } from './webCommand.js';
 import { registerRetrievalCommands } from './retrievalCommands.js';
 import { registerModelCommands } from './modelCommands.js';
+import { registerReviewCommands } from './reviewCommands.js';
+import { registerTeamCommands } from './teamCommands.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -13,10 +15,12 @@ const program = new Command('almanac')
   .showHelpAfterError();
 const config = resolveCliConfig();
 registerArticleCommands(program, config);
-registerVersionCommands(program);
+registerVersionCommands(program, config);
 registerWebCommand(program, config);
 registerRetrievalCommands(program, config);
 registerModelCommands(program, config);
+registerReviewCommands(program, config);
+registerTeamCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

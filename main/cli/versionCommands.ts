@@ -3,6 +3,9 @@ import { commitArticles, diffVersions, listVersions, restoreVersion, type Articl
 import { openWorkspace } from '../workspace/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
+import { fileKeyVault, signerFor } from '../team/index.js';
+import type { Workspace } from '../workspace/index.js';
+import type { CliConfig } from './CliConfig.js';
 
 const color = (code: number, s: string) => (process.stdout.isTTY ? `\x1b[${code}m${s}\x1b[0m` : s);
 
@@ -26,7 +29,10 @@ function renderDiff(diff: ArticleDiff): string {
   return lines.join('\n');
 }
 
-export function registerVersionCommands(program: Command): void {
+export function registerVersionCommands(program: Command, config: CliConfig): void {
+  // A version is signed by the member signed in to the workspace, unless --author names someone.
+  const author = async (ws: Workspace, given?: string) =>
+    given ?? (await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined));
   program
     .command('commit <ws> [ids...]')
     .description('save a version of the given articles (all changed ones when none are given)')
@@ -34,7 +40,8 @@ export function registerVersionCommands(program: Command): void {
     .option('--author <member>', 'team member id or name')
     .option('--json', 'print JSON')
     .action(async (dir: string, ids: string[], opts: { message: string; author?: string; json?: boolean }) => {
-      const result = await commitArticles(await openWorkspace(dir), ids, opts.message, opts.author);
+      const ws = await openWorkspace(dir);
+      const result = await commitArticles(ws, ids, opts.message, await author(ws, opts.author));
       emit(opts, result, () =>
         [
           `Saved version ${result.commit.slice(0, 7)}:`,
@@ -83,7 +90,8 @@ export function registerVersionCommands(program: Command): void {
     .option('--author <member>', 'team member id or name')
     .option('--json', 'print JSON')
     .action(async (dir: string, id: string, version: string, opts: { author?: string; json?: boolean }) => {
-      const result = await restoreVersion(await openWorkspace(dir), id, version, opts.author);
+      const ws = await openWorkspace(dir);
+      const result = await restoreVersion(ws, id, version, await author(ws, opts.author));
       emit(
         opts,
         result,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openSession, startHttpBridge } from '../api/index.js';
+import { fileKeyVault } from '../team/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit } from './output.js';
 import type { CliConfig } from './CliConfig.js';
@@ -27,7 +28,11 @@ export function registerWebCommand(program: Command, config: CliConfig): void {
           `The studio is not built (${config.rendererDir} is missing). Run: npm run build`,
         );
       }
-      const session = await openSession(dir, { transport: 'http', modelDir: opts.modelDir ?? config.modelDir });
+      const session = await openSession(dir, {
+        transport: 'http',
+        modelDir: opts.modelDir ?? config.modelDir,
+        vault: fileKeyVault(config.configDir),
+      });
       const bridge = await startHttpBridge({
         handlers: session.handlers,
         rendererDir: config.rendererDir,

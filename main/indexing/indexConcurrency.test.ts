@@ -6,7 +6,8 @@ import { repoRoot, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { searchChunks } from '../retrieval/index.js';
 import { ChunkIndex } from './ChunkIndex.js';
 import { IndexService } from './IndexService.js';
-import { indexDir, indexWorkspace } from './indexWorkspace.js';
+import { defaultChunkOptions } from './chunkMarkdown.js';
+import { articleRows, indexDir, indexWorkspace } from './indexWorkspace.js';
 import { ArticleStore } from '../articles/index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
@@ -27,7 +28,7 @@ describe('two writers indexing one workspace', () => {
     const first = await indexWorkspace(ctx.store, index);
     const refund = (await index.rowsForVectors()).filter((r) => r.article_id === 'refund-policy');
     expect(refund.length).toBeGreaterThan(0);
-    await index.add([...(await index.rowsById(refund.map((r) => r.id))).values()]);
+    await index.add(articleRows(await ctx.store.get('refund-policy'), defaultChunkOptions));
     expect(await index.duplicatedArticles()).toEqual(['refund-policy']);
     const healed = await indexWorkspace(ctx.store, index);
     expect(healed.chunks).toBe(first.chunks);

@@ -53,7 +53,7 @@ describe('search policy (one default for the studio, the CLI and evaluation)', (
     expect(core.results.length).toBeGreaterThan(0);
     expect(core.results.map((r) => r.articleId)).not.toContain(archivedId);
 
-    const session = await openSession(ctx.ws.root, { transport: 'http' });
+    const session = await openSession(ctx.ws.root, { transport: 'http', vault: ctx.vault });
     let studio: SearchResponse;
     try {
       await session.indexer.refresh();

@@ -1,6 +1,6 @@
 export { initRepository, headArticleOids, articlePath } from './repository.js';
 export { blobHash } from './gitRepo.js';
-export { listVersions, resolveVersion, commitArticles } from './versionHistory.js';
+export { listVersions, resolveVersion, commitArticles, commitPaths } from './versionHistory.js';
 export type { ArticleVersion, CommitResult, ResolvedVersion } from './versionHistory.js';
 export { diffVersions, diffArticleText } from './diffVersions.js';
 export type { ArticleDiff, TextChange, FieldChange } from './diffVersions.js';

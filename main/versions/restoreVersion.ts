@@ -5,6 +5,7 @@ import { resolveVersion } from './versionHistory.js';
 import { commitArticles, type CommitResult } from './versionHistory.js';
 import { blobHash } from './gitRepo.js';
 import { AlmanacError } from '../AlmanacError.js';
+import type { Signer } from '../team/localIdentity.js';
 
 /**
  * Restore an old version (a commit or content-hash prefix) as a new version: history is never
@@ -15,7 +16,7 @@ export async function restoreVersion(
   ws: Workspace,
   id: string,
   ref: string,
-  author?: string,
+  author?: string | Signer,
 ): Promise<CommitResult & { restoredFrom: string; restoredVersion: string }> {
   const old = await resolveVersion(ws, id, ref);
   const short = (old.commit ?? old.version).slice(0, 7);
@@ -31,6 +32,6 @@ export async function restoreVersion(
     throw new AlmanacError('NO_CHANGES', `Article ${id} already has the text of version ${short}.`);
   }
   await atomicWrite(file, old.text);
-  const result = await commitArticles(ws, [id], `Restore ${id} to version ${short}`, author);
+  const result = await commitArticles(ws, [id], `Restore ${id} to version ${short}`, author, 'version.restore');
   return { ...result, restoredFrom: old.commit ?? old.version, restoredVersion: old.version };
 }

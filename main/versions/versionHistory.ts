@@ -6,6 +6,8 @@ import type { Workspace } from '../workspace/Workspace.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
 import { articlePath } from './repository.js';
 import { resolveAuthor } from './authors.js';
+import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
+import type { Signer } from '../team/localIdentity.js';
 
 export interface ArticleVersion {
   /** The commit that saved this version: a version's id. */
@@ -110,6 +112,19 @@ export async function resolveVersion(ws: Workspace, id: string, ref: string): Pr
   };
 }
 
+/** Commit exactly these workspace files (review records, the audit log, the roster) as one change by `author`. */
+export async function commitPaths(
+  ws: Workspace,
+  filepaths: string[],
+  message: string,
+  author?: string,
+): Promise<string> {
+  return serialized(ws.root, async () => {
+    for (const filepath of filepaths) await git.add({ fs, dir: ws.root, filepath });
+    return git.commit({ fs, dir: ws.root, message, author: resolveAuthor(ws, author) });
+  });
+}
+
 export interface CommitResult {
   commit: string;
   articles: { id: string; version: string | null }[];
@@ -156,8 +171,11 @@ export async function commitArticles(
   ws: Workspace,
   ids: string[],
   message: string,
-  author?: string,
+  author?: string | Signer,
+  action: AuditAction = 'version.save',
 ): Promise<CommitResult> {
+  const signer = typeof author === 'object' ? author : undefined;
+  const authorId = typeof author === 'object' ? author.member.id : author;
   if (!message.trim())
     throw new AlmanacError('VALIDATION_FAILED', 'A version needs a message. Pass -m "what changed".');
   return serialized(ws.root, async () => {
@@ -197,7 +215,13 @@ export async function commitArticles(
       }
       await stageAssets(ws, id);
     }
-    const who = resolveAuthor(ws, author);
+    await appendAudit(ws, signer, action, articles.map((a) => a.id).join(','), {
+      message: message.trim(),
+      versions: Object.fromEntries(articles.map((a) => [a.id, a.version])),
+      ...(signer || !authorId ? {} : { author: authorId }),
+    });
+    await git.add({ fs, dir: ws.root, filepath: auditFile });
+    const who = resolveAuthor(ws, authorId);
     const commit = await git.commit({ fs, dir: ws.root, message: message.trim(), author: who });
     return { commit, articles };
   });

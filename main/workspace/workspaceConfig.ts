@@ -7,7 +7,10 @@ export const memberSchema = z.object({
   name: z.string().min(1),
   email: z.string().optional(),
   roles: z.array(z.enum(roles)).default(['author']),
+  /** Ed25519 public key (`ed25519:<base64>`) that signs this member's reviews and audit entries. */
   publicKey: z.string().optional(),
+  /** Keys replaced by a rotation: signatures made before `retired` stay valid. */
+  retiredKeys: z.array(z.object({ publicKey: z.string(), retired: z.string() })).default([]),
 });
 
 export const workspaceConfigSchema = z.object({

@@ -80,7 +80,15 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   remove: (id) => set((s) => ({ articles: s.articles.filter((a) => a.id !== id) })),
 }));
 
-const statusOrder = { invalid: 0, stale: 1, draft: 2, archived: 3 } as const;
+const statusOrder: Record<ArticleSummary['status'], number> = {
+  invalid: 0,
+  'changes-requested': 1,
+  stale: 2,
+  'in-review': 3,
+  draft: 4,
+  approved: 5,
+  archived: 6,
+};
 
 /** The visible rows: title matches instantly, text matches once the core answers. */
 export function visibleArticles(

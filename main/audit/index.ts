@@ -1,0 +1,2 @@
+export { appendAudit, verifyAudit, verifyAuditText, relinkAudit, auditFile, auditActions } from './auditLog.js';
+export type { AuditAction, AuditEntry, AuditVerification } from './auditLog.js';

@@ -1,0 +1,163 @@
+import type { Command } from 'commander';
+import { ArticleStore } from '../articles/index.js';
+import { verifyAudit } from '../audit/index.js';
+import {
+  ReviewBook,
+  approve,
+  comment,
+  needsAttention,
+  requestChanges,
+  reverify,
+  reviewQueue,
+  submitForReview,
+  withdraw,
+  type ReviewContext,
+  type ReviewOutcome,
+} from '../review/index.js';
+import { fileKeyVault, signerFor } from '../team/index.js';
+import { openWorkspace } from '../workspace/index.js';
+import { AlmanacError } from '../AlmanacError.js';
+import type { CliConfig } from './CliConfig.js';
+import { emit, table } from './output.js';
+
+interface ActOptions {
+  as?: string;
+  note?: string;
+  version?: string;
+  json?: boolean;
+}
+
+async function open(dir: string) {
+  const ws = await openWorkspace(dir);
+  const store = new ArticleStore(ws);
+  const book = new ReviewBook(ws);
+  store.useReviews(book);
+  return { ws, store, book };
+}
+
+async function acting(dir: string, config: CliConfig, as?: string): Promise<ReviewContext> {
+  const { ws, store, book } = await open(dir);
+  return { store, book, signer: await signerFor(ws, fileKeyVault(config.configDir), as) };
+}
+
+const said = (o: ReviewOutcome) =>
+  `${o.type} ${o.id} (version ${o.version.slice(0, 7)}), saved as ${o.commit.slice(0, 7)}.`;
+
+export function registerReviewCommands(program: Command, config: CliConfig): void {
+  const review = program.command('review').description('submit, approve, request changes, comment, re-verify');
+  const act = (
+    name: string,
+    description: string,
+    run: (ctx: ReviewContext, id: string, o: ActOptions) => Promise<ReviewOutcome>,
+  ) =>
+    review
+      .command(`${name} <ws> <id>`)
+      .description(description)
+      .option('--as <member>', 'act as this team member (default: the member signed in to the workspace)')
+      .option('--note <text>', 'a note for the record')
+      .option('--version <hash>', 'the saved version (content hash prefix) it speaks of')
+      .option('--json', 'print JSON')
+      .action(async (dir: string, id: string, o: ActOptions) => {
+        const outcome = await run(await acting(dir, config, o.as), id, o);
+        emit(o, outcome, () => said(outcome));
+      });
+  act('submit', 'submit the working text for review (saved as a version first when changed)', (c, id, o) =>
+    submitForReview(c, id, o.note),
+  );
+  act('approve', 'approve the version waiting for review (or --version)', (c, id, o) =>
+    approve(c, id, { version: o.version, note: o.note }),
+  );
+  act('request-changes', 'ask for changes, with --note saying what', (c, id, o) => {
+    if (!o.note) throw new AlmanacError('VALIDATION_FAILED', 'Say what needs to change: --note "..."');
+    return requestChanges(c, id, o.note, { version: o.version });
+  });
+  act('comment', 'comment on a version (--note), optionally on a passage (--quote)', (c, id, o) => {
+    if (!o.note) throw new AlmanacError('VALIDATION_FAILED', 'A comment needs text: --note "..."');
+    const quote = (o as ActOptions & { quote?: string; replyTo?: string }).quote;
+    const replyTo = (o as ActOptions & { replyTo?: string }).replyTo;
+    return comment(c, id, o.note, { version: o.version, ...(quote ? { anchor: { quote } } : {}), replyTo });
+  })
+    .option('--quote <passage>', 'the passage the comment is about')
+    .option('--reply-to <record>', 'the id of the comment this answers');
+  act('withdraw', 'take a version back out of review', (c, id, o) => withdraw(c, id, o.note));
+
+  review
+    .command('reverify <ws> <ids...>')
+    .description('confirm approved articles are still correct: a new review-by date, no new version')
+    .option('--as <member>', 'act as this team member')
+    .option('--until <date>', 'the new review-by date (YYYY-MM-DD; default: in 180 days)')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, ids: string[], o: { as?: string; until?: string; json?: boolean }) => {
+      const results = await reverify(await acting(dir, config, o.as), ids, { until: o.until });
+      emit(o, results, () =>
+        results
+          .map((r) => (r.ok ? `re-verified ${r.id} until ${r.reviewBy}` : `not re-verified ${r.id}: ${r.reason}`))
+          .join('\n'),
+      );
+      if (results.some((r) => !r.ok)) process.exitCode = 1;
+    });
+
+  program
+    .command('status <ws>')
+    .description('every article with its review status; the review queue and what needs your attention')
+    .option('--as <member>', 'whose attention list to show (default: the member signed in)')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, o: { as?: string; json?: boolean }) => {
+      const { ws, store } = await open(dir);
+      const me =
+        o.as ??
+        (await signerFor(ws, fileKeyVault(config.configDir))
+          .then((s) => s.member.id)
+          .catch(() => undefined));
+      const articles = await store.list();
+      const queue = await reviewQueue(store);
+      const attention = me ? await needsAttention(store, me) : [];
+      const counts: Record<string, number> = {};
+      for (const a of articles) counts[a.status] = (counts[a.status] ?? 0) + 1;
+      emit(o, { counts, articles, queue, attention, member: me ?? null }, () =>
+        [
+          Object.entries(counts)
+            .map(([s, n]) => `${n} ${s}`)
+            .join(', ') || 'No articles.',
+          '',
+          table([
+            ['ID', 'STATUS', 'OWNER', 'REVIEW BY', 'APPROVED'],
+            ...articles.map((a) => [
+              a.id,
+              a.status + (a.review?.newerDraft ? ' (approved, newer draft)' : ''),
+              a.owner || '-',
+              a.review?.reviewBy ?? a.reviewBy ?? '-',
+              a.review?.approved ? `${a.review.approved.version.slice(0, 7)} by ${a.review.approved.author}` : '-',
+            ]),
+          ]),
+          '',
+          queue.length
+            ? `Waiting for review (oldest first): ${queue.map((q) => q.article.id).join(', ')}`
+            : 'Nothing waits for review.',
+          ...(me
+            ? [
+                attention.length
+                  ? `Needs ${me}'s attention: ${attention.map((a) => `${a.article.id} (${a.reasons.join(', ')})`).join(', ')}`
+                  : `Nothing needs ${me}'s attention.`,
+              ]
+            : []),
+        ].join('\n'),
+      );
+    });
+
+  program
+    .command('audit')
+    .description('the hash-chained audit log')
+    .command('verify <ws>')
+    .description("check every entry's link and signature; reports the first broken entry")
+    .option('--json', 'print JSON')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const result = await verifyAudit(await openWorkspace(dir));
+      emit(o, result, () =>
+        result.ok
+          ? `The audit log is intact: ${result.entries} entries${result.unsigned ? `, ${result.unsigned} unsigned (made with nobody signed in)` : ''}.`
+          : `The audit log is broken at entry ${result.firstBroken!.line} of ${result.entries}: ${result.firstBroken!.reason}.`,
+      );
+      if (!result.ok) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,69 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readFrontMatter, type ReviewFacts, type ReviewSource } from '../articles/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import { establishFacts, approvalCandidates } from './reviewFacts.js';
+import { readRecords, reviewFile, reviewedArticleIds, type ReadRecord } from './reviewRecords.js';
+import { articleAuthors } from './versionAuthors.js';
+
+export interface ArticleReviews {
+  facts: ReviewFacts;
+  /** Every record in file order, each valid or with the reason it is not trusted. */
+  records: ReadRecord[];
+  /** Who wrote each saved version (member ids), for the review rules. */
+  authors: Map<string, Set<string>>;
+}
+
+/** The review records of a workspace, checked and replayed; cached per file until it changes. */
+export class ReviewBook implements ReviewSource {
+  private cache = new Map<string, { stamp: string; reviews: ArticleReviews }>();
+
+  constructor(readonly ws: Workspace) {}
+
+  /** The owner named in the article's front matter (read directly: the store asks this book for statuses). */
+  private async ownerOf(id: string): Promise<string | undefined> {
+    try {
+      const file = path.join(this.ws.articlesDir, `${id}.md`);
+      const { data } = readFrontMatter(await readFile(file, 'utf8'), file);
+      return typeof data.owner === 'string' ? data.owner : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** One article's records and facts (empty when it has none). */
+  async article(id: string): Promise<ArticleReviews> {
+    const info = await stat(path.join(this.ws.root, reviewFile(id))).catch(() => undefined);
+    const team = JSON.stringify(this.ws.config.team);
+    const stamp = info ? `${info.mtimeMs}:${info.size}:${team.length}:${hash(team)}` : 'none';
+    const hit = this.cache.get(id);
+    if (hit && hit.stamp === stamp) return hit.reviews;
+    const read = info ? await readRecords(this.ws, id) : [];
+    const newest = read.findLast((r) => r.record)?.record?.version;
+    const authors = read.length
+      ? await articleAuthors(this.ws, id, approvalCandidates(read), newest)
+      : new Map<string, Set<string>>();
+    const { facts, records } = establishFacts(read, this.ws.config.team, (v) => authors.get(v), await this.ownerOf(id));
+    const reviews = { facts, records, authors };
+    this.cache.set(id, { stamp, reviews });
+    return reviews;
+  }
+
+  /** Forget cached history (after a commit, a restore or a sync brought new versions). */
+  invalidate(id?: string): void {
+    if (id) this.cache.delete(id);
+    else this.cache.clear();
+  }
+
+  async facts(): Promise<Map<string, ReviewFacts>> {
+    const out = new Map<string, ReviewFacts>();
+    for (const id of await reviewedArticleIds(this.ws)) out.set(id, (await this.article(id)).facts);
+    return out;
+  }
+}
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}

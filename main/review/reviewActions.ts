@@ -1,0 +1,213 @@
+import { AlmanacError } from '../AlmanacError.js';
+import { todayIso, type ArticleStore } from '../articles/index.js';
+import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
+import type { Signer } from '../team/localIdentity.js';
+import { commitArticles, commitPaths, listVersions } from '../versions/index.js';
+import type { ReviewBook } from './ReviewBook.js';
+import { appendRecord, reviewFile, signRecord, type PassageAnchor, type ReviewRecordBody } from './reviewRecords.js';
+
+export interface ReviewContext {
+  store: ArticleStore;
+  book: ReviewBook;
+  signer: Signer;
+}
+
+export interface ReviewOutcome {
+  id: string;
+  type: ReviewRecordBody['type'];
+  version: string;
+  commit: string;
+}
+
+const is = (signer: Signer, role: 'author' | 'reviewer' | 'manager') => signer.member.roles.includes(role);
+
+async function record(
+  { store, book, signer }: ReviewContext,
+  body: Omit<ReviewRecordBody, 'author' | 'time'>,
+  summary: string,
+): Promise<ReviewOutcome> {
+  const ws = store.ws;
+  const signed = signRecord({ ...body, author: signer.member.id, time: new Date().toISOString() }, signer);
+  await appendRecord(ws, signed);
+  await appendAudit(ws, signer, `review.${body.type}` as AuditAction, body.article, {
+    version: body.version,
+    ...(body.note ? { note: body.note.slice(0, 500) } : {}),
+  });
+  const commit = await commitPaths(ws, [reviewFile(body.article), auditFile], summary, signer.member.id);
+  book.invalidate(body.article);
+  return { id: body.article, type: body.type, version: body.version, commit };
+}
+
+/** The saved version a review action speaks of: the given prefix, else the one waiting for review, else the newest. */
+async function targetVersion(ctx: ReviewContext, id: string, version?: string): Promise<string> {
+  const saved = (await listVersions(ctx.store.ws, id)).map((v) => v.version).filter((v): v is string => !!v);
+  if (saved.length === 0)
+    throw new AlmanacError('NOT_FOUND', `Article ${id} has no saved version to review. Submit it first.`);
+  if (version) {
+    const hits = [...new Set(saved.filter((v) => v.startsWith(version.toLowerCase())))];
+    if (hits.length !== 1)
+      throw new AlmanacError(
+        hits.length ? 'VALIDATION_FAILED' : 'NOT_FOUND',
+        hits.length ? `Version ${version} is ambiguous for ${id}.` : `Article ${id} has no saved version ${version}.`,
+      );
+    return hits[0]!;
+  }
+  const { facts } = await ctx.book.article(id);
+  return facts.last?.type === 'submit' ? facts.last.version : saved[0]!;
+}
+
+/** Submit the working text for review: saved as a version first when it has unsaved changes. */
+export async function submitForReview(ctx: ReviewContext, id: string, note?: string): Promise<ReviewOutcome> {
+  const article = await ctx.store.get(id);
+  if (article.status === 'invalid')
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      `Fix the front matter of ${id} before submitting it: ${(article.problems ?? []).map((p) => p.message).join('; ')}`,
+    );
+  if (article.versionState !== 'versioned')
+    await commitArticles(ctx.store.ws, [id], note?.trim() || `Submit ${id} for review`, ctx.signer);
+  const version = article.version;
+  const { facts } = await ctx.book.article(id);
+  if (facts.last?.type === 'submit' && facts.last.version === version)
+    throw new AlmanacError('CONFLICT', `This version of ${id} is already waiting for review.`);
+  if (facts.approved?.version === version)
+    throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
+  return record(ctx, { type: 'submit', article: id, version, ...(note ? { note } : {}) }, `Submit ${id} for review`);
+}
+
+/** Approve an exact version; the core refuses a reviewer who wrote or submitted it. */
+export async function approve(
+  ctx: ReviewContext,
+  id: string,
+  opts: { version?: string; note?: string } = {},
+): Promise<ReviewOutcome> {
+  if (!is(ctx.signer, 'reviewer'))
+    throw new AlmanacError(
+      'FORBIDDEN',
+      `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
+    );
+  const version = await targetVersion(ctx, id, opts.version);
+  const { authors, facts, records } = await ctx.book.article(id);
+  const wrote = authors.get(version)?.has(ctx.signer.member.id);
+  const submitted =
+    facts.last?.type === 'submit' && facts.last.version === version && facts.last.author === ctx.signer.member.id;
+  if (wrote || submitted)
+    throw new AlmanacError(
+      'FORBIDDEN',
+      `${ctx.signer.member.name} wrote or submitted this version of ${id} and cannot approve it: another reviewer must.`,
+    );
+  if (facts.approved?.version === version)
+    throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
+  if (!records.some((r) => r.valid && r.record!.type === 'submit' && r.record!.version === version))
+    throw new AlmanacError(
+      'CONFLICT',
+      `This version of ${id} was never submitted for review: its author submits it first.`,
+    );
+  return record(
+    ctx,
+    { type: 'approve', article: id, version, ...(opts.note ? { note: opts.note } : {}) },
+    `Approve ${id}`,
+  );
+}
+
+export async function requestChanges(
+  ctx: ReviewContext,
+  id: string,
+  note: string,
+  opts: { version?: string } = {},
+): Promise<ReviewOutcome> {
+  if (!is(ctx.signer, 'reviewer'))
+    throw new AlmanacError(
+      'FORBIDDEN',
+      `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
+    );
+  if (!note.trim()) throw new AlmanacError('VALIDATION_FAILED', 'Say what needs to change: pass a note.');
+  const version = await targetVersion(ctx, id, opts.version);
+  return record(ctx, { type: 'request-changes', article: id, version, note }, `Request changes to ${id}`);
+}
+
+export async function comment(
+  ctx: ReviewContext,
+  id: string,
+  note: string,
+  opts: { version?: string; anchor?: PassageAnchor; replyTo?: string } = {},
+): Promise<ReviewOutcome> {
+  if (!note.trim()) throw new AlmanacError('VALIDATION_FAILED', 'A comment needs text.');
+  const version = await targetVersion(ctx, id, opts.version);
+  if (opts.replyTo && !(await ctx.book.article(id)).records.some((r) => r.id === opts.replyTo))
+    throw new AlmanacError('NOT_FOUND', `There is no comment ${opts.replyTo} on ${id}.`);
+  return record(
+    ctx,
+    {
+      type: 'comment',
+      article: id,
+      version,
+      note,
+      ...(opts.anchor ? { anchor: opts.anchor } : {}),
+      ...(opts.replyTo ? { replyTo: opts.replyTo } : {}),
+    },
+    `Comment on ${id}`,
+  );
+}
+
+export async function withdraw(ctx: ReviewContext, id: string, note?: string): Promise<ReviewOutcome> {
+  const { facts } = await ctx.book.article(id);
+  if (facts.last?.type !== 'submit') throw new AlmanacError('CONFLICT', `${id} is not waiting for review.`);
+  return record(
+    ctx,
+    { type: 'withdraw', article: id, version: facts.last.version, ...(note ? { note } : {}) },
+    `Withdraw ${id} from review`,
+  );
+}
+
+export interface ReverifyResult {
+  id: string;
+  ok: boolean;
+  reviewBy?: string;
+  reason?: string;
+}
+
+/** Confirm that approved articles are still correct: each gets a new review-by date without a new version. */
+export async function reverify(
+  ctx: ReviewContext,
+  ids: string[],
+  opts: { until?: string; days?: number } = {},
+): Promise<ReverifyResult[]> {
+  const until = opts.until ?? addDays(todayIso(), opts.days ?? 180);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until <= todayIso())
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      `The new review-by date must be a future YYYY-MM-DD date, not ${until}.`,
+    );
+  const out: ReverifyResult[] = [];
+  for (const id of ids) {
+    try {
+      const article = await ctx.store.get(id);
+      const approved = article.review?.approved?.version;
+      if (!approved || approved !== article.version)
+        throw new AlmanacError(
+          'CONFLICT',
+          approved
+            ? `${id} changed since it was approved: submit the new text instead.`
+            : `${id} has no approved version to re-verify.`,
+        );
+      if (!is(ctx.signer, 'reviewer') && !is(ctx.signer, 'manager') && article.owner !== ctx.signer.member.id)
+        throw new AlmanacError('FORBIDDEN', `Only ${id}'s owner or a reviewer can re-verify it.`);
+      await record(
+        ctx,
+        { type: 'reverify', article: id, version: approved, reviewBy: until },
+        `Re-verify ${id} until ${until}`,
+      );
+      out.push({ id, ok: true, reviewBy: until });
+    } catch (err) {
+      out.push({ id, ok: false, reason: (err as Error).message });
+    }
+  }
+  return out;
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,52 @@
+import type { ArticleStore, ArticleSummary } from '../articles/index.js';
+
+export interface QueueItem {
+  article: ArticleSummary;
+  /** The version waiting for review. */
+  version: string;
+  submittedBy: string;
+  submittedAt: string;
+  /** The last approved version, to diff against (none for a first review). */
+  approvedVersion?: string;
+}
+
+/** Versions waiting for review, oldest submission first. */
+export async function reviewQueue(store: ArticleStore): Promise<QueueItem[]> {
+  const out: QueueItem[] = [];
+  for (const article of await store.list()) {
+    const last = article.review?.last;
+    if (article.status !== 'in-review' || last?.type !== 'submit') continue;
+    out.push({
+      article,
+      version: last.version,
+      submittedBy: last.author,
+      submittedAt: last.time,
+      ...(article.review?.approved ? { approvedVersion: article.review.approved.version } : {}),
+    });
+  }
+  return out.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+}
+
+export type AttentionReason = 'changes-requested' | 'stale' | 'comments';
+
+export interface AttentionItem {
+  article: ArticleSummary;
+  reasons: AttentionReason[];
+}
+
+/** What a member's own articles need from them: changes requested, past review-by, comments to answer. */
+export async function needsAttention(store: ArticleStore, memberId: string): Promise<AttentionItem[]> {
+  const out: AttentionItem[] = [];
+  for (const article of await store.list()) {
+    const mine = article.owner === memberId || article.review?.last?.author === memberId;
+    if (!mine || article.status === 'archived') continue;
+    const reasons: AttentionReason[] = [];
+    if (article.status === 'changes-requested') reasons.push('changes-requested');
+    if (article.status === 'stale' && article.owner === memberId) reasons.push('stale');
+    if ((article.review?.openComments ?? 0) > 0) reasons.push('comments');
+    if (reasons.length) out.push({ article, reasons });
+  }
+  const rank = (i: AttentionItem) =>
+    i.reasons.includes('changes-requested') ? 0 : i.reasons.includes('comments') ? 1 : 2;
+  return out.sort((a, b) => rank(a) - rank(b) || a.article.title.localeCompare(b.article.title));
+}

@@ -1,0 +1,41 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import { fs, git } from '../versions/gitRepo.js';
+import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import type { HttpAuth } from './httpTransport.js';
+import { RemoteUnreachable } from './RemoteUnreachable.js';
+import { normalizeRemote, openTransport } from './transport.js';
+
+/**
+ * Make a new workspace in an empty or missing folder from a remote's main (a bare repository path
+ * or an http(s) URL), with the remote saved for sync. Throws CONFLICT when the folder has files,
+ * NOT_FOUND when the remote is unreachable or has no workspace yet.
+ */
+export async function cloneWorkspace(
+  remote: string,
+  dir: string,
+  options: { auth?: HttpAuth } = {},
+): Promise<Workspace> {
+  const url = normalizeRemote(remote);
+  const root = path.resolve(dir);
+  if ((await readdir(root).catch(() => [])).length > 0) {
+    throw new AlmanacError('CONFLICT', `${root} is not empty. Choose an empty or new folder.`);
+  }
+  await mkdir(root, { recursive: true });
+  try {
+    await git.init({ fs, dir: root, defaultBranch: 'main' });
+    await git.addRemote({ fs, dir: root, remote: 'origin', url });
+    const head = await openTransport(root, url, options.auth).fetch();
+    if (!head) throw new AlmanacError('NOT_FOUND', `${url} has no workspace yet. Sync a workspace to it first.`);
+    await git.writeRef({ fs, dir: root, ref: 'refs/heads/main', value: head, force: true });
+    await git.writeRef({ fs, dir: root, ref: 'refs/remotes/origin/main', value: head, force: true });
+    await git.checkout({ fs, dir: root, ref: 'main', force: true });
+  } catch (err) {
+    for (const name of await readdir(root)) await rm(path.join(root, name), { recursive: true, force: true });
+    if (err instanceof RemoteUnreachable)
+      throw new AlmanacError('NOT_FOUND', `${err.message} Check the path or the network.`);
+    throw err;
+  }
+  return openWorkspace(root);
+}

@@ -1,0 +1,33 @@
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Where this machine keeps members' private keys, by public-key fingerprint. */
+export interface KeyVault {
+  read(fingerprint: string): Promise<string | undefined>;
+  write(fingerprint: string, privateKeyPem: string): Promise<void>;
+  /** Where the keys live, for messages. */
+  readonly where: string;
+}
+
+/**
+ * Private keys as `0600` PEM files in `<configDir>/keys/` (the command line and the browser
+ * studio; the desktop app wraps them with Electron safeStorage instead).
+ */
+export function fileKeyVault(configDir: string): KeyVault {
+  const dir = path.join(configDir, 'keys');
+  const file = (fp: string) => path.join(dir, `${fp.replace(/[^\w-]/g, '')}.pem`);
+  return {
+    where: dir,
+    async read(fingerprint) {
+      return readFile(file(fingerprint), 'utf8').catch(() => undefined);
+    },
+    async write(fingerprint, pem) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const target = file(fingerprint);
+      const temp = `${target}.${process.pid}.tmp`;
+      await writeFile(temp, pem, { mode: 0o600, flag: 'wx' });
+      await chmod(temp, 0o600);
+      await rename(temp, target);
+    },
+  };
+}
