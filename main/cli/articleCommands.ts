@@ -4,6 +4,7 @@ import { ArticleStore } from '../articles/index.js';
 import { importPaths } from '../import/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
 import { emit, relativeTime, table } from './output.js';
+import { fileKeyVault, signerFor } from '../team/index.js';
 import type { CliConfig } from './CliConfig.js';
 
 export function registerArticleCommands(program: Command, config: CliConfig): void {
@@ -40,12 +41,15 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
     .description('import .md/.html files or folders, .jsonl corpora ({id,title,text}) and .csv FAQs (question,answer)')
     .option('--json', 'print JSON')
     .action(async (dir: string, paths: string[], opts: { json?: boolean }) => {
-      const store = new ArticleStore(await openWorkspace(dir));
+      const ws = await openWorkspace(dir);
+      const store = new ArticleStore(ws);
+      const signer = await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined);
       const progress = !opts.json && process.stderr.isTTY;
       const cwd = process.cwd();
       const report = await importPaths(store, paths, {
         displayPath: (p) => path.relative(cwd, p) || '.',
         onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total}`) : undefined,
+        signer,
       });
       if (progress) process.stderr.write('\n');
       emit(opts, report, () => {

@@ -1,3 +1,5 @@
+import { appendAudit } from '../audit/index.js';
+import type { Signer } from '../team/index.js';
 import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type ArticleStore } from '../articles/index.js';
 import { csvDrafts, htmlDrafts, jsonlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
@@ -37,6 +39,8 @@ export interface ImportOptions {
   /** How a path appears in the report, e.g. relative to where the user ran the command. */
   displayPath?: (absolute: string) => string;
   onProgress?: (done: number, total: number) => void;
+  /** Who imports: signs the audit entry (unsigned when nobody is signed in). */
+  signer?: Signer;
 }
 
 interface Planned {
@@ -153,6 +157,16 @@ export async function importPaths(
   }
   for (const item of report.imported) report.counts[item.status]++;
   report.counts.reported = report.failed.length;
+  const { created, updated } = report.counts;
+  if (created + updated > 0)
+    await appendAudit(store.ws, options.signer, 'import', `${created + updated} articles`, {
+      created,
+      updated,
+      ids: report.imported
+        .filter((i) => i.status !== 'unchanged')
+        .map((i) => i.id)
+        .slice(0, 1000),
+    });
   return report;
 }
 
