@@ -48,7 +48,8 @@ export class VectorStore {
   ) {}
 
   static async open(dir: string, modelId: string, dimension: number): Promise<VectorStore> {
-    const db = await lancedb.connect(dir, { readConsistencyInterval: 0 });
+    // Searches see other processes' writes within a second; `refresh` reads the latest before writing.
+    const db = await lancedb.connect(dir, { readConsistencyInterval: 1 });
     const names = await db.tableNames();
     const open = async (name: string) => (names.includes(name) ? db.openTable(name) : undefined);
     return new VectorStore(
@@ -97,8 +98,10 @@ export class VectorStore {
     else this.cache = await this.db.createTable(name, rows);
   }
 
-  /** Open the tables another process created after this one opened the store. */
+  /** Read the latest tables, including ones another process created or wrote a moment ago. */
   private async refresh(): Promise<void> {
+    await this.vectors?.checkoutLatest();
+    await this.cache?.checkoutLatest();
     const names = await this.db.tableNames();
     const vec = `vec_${slug(this.modelId)}`;
     const cache = `cache_${slug(this.modelId)}`;
