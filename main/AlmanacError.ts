@@ -5,6 +5,8 @@ export const errorCodes = [
   'NOT_A_WORKSPACE',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  /** The action must be signed, and nobody able to sign is signed in on this machine. */
+  'SIGN_IN_REQUIRED',
   'MODEL_MISSING',
   'NO_CHANGES',
   'TOO_LARGE',

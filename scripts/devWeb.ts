@@ -11,7 +11,11 @@ import { ensureSampleWorkspace } from './ensureSampleWorkspace.js';
 
 const ws = process.argv[2] ? path.resolve(process.argv[2]) : ensureSampleWorkspace();
 const cli = resolveCliConfig();
-const session = await openSession(ws, { transport: 'http', modelDir: cli.modelDir, vault: fileKeyVault(cli.configDir) });
+const session = await openSession(ws, {
+  transport: 'http',
+  modelDir: cli.modelDir,
+  vault: fileKeyVault(cli.configDir),
+});
 const bridge = await startHttpBridge({ handlers: session.handlers, subscribe: session.subscribe, port: 0 });
 const { config } = await resolveConfig({}, 'serve', 'development');
 const server = await createServer(

@@ -28,6 +28,8 @@ export interface ApiContext {
   emit?: (event: AlmanacEvent) => void;
   /** Where this machine keeps members' private keys. */
   vault: KeyVault;
+  /** The review records behind the store's statuses (made here when not given). */
+  book?: ReviewBook;
 }
 
 export type Handlers = {
@@ -35,8 +37,9 @@ export type Handlers = {
 };
 
 /** One thin handler per route: parse happened already, call the domain, return. */
-export function createHandlers({ ws, store, indexer, transport, modelDir, emit, vault }: ApiContext): Handlers {
-  const book = new ReviewBook(ws);
+export function createHandlers(context: ApiContext): Handlers {
+  const { ws, store, indexer, transport, modelDir, emit, vault } = context;
+  const book = context.book ?? new ReviewBook(ws);
   store.useReviews(book);
   // Versions are signed by the member signed in here; without one they are saved as before, unsigned.
   const author = async (given?: string) => (given ? given : await signerFor(ws, vault).catch(() => undefined));

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { ArticleStore, watchArticles } from '../articles/index.js';
+import { watchArticles, type ArticleStore } from '../articles/index.js';
+import { reviewedStore } from '../review/index.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
 import { IndexService } from '../indexing/index.js';
 import type { KeyVault } from '../team/index.js';
@@ -26,7 +27,7 @@ export interface SessionOptions {
 
 export async function openSession(dir: string, { transport, modelDir, vault }: SessionOptions): Promise<Session> {
   const ws = await openWorkspace(dir);
-  const store = new ArticleStore(ws);
+  const { store, book } = reviewedStore(ws);
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const emit = (event: AlmanacEvent) => events.emit('event', event);
@@ -45,7 +46,7 @@ export async function openSession(dir: string, { transport, modelDir, vault }: S
     ws,
     store,
     indexer,
-    handlers: createHandlers({ ws, store, indexer, transport, modelDir, emit, vault }),
+    handlers: createHandlers({ ws, store, book, indexer, transport, modelDir, emit, vault }),
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);

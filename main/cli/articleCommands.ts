@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ArticleStore } from '../articles/index.js';
+import { reviewedStore } from '../review/index.js';
 import { importPaths } from '../import/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
 import { emit, relativeTime, table } from './output.js';
@@ -42,7 +43,7 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
     .option('--json', 'print JSON')
     .action(async (dir: string, paths: string[], opts: { json?: boolean }) => {
       const ws = await openWorkspace(dir);
-      const store = new ArticleStore(ws);
+      const { store } = reviewedStore(ws);
       const signer = await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined);
       const progress = !opts.json && process.stderr.isTTY;
       const cwd = process.cwd();
@@ -78,7 +79,7 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
     .description('list articles with status and version')
     .option('--json', 'print JSON')
     .action(async (dir: string, opts: { json?: boolean }) => {
-      const list = await new ArticleStore(await openWorkspace(dir)).list();
+      const list = await reviewedStore(await openWorkspace(dir)).store.list();
       list.sort((a, b) => a.id.localeCompare(b.id));
       emit(opts, list, () =>
         list.length === 0

@@ -1,4 +1,5 @@
-import { ArticleStore } from '../articles/index.js';
+import type { ArticleStore } from '../articles/index.js';
+import { reviewedStore } from '../review/index.js';
 import {
   type ChunkIndex,
   indexDir,
@@ -31,7 +32,7 @@ const progress = (quiet: boolean, label: string) =>
 
 /** Open a workspace's index and bring it up to date, vectors included when a model is installed. */
 export async function openIndexed(dir: string, modelDir: string, quiet: boolean): Promise<Indexed> {
-  const store = new ArticleStore(await openWorkspace(dir));
+  const { store } = reviewedStore(await openWorkspace(dir));
   const retrieval = await openRetrieval(indexDir(store), { modelDir, modelId: store.ws.config.embedding?.model });
   const { index } = retrieval;
   const report = await indexWorkspace(store, index, { onProgress: progress(quiet, 'Indexing articles') });

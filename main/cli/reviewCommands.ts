@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { ArticleStore } from '../articles/index.js';
+
 import { verifyAudit } from '../audit/index.js';
 import {
-  ReviewBook,
+  reviewedStore,
   approve,
   comment,
   needsAttention,
@@ -29,9 +29,7 @@ interface ActOptions {
 
 async function open(dir: string) {
   const ws = await openWorkspace(dir);
-  const store = new ArticleStore(ws);
-  const book = new ReviewBook(ws);
-  store.useReviews(book);
+  const { store, book } = reviewedStore(ws);
   return { ws, store, book };
 }
 

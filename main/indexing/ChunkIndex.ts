@@ -176,18 +176,28 @@ export class ChunkIndex {
 
   /** Articles with a chunk id stored more than once (left by two writers before the index lock). */
   async duplicatedArticles(): Promise<string[]> {
-    if (!this.table) return [];
-    const rows = (await this.table.query().select(['id', 'article_id']).toArray()) as {
-      id: string;
-      article_id: string;
-    }[];
+    return (await this.indexedState()).duplicated;
+  }
+
+  /**
+   * In one scan: each indexed article's version and status, and the articles with a chunk id stored
+   * more than once (left by two writers before the index lock), which must be rebuilt.
+   */
+  async indexedState(): Promise<{ articles: Map<string, { version: string; status: string }>; duplicated: string[] }> {
+    const articles = new Map<string, { version: string; status: string }>();
+    if (!this.table) return { articles, duplicated: [] };
+    const rows = (await this.table.query().select(['id', 'article_id', 'version', 'status']).toArray()) as Pick<
+      ChunkRow,
+      'id' | 'article_id' | 'version' | 'status'
+    >[];
     const seen = new Set<string>();
-    const out = new Set<string>();
+    const duplicated = new Set<string>();
     for (const r of rows) {
-      if (seen.has(r.id)) out.add(r.article_id);
+      if (seen.has(r.id)) duplicated.add(r.article_id);
       seen.add(r.id);
+      articles.set(r.article_id, { version: r.version, status: r.status });
     }
-    return [...out];
+    return { articles, duplicated: [...duplicated] };
   }
 
   async count(): Promise<number> {
@@ -196,11 +206,8 @@ export class ChunkIndex {
 
   /** Article id -> indexed version. */
   async indexedVersions(): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    if (!this.table) return out;
-    const rows = await this.table.query().select(['article_id', 'version']).toArray();
-    for (const r of rows as { article_id: string; version: string }[]) out.set(r.article_id, r.version);
-    return out;
+    const { articles } = await this.indexedState();
+    return new Map([...articles].map(([id, a]) => [id, a.version]));
   }
 
   async removeArticles(ids: string[]): Promise<void> {

@@ -68,8 +68,10 @@ export function indexWorkspace(
 async function indexLocked(store: ArticleStore, index: ChunkIndex, options: IndexOptions): Promise<IndexReport> {
   const chunkOptions = { ...defaultChunkOptions, ...options.chunk };
   const summaries = await store.list();
-  const indexed = await index.indexedVersions();
-  for (const id of await index.duplicatedArticles()) indexed.set(id, '');
+  const state = await index.indexedState();
+  // An article is re-indexed when its text or its status (a search filter) changed, or its rows are duplicated.
+  const indexed = new Map([...state.articles].map(([id, a]) => [id, `${a.version}:${a.status}`]));
+  for (const id of state.duplicated) indexed.set(id, '');
   const report: IndexReport = {
     articles: summaries.length,
     changed: 0,
@@ -88,7 +90,7 @@ async function indexLocked(store: ArticleStore, index: ChunkIndex, options: Inde
       continue;
     }
     live.add(s.id);
-    if (indexed.get(s.id) !== s.version) todo.push(s.id);
+    if (indexed.get(s.id) !== `${s.version}:${s.status}`) todo.push(s.id);
   }
   for (const id of indexed.keys()) if (!live.has(id)) stale.push(id);
   const before = await index.count();

@@ -32,8 +32,9 @@ function cliSearch(...args: string[]): SearchResponse {
 
 describe('search policy (one default for the studio, the CLI and evaluation)', () => {
   it('leaves archived articles out unless the caller names statuses', () => {
-    expect(searchPolicy()).toEqual({ status: ['draft', 'stale'] });
-    expect(searchPolicy({ locale: 'en' })).toEqual({ locale: 'en', status: ['draft', 'stale'] });
+    const live = ['draft', 'in-review', 'changes-requested', 'approved', 'stale'];
+    expect(searchPolicy()).toEqual({ status: live });
+    expect(searchPolicy({ locale: 'en' })).toEqual({ locale: 'en', status: live });
     expect(searchPolicy({ status: ['archived'] })).toEqual({ status: ['archived'] });
   });
 

@@ -2,7 +2,13 @@ import type { ChunkFilter, ChunkIndex } from '../indexing/index.js';
 import { searchChunks, type SearchOptions, type SearchResponse } from './searchChunks.js';
 
 /** Statuses searched when the caller names none: archived articles stay out (invalid ones are never indexed). */
-export const defaultSearchStatuses: readonly string[] = ['draft', 'stale'];
+export const defaultSearchStatuses: readonly string[] = [
+  'draft',
+  'in-review',
+  'changes-requested',
+  'approved',
+  'stale',
+];
 
 /** The filter every search runs with: the caller's, limited to the default statuses unless it names its own. */
 export function searchPolicy(filter: ChunkFilter = {}): ChunkFilter {

@@ -7,3 +7,4 @@ export type { ReadRecord, ReviewRecord, ReviewRecordBody, PassageAnchor, ReviewA
 export { establishFacts } from './reviewFacts.js';
 export { reviewQueue, needsAttention } from './reviewQueue.js';
 export type { QueueItem, AttentionItem, AttentionReason } from './reviewQueue.js';
+export { reviewedStore } from './reviewedStore.js';

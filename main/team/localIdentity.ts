@@ -47,26 +47,26 @@ export async function holdsKey(member: Member, vault: KeyVault): Promise<boolean
 }
 
 /**
- * The signer for `id` (or this machine's current member): throws UNAUTHORIZED when nobody is
+ * The signer for `id` (or this machine's current member): throws SIGN_IN_REQUIRED when nobody is
  * chosen or this machine does not hold that member's key.
  */
 export async function signerFor(ws: Workspace, vault: KeyVault, id?: string): Promise<Signer> {
   const who = id ?? (await currentMemberId(ws));
   if (!who)
     throw new AlmanacError(
-      'UNAUTHORIZED',
+      'SIGN_IN_REQUIRED',
       'Nobody is signed in to this workspace. Pick a member with --as <id>, or join: almanac team join <ws> --id <id> --name "<name>"',
     );
   const member = findMember(ws, who);
   if (!member.publicKey)
     throw new AlmanacError(
-      'UNAUTHORIZED',
+      'SIGN_IN_REQUIRED',
       `${member.name} has no key yet. Claim the member on this machine with: almanac team join <ws> --id ${member.id}`,
     );
   const pem = await vault.read(keyFingerprint(member.publicKey));
   if (!pem || publicKeyOf(pem) !== member.publicKey)
     throw new AlmanacError(
-      'UNAUTHORIZED',
+      'SIGN_IN_REQUIRED',
       `This machine does not hold ${member.name}'s key (looked in ${vault.where}). Use the machine that joined as ${member.id}, or ask a manager to rotate the key: almanac team rotate-key <ws> ${member.id}`,
     );
   return { member, privateKeyPem: pem };

@@ -58,7 +58,7 @@ export async function joinTeam(ws: Workspace, vault: KeyVault, input: JoinInput)
   if (existing?.publicKey) {
     if (!(await holdsKey(existing, vault)))
       throw new AlmanacError(
-        'UNAUTHORIZED',
+        'SIGN_IN_REQUIRED',
         `${existing.name} already has a key that is not on this machine. Ask a manager to rotate it (almanac team rotate-key <ws> ${existing.id}), then join again.`,
       );
     await setCurrentMemberId(ws, existing.id);
