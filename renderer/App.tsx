@@ -15,6 +15,11 @@ import { useWorkspaceStore } from './stores/useWorkspaceStore';
 import { useIndexStore } from './stores/useIndexStore';
 import { IndexStatusBar } from './playground/IndexStatusBar';
 import { PlaygroundView } from './playground/PlaygroundView';
+import { IdentityButton } from './review/IdentityButton';
+import { IdentityDialog } from './review/IdentityDialog';
+import { ReviewView } from './review/ReviewView';
+import { useIdentityStore } from './stores/useIdentityStore';
+import { useReviewStore } from './stores/useReviewStore';
 
 type DialogName = 'quickOpen' | 'newArticle' | 'saveVersion' | null;
 
@@ -24,7 +29,9 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [view, setView] = useState<'editor' | 'playground'>('editor');
+  const [view, setView] = useState<'editor' | 'playground' | 'review'>('editor');
+  const queueCount = useReviewStore((s) => s.queue.length);
+  const identityOpen = useIdentityStore((s) => s.dialogOpen);
   useEffect(
     () =>
       useEditorStore.subscribe((state, previous) => {
@@ -35,15 +42,31 @@ export function App() {
 
   useEffect(() => {
     void useWorkspaceStore.getState().load();
-    void useLibraryStore.getState().load();
+    // The review lists walk every article too: ask after the library so its first rows come first.
+    void useLibraryStore
+      .getState()
+      .load()
+      .then(() => useReviewStore.getState().load());
     void useIndexStore.getState().load();
+    void useIdentityStore.getState().load();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const changed = new Set<string>();
     return onEvent((event) => {
       if (event.type === 'index.status') return useIndexStore.getState().set(event.status);
       if (event.type === 'events.connected') {
         void useIndexStore.getState().load();
+        void useLibraryStore
+          .getState()
+          .load()
+          .then(() => useReviewStore.getState().refresh());
+        void useIdentityStore.getState().load();
+        return;
+      }
+      if (event.type === 'review.changed') {
         void useLibraryStore.getState().load();
+        void useIdentityStore.getState().load();
+        void useWorkspaceStore.getState().load();
+        void useReviewStore.getState().refresh(event.ids);
         return;
       }
       if (event.type !== 'articles.changed') return;
@@ -54,6 +77,7 @@ export function App() {
         changed.clear();
         void useLibraryStore.getState().load();
         void useEditorStore.getState().externalChange(ids);
+        void useReviewStore.getState().refresh(ids);
       }, 150);
     });
   }, []);
@@ -80,9 +104,18 @@ export function App() {
           <button type="button" aria-pressed={view === 'playground'} onClick={() => setView('playground')}>
             {t('app.playground')}
           </button>
+          <button type="button" aria-pressed={view === 'review'} onClick={() => setView('review')}>
+            {t('app.review')}
+            {queueCount > 0 && (
+              <span className="count-badge" data-testid="queue-count">
+                {queueCount}
+              </span>
+            )}
+          </button>
         </nav>
         <span className="spacer" />
         <IndexStatusBar />
+        <IdentityButton />
         <button type="button" onClick={actions.quickOpen} title={`${t('app.quickOpen')} (Ctrl+P)`}>
           {t('app.quickOpen')} <kbd>Ctrl P</kbd>
         </button>
@@ -98,6 +131,8 @@ export function App() {
         <LibraryPanel onNew={actions.newArticle} />
         {view === 'playground' ? (
           <PlaygroundView onOpenArticle={() => setView('editor')} />
+        ) : view === 'review' ? (
+          <ReviewView onOpenArticle={() => setView('editor')} />
         ) : (
           <ArticleView
             onSaveVersion={actions.saveVersion}
@@ -112,6 +147,7 @@ export function App() {
       {dialog === 'saveVersion' && (
         <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
       )}
+      {identityOpen && <IdentityDialog />}
       <Toasts route={view} />
     </div>
   );

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { call } from '../api/client';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { StatusBadge } from '../review/StatusBadge';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { showError, useToastStore } from '../stores/useToastStore';
@@ -31,7 +33,9 @@ export function ArticleView({
       replace: s.replace,
     })),
   );
+  const summary = useLibraryStore((s) => s.articles.find((a) => a.id === article?.id));
   const [busy, setBusy] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(true);
   if (!article || !meta) return <div className="empty-state main-empty">{t('editor.nothingOpen')}</div>;
 
   const archive = async () => {
@@ -66,7 +70,7 @@ export function ArticleView({
       <main className="editor-pane">
         <header className="editor-header">
           <h1 className="editor-title">{meta.title || article.id}</h1>
-          <span className={`badge status-${article.status}`}>{t(`status.${article.status}`)}</span>
+          <StatusBadge article={summary ?? article} />
           <SaveStateBadge />
           <span className="spacer" />
           <button
@@ -79,6 +83,9 @@ export function ArticleView({
           </button>
           <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>
             {t('editor.history')}
+          </button>
+          <button type="button" aria-pressed={reviewOpen} onClick={() => setReviewOpen(!reviewOpen)}>
+            {t('review.panel')}
           </button>
           <button type="button" disabled={busy} onClick={() => void archive()}>
             {article.status === 'archived' ? t('editor.unarchive') : t('editor.archive')}
@@ -113,6 +120,7 @@ export function ArticleView({
         <FrontMatterForm />
         <RichTextEditor key={article.id} />
       </main>
+      {reviewOpen && <ReviewPanel article={summary ?? article} onClose={() => setReviewOpen(false)} />}
       {historyOpen && (
         <HistoryPanel
           key={`${article.id}-${historyKey}`}

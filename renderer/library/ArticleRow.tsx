@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../main/api/contract';
+import { StatusBadge } from '../review/StatusBadge';
 import { fullDate, relativeTime } from './relativeTime';
 
 interface Props {
@@ -22,7 +23,12 @@ export const ArticleRow = memo(function ArticleRow({ article, selected, onOpen }
     >
       <span className="row-title">{article.title}</span>
       <span className="row-meta">
-        <span className={`badge status-${article.status}`}>{t(`status.${article.status}`)}</span>
+        <StatusBadge article={article} />
+        {(article.review?.openComments ?? 0) > 0 && (
+          <span className="badge comments" title={t('review.openComments', { count: article.review!.openComments })}>
+            💬 {article.review!.openComments}
+          </span>
+        )}
         {article.versionState !== 'versioned' && (
           <span className="badge version-state" title={t(`versionState.${article.versionState}`)}>
             {article.versionState === 'modified' ? '●' : '○'}

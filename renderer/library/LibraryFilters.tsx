@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { useLibraryStore, type SortKey } from '../stores/useLibraryStore';
+import { articleStatuses, useLibraryStore, type SortKey } from '../stores/useLibraryStore';
 import { FilterSelect } from '../shell/FilterSelect';
-
-const statuses = ['draft', 'stale', 'archived', 'invalid'];
 
 export function LibraryFilters() {
   const { t } = useTranslation();
@@ -42,7 +40,7 @@ export function LibraryFilters() {
         label={t('library.filterStatus')}
         allLabel={t('library.allStatuses')}
         value={filters.status}
-        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        options={articleStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         onChange={(v) => setFilter('status', v)}
       />
       <FilterSelect

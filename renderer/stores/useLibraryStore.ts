@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ArticleSummary } from '../../main/api/contract';
+import type { ArticleStatus, ArticleSummary } from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError } from './useToastStore';
 
@@ -80,7 +80,20 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
   remove: (id) => set((s) => ({ articles: s.articles.filter((a) => a.id !== id) })),
 }));
 
-const statusOrder: Record<ArticleSummary['status'], number> = {
+// The core's `articleStatuses` order; the Record type makes a new status a compile error here.
+const statusSet: Record<ArticleStatus, true> = {
+  draft: true,
+  'in-review': true,
+  'changes-requested': true,
+  approved: true,
+  stale: true,
+  archived: true,
+  invalid: true,
+};
+/** Every status, in the order the core lists them (for the status filter). */
+export const articleStatuses = Object.keys(statusSet) as ArticleStatus[];
+
+const statusOrder: Record<ArticleStatus, number> = {
   invalid: 0,
   'changes-requested': 1,
   stale: 2,

@@ -8,10 +8,22 @@ import { test as base, type Page } from '@playwright/test';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repoRoot, 'main/cli/bin.ts');
 
-/** Run the command line synchronously, as a user would. */
-export function almanac(...args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: repoRoot, encoding: 'utf8' });
-  if (res.status !== 0 && res.status !== 3) throw new Error(`almanac ${args.join(' ')} failed: ${res.stderr}`);
+export interface RunOptions {
+  /** Extra environment, e.g. ALMANAC_CONFIG_DIR so keys stay in a temp folder. */
+  env?: Record<string, string>;
+}
+
+/** Run the command line synchronously, as a user would; a trailing options object sets its environment. */
+export function almanac(...args: string[] | [...string[], RunOptions]) {
+  const last = args.at(-1);
+  const options = typeof last === 'object' ? last : {};
+  const argv = (args as (string | RunOptions)[]).filter((a): a is string => typeof a === 'string');
+  const res = spawnSync(process.execPath, ['--import', 'tsx', bin, ...argv], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+  });
+  if (res.status !== 0 && res.status !== 3) throw new Error(`almanac ${argv.join(' ')} failed: ${res.stderr}`);
   return res;
 }
 
@@ -20,21 +32,33 @@ export interface Studio {
   url: string;
   port: number;
   token: string;
+  /** ALMANAC_CONFIG_DIR of the studio: where its members' private keys live. */
+  configDir: string;
 }
 
-/** Start `almanac web` on a workspace and stop it afterwards. */
-export async function startStudio(ws: string, modelDir?: string): Promise<Studio & { child: ChildProcess }> {
+/**
+ * Start `almanac web` on a workspace and stop it afterwards. Keys go to `options.configDir`, else to a
+ * fresh temp folder, never to the real home folder.
+ */
+export async function startStudio(
+  ws: string,
+  modelDir?: string,
+  options: { configDir?: string } = {},
+): Promise<Studio & { child: ChildProcess }> {
+  const configDir = options.configDir ?? (await mkdtemp(path.join(tmpdir(), 'almanac-config-')));
   const model = modelDir ? ['--model-dir', modelDir] : ['--model-dir', path.join(ws, 'no-model-here')];
   const child = spawn(process.execPath, ['--import', 'tsx', bin, 'web', ws, '--port', '0', '--json', ...model], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ALMANAC_CONFIG_DIR: configDir },
   });
+  if (!options.configDir) child.once('exit', () => void rm(configDir, { recursive: true, force: true }));
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`almanac web exited with ${code}`)));
   });
   const info = JSON.parse(line) as { url: string; port: number; token: string };
-  return { ws, child, ...info };
+  return { ws, child, configDir, ...info };
 }
 
 /** Stop `almanac web` and wait until it has exited, so its background indexing is done with the folder. */

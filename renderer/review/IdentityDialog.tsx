@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../shell/Dialog';
+import { useIdentityStore } from '../stores/useIdentityStore';
+import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+
+/** Pick who this studio signs as: claim a member without a key, switch to one, or join as someone new. */
+export function IdentityDialog() {
+  const { t } = useTranslation();
+  const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const identity = useIdentityStore((s) => s.identity);
+  const { join, closeDialog } = useIdentityStore.getState();
+  const [busy, setBusy] = useState(false);
+  const [id, setId] = useState('');
+  const [name, setName] = useState('');
+  useEffect(() => void useWorkspaceStore.getState().load(), []);
+
+  const run = async (input: { id: string; name?: string }) => {
+    setBusy(true);
+    await join(input);
+    setBusy(false);
+  };
+
+  return (
+    <Dialog title={t('identity.title')} onClose={closeDialog}>
+      <p className="muted">{t('identity.intro')}</p>
+      {team.length === 0 && <p className="muted">{t('identity.noTeam')}</p>}
+      <ul className="member-list">
+        {team.map((m) => {
+          const current = identity.me?.id === m.id;
+          return (
+            <li key={m.id} data-testid="member" data-id={m.id}>
+              <span className="member-name">{m.name}</span>
+              <span className="muted">
+                {m.id} · {m.roles.map((r) => t(`role.${r}`)).join(', ')}
+              </span>
+              <span className="spacer" />
+              {current ? (
+                <span className="badge">{t('identity.current')}</span>
+              ) : (
+                <button type="button" disabled={busy} onClick={() => void run({ id: m.id })}>
+                  {m.publicKey ? t('identity.switchTo', { name: m.name }) : t('identity.claim', { name: m.name })}
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <form
+        className="join-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run({ id: id.trim(), name: name.trim() });
+        }}
+      >
+        <h3>{t('identity.joinTitle')}</h3>
+        <label className="field">
+          <span>{t('identity.id')}</span>
+          <input value={id} onChange={(e) => setId(e.target.value)} pattern="[\w.\-]+" required />
+        </label>
+        <label className="field">
+          <span>{t('identity.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" onClick={closeDialog}>
+            {t('identity.close')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || !id.trim() || !name.trim()}>
+            {t('identity.join')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
