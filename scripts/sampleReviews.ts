@@ -79,4 +79,27 @@ for (const name of (await readdir(path.join(root, 'articles'))).filter((n) => n.
   const lines = records.map((r) => JSON.stringify(signRecord(r, signers.get(r.author)!)));
   await writeFile(path.join(reviews, `${id}.jsonl`), `${lines.join('\n')}\n`);
 }
+// The agent profile is reviewed like an article: written by Mei, approved by Sara.
+const profileText = await readFile(path.join(root, 'agent', 'profile.md'), 'utf8');
+const profileRecords: ReviewRecordBody[] = [
+  {
+    type: 'submit',
+    article: '@profile',
+    version: blobHash(profileText),
+    author: 'mei.chen',
+    time: at('2026-08-28', 0),
+  },
+  {
+    type: 'approve',
+    article: '@profile',
+    version: blobHash(profileText),
+    author: 'sara.koh',
+    time: at('2026-08-29', 0),
+    note: 'Hand-off rules match the escalation guide.',
+  },
+];
+await writeFile(
+  path.join(reviews, '@profile.jsonl'),
+  `${profileRecords.map((r) => JSON.stringify(signRecord(r, signers.get(r.author)!))).join('\n')}\n`,
+);
 process.stdout.write(`Wrote review records for ${day} articles in ${reviews}.\n`);

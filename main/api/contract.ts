@@ -9,15 +9,31 @@ import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/in
 import type { ModelInstallProgress, ModelLocation, ModelStatus } from '../embedding/index.js';
 import type { AuditVerification } from '../audit/index.js';
 import type { SyncConflict, SyncResult } from '../sync/index.js';
-import type { AttentionItem, QueueItem, ReadRecord, ReverifyResult, ReviewOutcome } from '../review/index.js';
-import { anchorSchema } from '../review/reviewRecords.js';
+import type {
+  AttentionItem,
+  QueueItem,
+  ReadRecord,
+  ReverifyResult,
+  ReviewOutcome,
+  ReviewSubject,
+} from '../review/index.js';
+import { anchorSchema, subjectIdSchema } from '../review/reviewRecords.js';
 import { roles } from '../workspace/workspaceConfig.js';
 import type { ReviewFacts } from '../articles/articleStatus.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
 export type { SyncConflict, SyncResult };
-export type { AuditVerification, AttentionItem, QueueItem, ReadRecord, ReverifyResult, ReviewOutcome, ReviewFacts };
+export type {
+  AuditVerification,
+  AttentionItem,
+  QueueItem,
+  ReadRecord,
+  ReverifyResult,
+  ReviewOutcome,
+  ReviewFacts,
+  ReviewSubject,
+};
 export type { ReviewSummary } from '../articles/articleStatus.js';
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
@@ -112,9 +128,9 @@ export const routes = {
     }),
     output: returns<CommitResult>(),
   },
-  'versions.list': { input: articleRef, output: returns<ArticleVersion[]>() },
+  'versions.list': { input: z.object({ id: subjectIdSchema }), output: returns<ArticleVersion[]>() },
   'versions.diff': {
-    input: z.object({ id: articleIdSchema, from: z.string().min(1), to: z.string().min(1) }),
+    input: z.object({ id: subjectIdSchema, from: z.string().min(1), to: z.string().min(1) }),
     output: returns<ArticleDiff>(),
   },
   'versions.restore': {
@@ -145,16 +161,16 @@ export const routes = {
   },
   'team.rotateKey': { input: z.object({ id: z.string() }), output: returns<Member>() },
   'review.submit': {
-    input: z.object({ id: articleIdSchema, note: z.string().max(20_000).optional() }),
+    input: z.object({ id: subjectIdSchema, note: z.string().max(20_000).optional() }),
     output: returns<ReviewOutcome>(),
   },
   'review.approve': {
-    input: z.object({ id: articleIdSchema, version: z.string().optional(), note: z.string().max(20_000).optional() }),
+    input: z.object({ id: subjectIdSchema, version: z.string().optional(), note: z.string().max(20_000).optional() }),
     output: returns<ReviewOutcome>(),
   },
   'review.requestChanges': {
     input: z.object({
-      id: articleIdSchema,
+      id: subjectIdSchema,
       note: z.string().trim().min(1, 'Say what needs to change').max(20_000),
       version: z.string().optional(),
     }),
@@ -162,7 +178,7 @@ export const routes = {
   },
   'review.comment': {
     input: z.object({
-      id: articleIdSchema,
+      id: subjectIdSchema,
       note: z.string().trim().min(1, 'A comment needs text').max(20_000),
       version: z.string().optional(),
       anchor: anchorSchema.optional(),
@@ -171,12 +187,12 @@ export const routes = {
     output: returns<ReviewOutcome>(),
   },
   'review.withdraw': {
-    input: z.object({ id: articleIdSchema, note: z.string().max(20_000).optional() }),
+    input: z.object({ id: subjectIdSchema, note: z.string().max(20_000).optional() }),
     output: returns<ReviewOutcome>(),
   },
   'review.reverify': {
     input: z.object({
-      ids: z.array(articleIdSchema).min(1),
+      ids: z.array(subjectIdSchema).min(1),
       until: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -184,8 +200,10 @@ export const routes = {
     }),
     output: returns<ReverifyResult[]>(),
   },
-  'review.records': { input: articleRef, output: returns<ArticleReviewView>() },
+  'review.records': { input: z.object({ id: subjectIdSchema }), output: returns<ArticleReviewView>() },
   'review.queue': { input: z.object({}), output: returns<QueueItem[]>() },
+  /** The agent profile's review status (id `@profile` in the other review routes). */
+  'review.profile': { input: z.object({}), output: returns<ReviewSubject>() },
   'review.attention': { input: z.object({}), output: returns<AttentionItem[]>() },
   'audit.verify': { input: z.object({}), output: returns<AuditVerification>() },
   'sync.status': { input: z.object({}), output: returns<{ remote?: string; conflicts: SyncConflict[] }>() },

@@ -15,7 +15,7 @@ import {
 } from './contract.js';
 import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
-import { signerFor, type KeyVault } from '../team/index.js';
+import { currentMemberId, signerFor, type KeyVault } from '../team/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 
 export interface ApiContext {
@@ -55,7 +55,8 @@ export function createHandlers(context: ApiContext): Handlers {
     'articles.list': () => store.list(),
     'articles.get': ({ id }) => store.get(id),
     'articles.search': ({ query, limit }) => store.search(query, limit),
-    'articles.create': (input) => store.create(input),
+    // A new article belongs to whoever is signed in here, unless the form names an owner.
+    'articles.create': async (input) => store.create({ ...input, owner: input.owner || (await currentMemberId(ws)) }),
     'articles.save': ({ id, meta, body, baseVersion }) => store.save(id, { meta: { ...meta, id }, body, baseVersion }),
     'articles.archive': ({ id, archived }) => store.setArchived(id, archived),
     'articles.delete': async ({ id }) => {

@@ -5,6 +5,7 @@ import {
   approve,
   comment,
   needsAttention,
+  profileReview,
   requestChanges,
   reverify,
   reviewQueue,
@@ -67,7 +68,8 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
       const { facts, records, authors } = await book.article(id);
       return { facts, records, authors: Object.fromEntries([...authors].map(([v, s]) => [v, [...s]])) };
     },
-    'review.queue': () => reviewQueue(store),
+    'review.queue': () => reviewQueue(store, book),
+    'review.profile': () => profileReview(store, book),
     'review.attention': async () => {
       const id = await currentMemberId(ws);
       return id ? needsAttention(store, id) : [];

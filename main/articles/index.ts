@@ -7,5 +7,5 @@ export { slugify } from './slugify.js';
 export { watchArticles } from './watchArticles.js';
 export type { ArticleStatus, VersionState } from './articleStatus.js';
 export type { Article, ArticleSummary } from './types.js';
-export { articleStatuses, deriveStatus, effectiveReviewBy, todayIso } from './articleStatus.js';
+export { articleStatuses, deriveStatus, effectiveReviewBy, reviewSummary, todayIso } from './articleStatus.js';
 export type { ReviewFacts, ReviewSource, ReviewSummary } from './articleStatus.js';

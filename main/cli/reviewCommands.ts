@@ -6,6 +6,7 @@ import {
   approve,
   comment,
   needsAttention,
+  profileReview,
   requestChanges,
   reverify,
   reviewQueue,
@@ -101,22 +102,28 @@ export function registerReviewCommands(program: Command, config: CliConfig): voi
     .option('--as <member>', 'whose attention list to show (default: the member signed in)')
     .option('--json', 'print JSON')
     .action(async (dir: string, o: { as?: string; json?: boolean }) => {
-      const { ws, store } = await open(dir);
+      const { ws, store, book } = await open(dir);
       const me =
         o.as ??
         (await signerFor(ws, fileKeyVault(config.configDir))
           .then((s) => s.member.id)
           .catch(() => undefined));
       const articles = await store.list();
-      const queue = await reviewQueue(store);
+      const queue = await reviewQueue(store, book);
       const attention = me ? await needsAttention(store, me) : [];
+      const profile = await profileReview(store, book).catch(() => undefined);
       const counts: Record<string, number> = {};
       for (const a of articles) counts[a.status] = (counts[a.status] ?? 0) + 1;
-      emit(o, { counts, articles, queue, attention, member: me ?? null }, () =>
+      emit(o, { counts, articles, profile: profile ?? null, queue, attention, member: me ?? null }, () =>
         [
           Object.entries(counts)
             .map(([s, n]) => `${n} ${s}`)
             .join(', ') || 'No articles.',
+          ...(profile
+            ? [
+                `Agent profile (@profile): ${profile.status}${profile.review?.newerDraft ? ' (approved, newer draft)' : ''}`,
+              ]
+            : []),
           '',
           table([
             ['ID', 'STATUS', 'OWNER', 'REVIEW BY', 'APPROVED'],

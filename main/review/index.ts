@@ -8,3 +8,6 @@ export { establishFacts } from './reviewFacts.js';
 export { reviewQueue, needsAttention } from './reviewQueue.js';
 export type { QueueItem, AttentionItem, AttentionReason } from './reviewQueue.js';
 export { reviewedStore } from './reviewedStore.js';
+export { reviewSubject, profileReview } from './reviewSubject.js';
+export type { ReviewSubject } from './reviewSubject.js';
+export { subjectIdSchema } from './reviewRecords.js';

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
@@ -14,6 +14,7 @@ import {
   requestChanges,
   reverify,
   reviewFile,
+  profileReview,
   reviewQueue,
   signRecord,
   submitForReview,
@@ -131,6 +132,27 @@ describe('the review status machine', () => {
     // The edited one is still past its date: its approved text is what customers see.
     expect(await Promise.all(ids.map(status))).toEqual(['approved', 'approved', 'stale']);
     expect((await ctx.store.get(ids[0]!)).review?.reviewBy).toBe('2099-01-01');
+  });
+});
+
+describe('the agent profile', () => {
+  it('is versioned, reviewed and approved like an article', async () => {
+    const file = path.join(ctx.ws.root, 'agent', 'profile.md');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '---\nname: Oakley\nminConfidence: 0.4\n---\nAnswer only from approved articles.\n');
+    const profile = () => profileReview(ctx.store, book);
+    expect(await profile()).toMatchObject({ status: 'draft', versionState: 'unversioned' });
+
+    await submitForReview(as(ann), '@profile', 'First profile');
+    expect((await profile()).status).toBe('in-review');
+    expect((await reviewQueue(ctx.store, book)).map((q) => q.article.id)).toEqual(['@profile']);
+    await forbidden(approve(as(ann), '@profile'));
+    await approve(as(bob), '@profile');
+    expect(await profile()).toMatchObject({ status: 'approved', versionState: 'versioned' });
+
+    await writeFile(file, '---\nname: Oakley\nminConfidence: 0.5\n---\nAnswer only from approved articles.\n');
+    expect(await profile()).toMatchObject({ status: 'draft', review: { newerDraft: true } });
+    expect((await book.article('@profile')).records.every((r) => r.valid)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
 import type { Signer } from '../team/localIdentity.js';
 import { commitArticles, commitPaths, listVersions } from '../versions/index.js';
 import type { ReviewBook } from './ReviewBook.js';
+import { reviewSubject } from './reviewSubject.js';
 import { appendRecord, reviewFile, signRecord, type PassageAnchor, type ReviewRecordBody } from './reviewRecords.js';
 
 export interface ReviewContext {
@@ -41,8 +42,7 @@ async function record(
 /** The saved version a review action speaks of: the given prefix, else the one waiting for review, else the newest. */
 async function targetVersion(ctx: ReviewContext, id: string, version?: string): Promise<string> {
   const saved = (await listVersions(ctx.store.ws, id)).map((v) => v.version).filter((v): v is string => !!v);
-  if (saved.length === 0)
-    throw new AlmanacError('NOT_FOUND', `Article ${id} has no saved version to review. Submit it first.`);
+  if (saved.length === 0) throw new AlmanacError('NOT_FOUND', `${id} has no saved version to review. Submit it first.`);
   if (version) {
     const hits = [...new Set(saved.filter((v) => v.startsWith(version.toLowerCase())))];
     if (hits.length !== 1)
@@ -58,11 +58,11 @@ async function targetVersion(ctx: ReviewContext, id: string, version?: string): 
 
 /** Submit the working text for review: saved as a version first when it has unsaved changes. */
 export async function submitForReview(ctx: ReviewContext, id: string, note?: string): Promise<ReviewOutcome> {
-  const article = await ctx.store.get(id);
+  const article = await reviewSubject(ctx.store, ctx.book, id);
   if (article.status === 'invalid')
     throw new AlmanacError(
       'VALIDATION_FAILED',
-      `Fix the front matter of ${id} before submitting it: ${(article.problems ?? []).map((p) => p.message).join('; ')}`,
+      `Fix the front matter of ${id} before submitting it: ${article.problems ?? ''}`,
     );
   if (article.versionState !== 'versioned')
     await commitArticles(ctx.store.ws, [id], note?.trim() || `Submit ${id} for review`, ctx.signer);
@@ -182,7 +182,7 @@ export async function reverify(
   const out: ReverifyResult[] = [];
   for (const id of ids) {
     try {
-      const article = await ctx.store.get(id);
+      const article = await reviewSubject(ctx.store, ctx.book, id);
       const approved = article.review?.approved?.version;
       if (!approved || approved !== article.version)
         throw new AlmanacError(

@@ -1,4 +1,6 @@
 import type { ArticleStore, ArticleSummary } from '../articles/index.js';
+import type { ReviewBook } from './ReviewBook.js';
+import { profileReview } from './reviewSubject.js';
 
 export interface QueueItem {
   article: ArticleSummary;
@@ -10,10 +12,31 @@ export interface QueueItem {
   approvedVersion?: string;
 }
 
-/** Versions waiting for review, oldest submission first. */
-export async function reviewQueue(store: ArticleStore): Promise<QueueItem[]> {
+/** The agent profile as the queue and the library show an article. */
+async function profileSummary(store: ArticleStore, book: ReviewBook): Promise<ArticleSummary | undefined> {
+  const p = await profileReview(store, book).catch(() => undefined);
+  if (!p) return undefined;
+  const { id, title, version, versionState, status, review } = p;
+  return {
+    id,
+    title,
+    tags: [],
+    locale: '',
+    audience: 'customer',
+    owner: '',
+    status,
+    versionState,
+    version,
+    updatedAt: 0,
+    review,
+  };
+}
+
+/** Versions waiting for review (articles, and the agent profile when a book is given), oldest submission first. */
+export async function reviewQueue(store: ArticleStore, book?: ReviewBook): Promise<QueueItem[]> {
   const out: QueueItem[] = [];
-  for (const article of await store.list()) {
+  const profile = book ? await profileSummary(store, book) : undefined;
+  for (const article of [...(await store.list()), ...(profile ? [profile] : [])]) {
     const last = article.review?.last;
     if (article.status !== 'in-review' || last?.type !== 'submit') continue;
     out.push({

@@ -6,6 +6,7 @@ import { articleIdSchema } from '../articles/articleMeta.js';
 import { signValue } from '../team/keys.js';
 import type { Signer } from '../team/localIdentity.js';
 import { checkSignature } from '../team/verifySigner.js';
+import { profileSubject } from '../versions/repository.js';
 import { withLock } from '../workspace/withLock.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { Member } from '../workspace/workspaceConfig.js';
@@ -22,9 +23,12 @@ export const anchorSchema = z.object({
 export type PassageAnchor = z.infer<typeof anchorSchema>;
 
 /** What a review record says; its author signs exactly this. */
+/** What a review speaks of: an article, or the agent profile (`@profile`). */
+export const subjectIdSchema = z.union([articleIdSchema, z.literal(profileSubject)]);
+
 export const recordBodySchema = z.object({
   type: z.enum(reviewActions),
-  article: articleIdSchema,
+  article: subjectIdSchema,
   /** Content hash (git blob id) of the version the record speaks of. */
   version: z.string().regex(/^[0-9a-f]{40}$/),
   author: z.string(),

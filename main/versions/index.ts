@@ -1,4 +1,4 @@
-export { initRepository, headArticleOids, articlePath } from './repository.js';
+export { initRepository, headArticleOids, articlePath, profileSubject } from './repository.js';
 export { blobHash } from './gitRepo.js';
 export { listVersions, resolveVersion, commitArticles, commitPaths } from './versionHistory.js';
 export type { ArticleVersion, CommitResult, ResolvedVersion } from './versionHistory.js';

@@ -32,6 +32,11 @@ export async function headArticleOids(ws: Workspace): Promise<Map<string, string
   return oids;
 }
 
+/** The agent profile's id wherever articles and the profile are versioned and reviewed alike; no article id starts with "@". */
+export const profileSubject = '@profile';
+
+/** The workspace file of an article id, or of the agent profile. */
 export function articlePath(id: string): string {
+  if (id === profileSubject) return 'agent/profile.md';
   return path.posix.join('articles', `${id}.md`);
 }

@@ -4,7 +4,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import { atomicTempFile } from '../workspace/atomicWrite.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
-import { articlePath } from './repository.js';
+import { articlePath, profileSubject } from './repository.js';
 import { resolveAuthor } from './authors.js';
 import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
 import type { Signer } from '../team/localIdentity.js';
@@ -73,7 +73,7 @@ export interface ResolvedVersion {
 export async function resolveVersion(ws: Workspace, id: string, ref: string): Promise<ResolvedVersion> {
   if (ref === 'working' || ref === 'current') {
     try {
-      const text = await readFile(path.join(ws.articlesDir, `${id}.md`), 'utf8');
+      const text = await readFile(path.join(ws.root, articlePath(id)), 'utf8');
       return { ref: 'working', version: blobHash(text), text };
     } catch {
       throw new AlmanacError('NOT_FOUND', `Article ${id} has no file on disk.`);
@@ -141,8 +141,8 @@ async function articleStatus(ws: Workspace): Promise<[string, number, number, nu
       const matrix = await git.statusMatrix({
         fs,
         dir: ws.root,
-        filepaths: ['articles'],
-        filter: (f) => f.endsWith('.md'),
+        filepaths: ['articles', 'agent'],
+        filter: (f) => f.endsWith('.md') && (f.startsWith('articles/') || f === articlePath(profileSubject)),
       });
       return matrix as [string, number, number, number][];
     } catch (err) {
@@ -184,7 +184,11 @@ export async function commitArticles(
     for (const [file, head, workdir, stage] of matrix) {
       if (!file.endsWith('.md')) continue;
       if (head === 1 && workdir === 1 && stage === 1) continue;
-      changed.set(path.posix.basename(file, '.md'), [head, workdir, stage]);
+      changed.set(file === articlePath(profileSubject) ? profileSubject : path.posix.basename(file, '.md'), [
+        head,
+        workdir,
+        stage,
+      ]);
     }
     for (const id of ids) {
       if (!changed.has(id) && !matrix.some(([f]) => f === articlePath(id))) {
