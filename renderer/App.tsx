@@ -16,6 +16,9 @@ import { useIndexStore } from './stores/useIndexStore';
 import { IndexStatusBar } from './playground/IndexStatusBar';
 import { PlaygroundView } from './playground/PlaygroundView';
 import { IdentityButton } from './review/IdentityButton';
+import { SyncButton } from './sync/SyncButton';
+import { SyncDialog } from './sync/SyncDialog';
+import { useSyncStore } from './sync/useSyncStore';
 import { IdentityDialog } from './review/IdentityDialog';
 import { ReviewView } from './review/ReviewView';
 import { useIdentityStore } from './stores/useIdentityStore';
@@ -32,6 +35,7 @@ export function App() {
   const [view, setView] = useState<'editor' | 'playground' | 'review'>('editor');
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
+  const syncOpen = useSyncStore((s) => s.dialogOpen);
   useEffect(
     () =>
       useEditorStore.subscribe((state, previous) => {
@@ -55,6 +59,7 @@ export function App() {
       if (event.type === 'index.status') return useIndexStore.getState().set(event.status);
       if (event.type === 'events.connected') {
         void useIndexStore.getState().load();
+        void useSyncStore.getState().load();
         void useLibraryStore
           .getState()
           .load()
@@ -115,6 +120,7 @@ export function App() {
         </nav>
         <span className="spacer" />
         <IndexStatusBar />
+        <SyncButton />
         <IdentityButton />
         <button type="button" onClick={actions.quickOpen} title={`${t('app.quickOpen')} (Ctrl+P)`}>
           {t('app.quickOpen')} <kbd>Ctrl P</kbd>
@@ -148,6 +154,7 @@ export function App() {
         <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
       )}
       {identityOpen && <IdentityDialog />}
+      {syncOpen && <SyncDialog />}
       <Toasts route={view} />
     </div>
   );
