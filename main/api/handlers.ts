@@ -68,6 +68,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'versions.commit': async ({ ids, message, author: given }) => {
       const result = await commitArticles(ws, ids, message, await author(given));
       book.invalidate();
+      store.touch();
       return result;
     },
     'versions.list': ({ id }) => listVersions(ws, id),
@@ -75,6 +76,7 @@ export function createHandlers(context: ApiContext): Handlers {
     'versions.restore': async ({ id, version, author: given }) => {
       const result = await restoreVersion(ws, id, version, await author(given));
       book.invalidate(id);
+      store.touch();
       return { ...result, article: await store.get(id) };
     },
     'index.status': async () => indexer.status,

@@ -43,6 +43,7 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
   const as = async () => ({ store, book, signer: await signer() });
   const changed = <T>(ids: string[], value: T): T => {
     for (const id of ids) store.forget(id);
+    store.touch();
     emit?.({ type: 'review.changed', ids });
     return value;
   };

@@ -15,6 +15,22 @@ beforeEach(async () => {
 afterEach(() => ctx.cleanup());
 
 describe('ArticleStore', () => {
+  it('shares a listing in flight, but never hands one started before a change to a later caller', async () => {
+    const a = await store.create({ title: 'Opening hours', body: 'Nine to five.\n' });
+    const first = store.list();
+    expect(store.list()).toBe(first);
+    await store.save(a.id, { meta: a.meta, body: 'Eight to six.\n' });
+    const after = store.list();
+    expect(after).not.toBe(first);
+    const listed = (await after).find((x) => x.id === a.id)!;
+    expect(listed.version).toBe((await store.get(a.id)).version);
+    // History or review records changed while a listing ran: the next caller gets a fresh one.
+    const running = store.list();
+    store.touch();
+    expect(store.list()).not.toBe(running);
+    await running;
+  });
+
   it('creates an article with an id from its title and reads it back', async () => {
     const a = await store.create({
       title: 'Reset your password',

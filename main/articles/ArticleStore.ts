@@ -45,6 +45,9 @@ const isArticleFile = (name: string) => name.endsWith('.md') && !name.startsWith
 export class ArticleStore {
   private cache = new Map<string, CacheEntry>();
   private reviews: ReviewSource | undefined;
+  /** Bumped by every change this store makes or hears of, so a listing is shared only while still current. */
+  private generation = 0;
+  private listing: { generation: number; result: Promise<ArticleSummary[]> } | undefined;
 
   constructor(readonly ws: Workspace) {}
 
@@ -177,7 +180,18 @@ export class ArticleStore {
   }
 
   /** Every article, with status and version state. */
-  async list(): Promise<ArticleSummary[]> {
+  list(): Promise<ArticleSummary[]> {
+    // Callers arriving while a listing runs (the studio's first load and the first index run) share it,
+    // unless something changed since it started.
+    if (this.listing?.generation === this.generation) return this.listing.result;
+    const result = this.listNow().finally(() => {
+      if (this.listing?.result === result) this.listing = undefined;
+    });
+    this.listing = { generation: this.generation, result };
+    return result;
+  }
+
+  private async listNow(): Promise<ArticleSummary[]> {
     const ids = await this.ids();
     const head = await headArticleOids(this.ws);
     const today = todayIso();
@@ -199,7 +213,7 @@ export class ArticleStore {
   async get(id: string): Promise<Article> {
     const entry = await this.load(id);
     if (!entry) throw new AlmanacError('NOT_FOUND', `There is no article ${id}.`);
-    const review = (await this.reviews?.facts())?.get(id);
+    const review = await this.reviews?.factsFor(id);
     const summary = this.summarize(id, entry, await headArticleOids(this.ws), todayIso(), review);
     const { parsed } = entry;
     const meta: ArticleMeta = parsed.ok
@@ -251,6 +265,7 @@ export class ArticleStore {
   async write(meta: ArticleMeta, body: string): Promise<Article> {
     await this.refuseSpecial(meta.id);
     await atomicWrite(this.fileOf(meta.id), serializeArticle(meta, body));
+    this.generation++;
     return this.get(meta.id);
   }
 
@@ -274,7 +289,10 @@ export class ArticleStore {
         { locale: this.ws.config.locales[0] ?? 'en', tags: [], ...rest, id },
         `articles/${id}.md`,
       );
-      if (await atomicCreate(this.fileOf(id), serializeArticle(meta, body))) return this.get(id);
+      if (await atomicCreate(this.fileOf(id), serializeArticle(meta, body))) {
+        this.generation++;
+        return this.get(id);
+      }
       if (input.id) throw new AlmanacError('CONFLICT', `An article ${id} already exists.`);
     }
     throw new AlmanacError('CONFLICT', `Too many articles are named ${base}; choose another title.`);
@@ -282,7 +300,9 @@ export class ArticleStore {
 
   /** Create an article file with exactly this text unless its id is taken; false when taken. */
   async createFile(id: string, text: string): Promise<boolean> {
-    return atomicCreate(this.fileOf(id), text);
+    const created = await atomicCreate(this.fileOf(id), text);
+    if (created) this.generation++;
+    return created;
   }
 
   /**
@@ -332,9 +352,17 @@ export class ArticleStore {
       throw new AlmanacError('NOT_FOUND', `There is no article ${id}.`);
     }
     this.cache.delete(id);
+    this.generation++;
   }
 
+  /** History or review records changed: statuses may differ, so the next listing starts afresh. */
+  touch(): void {
+    this.generation++;
+  }
+
+  /** Drop what is known of an article changed outside this store (another process, a review, a sync). */
   forget(id: string): void {
     this.cache.delete(id);
+    this.generation++;
   }
 }

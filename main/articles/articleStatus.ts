@@ -43,7 +43,10 @@ export interface ReviewSummary extends ReviewFacts {
 
 /** Supplies review facts to the article store (the review domain implements it). */
 export interface ReviewSource {
+  /** Every reviewed article's facts, for a listing. */
   facts(): Promise<Map<string, ReviewFacts>>;
+  /** One article's facts (undefined when it has no records). */
+  factsFor(id: string): Promise<ReviewFacts | undefined>;
 }
 
 /**

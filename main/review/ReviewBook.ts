@@ -55,6 +55,11 @@ export class ReviewBook implements ReviewSource {
     else this.cache.clear();
   }
 
+  async factsFor(id: string): Promise<ReviewFacts | undefined> {
+    const { facts, records } = await this.article(id);
+    return records.length ? facts : undefined;
+  }
+
   async facts(): Promise<Map<string, ReviewFacts>> {
     const out = new Map<string, ReviewFacts>();
     for (const id of await reviewedArticleIds(this.ws)) out.set(id, (await this.article(id)).facts);
