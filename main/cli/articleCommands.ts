@@ -2,7 +2,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ArticleStore } from '../articles/index.js';
 import { reviewedStore } from '../review/index.js';
-import { importPaths } from '../import/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
 import { emit, relativeTime, table } from './output.js';
 import { fileKeyVault, signerFor } from '../team/index.js';
@@ -47,6 +46,7 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
       const signer = await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined);
       const progress = !opts.json && process.stderr.isTTY;
       const cwd = process.cwd();
+      const { importPaths } = await import('../import/index.js');
       const report = await importPaths(store, paths, {
         displayPath: (p) => path.relative(cwd, p) || '.',
         onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total}`) : undefined,

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { findModel, installModel, knownModels } from '../embedding/index.js';
 import { emit, table } from './output.js';
 import type { CliConfig } from './CliConfig.js';
 
@@ -13,6 +12,7 @@ export function registerModelCommands(program: Command, config: CliConfig): void
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { modelDir?: string; hub?: string; json?: boolean }) => {
       const root = opts.modelDir ?? config.modelDir;
+      const { installModel } = await import('../embedding/index.js');
       const location = await installModel(id, root, {
         hub: opts.hub,
         onProgress: (p) => {
@@ -28,8 +28,10 @@ export function registerModelCommands(program: Command, config: CliConfig): void
     .description('which known models are installed in the model folder')
     .option('--model-dir <dir>', 'model folder root (default: ALMANAC_MODEL_DIR or resources/models)')
     .option('--json', 'print JSON')
-    .action((opts: { modelDir?: string; json?: boolean }) => {
+    .action(async (opts: { modelDir?: string; json?: boolean }) => {
       const root = opts.modelDir ?? config.modelDir;
+      // transformers.js loads only for model commands, so the others start fast.
+      const { findModel, knownModels } = await import('../embedding/index.js');
       const direct = findModel(root);
       const rows = knownModels.map((m) => ({
         id: m.id,

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { evaluateQueries, readBeirFiles } from '../evaluation/index.js';
+import type { openIndexed as OpenIndexed } from './openIndexed.js';
 import { noticeText, rankArticles, searchKnowledge, type SearchMode } from '../retrieval/index.js';
-import { openIndexed } from './openIndexed.js';
 import type { CliConfig } from './CliConfig.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
+
+// LanceDB and transformers.js load only when a retrieval command runs: the other commands start in about a second.
+const openIndexed: typeof OpenIndexed = async (...args) => (await import('./openIndexed.js')).openIndexed(...args);
 
 const modes = ['hybrid', 'vector', 'lexical'];
 
@@ -106,6 +108,7 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
         opts: { queries: string; qrels: string; k: string; mode: string; json?: boolean; modelDir?: string },
       ) => {
         const mode = parseMode(opts.mode);
+        const { evaluateQueries, readBeirFiles } = await import('../evaluation/index.js');
         const { queries, qrels } = await readBeirFiles(opts.queries, opts.qrels);
         const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
         if (mode !== 'lexical' && !indexed.vectorSearch)

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { openSession, startHttpBridge } from '../api/index.js';
 import { fileKeyVault } from '../team/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit } from './output.js';
@@ -28,6 +27,7 @@ export function registerWebCommand(program: Command, config: CliConfig): void {
           `The studio is not built (${config.rendererDir} is missing). Run: npm run build`,
         );
       }
+      const { openSession, startHttpBridge } = await import('../api/index.js');
       const session = await openSession(dir, {
         transport: 'http',
         modelDir: opts.modelDir ?? config.modelDir,
