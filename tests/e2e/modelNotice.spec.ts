@@ -51,7 +51,8 @@ test('downloading a model without a network ends in a clear error, not a hang', 
   await page.getByRole('button', { name: 'Playground' }).click();
   const notice = page.getByTestId('model-notice');
   await notice.getByRole('button', { name: /Download Xenova\// }).click();
-  await expect(notice.getByRole('button', { name: /Download/ })).toBeDisabled();
+  // The button is disabled while the download runs, but without a network that may last only
+  // milliseconds; what matters is the error that follows and a button that works again.
   const alert = notice.getByRole('alert');
   await expect(alert).toContainText('The embedding model could not be found or downloaded.', { timeout: 90_000 });
   await expect(alert).toContainText('Without a network, copy the model folder');
