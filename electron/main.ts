@@ -28,13 +28,12 @@ function workspaceFromArgs(argv: string[]): string | undefined {
 
 async function openWorkspaceAt(root: string): Promise<void> {
   try {
+    const configDir = process.env.ALMANAC_CONFIG_DIR ?? path.join(app.getPath('appData'), 'almanac');
     const next = await openSession(root, {
       transport: 'ipc',
       modelDir: process.env.ALMANAC_MODEL_DIR ?? path.join(resources, 'models'),
-      vault: safeStorageVault(
-        path.join(app.getPath('userData'), 'keys'),
-        fileKeyVault(process.env.ALMANAC_CONFIG_DIR ?? path.join(app.getPath('appData'), 'almanac')),
-      ),
+      vault: safeStorageVault(path.join(app.getPath('userData'), 'keys'), fileKeyVault(configDir)),
+      configDir,
     });
     stopEvents?.();
     await current?.close();

@@ -10,6 +10,8 @@ export const errorCodes = [
   'MODEL_MISSING',
   'NO_CHANGES',
   'TOO_LARGE',
+  /** The configured answer provider (an OpenAI-compatible server) failed, timed out or could not be reached. */
+  'PROVIDER_FAILED',
   'INTERNAL',
 ] as const;
 

@@ -20,6 +20,8 @@ import type {
 import { anchorSchema, subjectIdSchema } from '../review/reviewRecords.js';
 import { roles } from '../workspace/workspaceConfig.js';
 import type { ReviewFacts } from '../articles/articleStatus.js';
+import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
+import { feedbackInputSchema } from '../answer/feedbackSchema.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
@@ -35,6 +37,9 @@ export type {
   ReviewSubject,
 };
 export type { ReviewSummary } from '../articles/articleStatus.js';
+export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView };
+export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
+export type { GroundedSentence } from '../answer/index.js';
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
@@ -72,6 +77,17 @@ export interface SearchHit {
   id: string;
   snippet: string;
 }
+
+/** The agent profile as the profile editor loads it: parsed, or the text and what to fix. */
+export interface ProfileView {
+  profile?: AgentProfile;
+  /** The file's text and its problems when it does not parse. */
+  text?: string;
+  problems?: Problem[];
+  version?: string;
+}
+
+const turnSchema = z.object({ role: z.enum(['customer', 'agent']), text: z.string().max(20_000) });
 
 /** Every route the UI may call: a name, a zod input schema and an output type. */
 export const routes = {
@@ -122,7 +138,7 @@ export const routes = {
   },
   'versions.commit': {
     input: z.object({
-      ids: z.array(articleIdSchema).default([]),
+      ids: z.array(subjectIdSchema).default([]),
       message: z.string().trim().min(1, 'A version needs a message').max(2000),
       author: z.string().optional(),
     }),
@@ -205,6 +221,39 @@ export const routes = {
   /** The agent profile's review status (id `@profile` in the other review routes). */
   'review.profile': { input: z.object({}), output: returns<ReviewSubject>() },
   'review.attention': { input: z.object({}), output: returns<AttentionItem[]>() },
+  'answer.ask': {
+    input: z.object({
+      question: z.string().trim().min(1, 'Ask a question').max(4000),
+      history: z.array(turnSchema).max(40).default([]),
+      against: z.enum(['drafts', 'approved']).default('drafts'),
+      provider: z.enum(['extractive', 'openai']).default('extractive'),
+      /** Names the stream: each piece of the answer arrives as an `answer.delta` event with this id. */
+      streamId: z.string().max(100).optional(),
+    }),
+    output: returns<AnswerResult>(),
+  },
+  'answer.feedback': { input: feedbackInputSchema, output: returns<AnswerFeedback>() },
+  /** Feedback still waiting on one article. */
+  'answer.feedbackFor': { input: articleRef, output: returns<AnswerFeedback[]>() },
+  'answer.providerSettings': { input: z.object({}), output: returns<ProviderSettingsView>() },
+  'answer.setProvider': {
+    input: z.object({
+      baseUrl: z.string().trim().min(1).max(2000),
+      model: z.string().trim().min(1).max(200),
+      apiKey: z.string().max(500).optional(),
+    }),
+    output: returns<ProviderSettingsView>(),
+  },
+  'profile.get': { input: z.object({}), output: returns<ProfileView>() },
+  'profile.save': {
+    input: z.object({
+      meta: z.record(z.string(), z.unknown()),
+      instructions: z.string().max(200_000),
+      /** The version the editor loaded: CONFLICT when the file changed since. */
+      baseVersion: z.string().optional(),
+    }),
+    output: returns<ProfileView>(),
+  },
   'audit.verify': { input: z.object({}), output: returns<AuditVerification>() },
   'sync.status': { input: z.object({}), output: returns<{ remote?: string; conflicts: SyncConflict[] }>() },
   'sync.run': {
@@ -263,6 +312,8 @@ export type AlmanacEvent =
   | { type: 'model.progress'; progress: ModelInstallProgress }
   /** Review records, the roster or the signed-in member changed: reload statuses and queues. */
   | { type: 'review.changed'; ids: string[] }
+  /** A piece of a streamed answer (`answer.ask` with a `streamId`). */
+  | { type: 'answer.delta'; streamId: string; text: string }
   /** The event stream (re)connected: anything pushed while it was down was missed, so reload. */
   | { type: 'events.connected' };
 

@@ -17,6 +17,7 @@ import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
 import { currentMemberId, signerFor, type KeyVault } from '../team/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
+import { answerHandlers } from './answerHandlers.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -30,21 +31,27 @@ export interface ApiContext {
   vault: KeyVault;
   /** The review records behind the store's statuses (made here when not given). */
   book?: ReviewBook;
+  /** This user's settings folder: the answer provider's settings live there. */
+  configDir?: string;
 }
 
 export type Handlers = {
   [R in RouteName]: (input: ParsedInput<R>) => Promise<RouteOutput<R>>;
 };
 
+/** The route table, and what it holds open (the approved-knowledge index). */
+export type HandlerTable = Handlers & { close(): Promise<void> };
+
 /** One thin handler per route: parse happened already, call the domain, return. */
-export function createHandlers(context: ApiContext): Handlers {
-  const { ws, store, indexer, transport, modelDir, emit, vault } = context;
+export function createHandlers(context: ApiContext): HandlerTable {
+  const { ws, store, indexer, transport, modelDir, emit, vault, configDir } = context;
   const book = context.book ?? new ReviewBook(ws);
   store.useReviews(book);
   // Versions are signed by the member signed in here; without one they are saved as before, unsigned.
   const author = async (given?: string) => (given ? given : await signerFor(ws, vault).catch(() => undefined));
   return {
     ...reviewHandlers({ ws, store, book, vault, emit }),
+    ...answerHandlers({ ws, store, book, indexer, configDir, emit }),
     'workspace.info': async () => ({
       root: ws.root,
       name: ws.config.name,

@@ -40,7 +40,7 @@ function sameToken(given: string | undefined, token: string): boolean {
 export const maxBodyBytes = 32 * 1024 * 1024;
 
 /** The HTTP status of each error code; the body is always `{ ok: false, error }`. */
-const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503> = {
+const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 502 | 503> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VALIDATION_FAILED: 422,
@@ -51,6 +51,7 @@ const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 50
   MODEL_MISSING: 503,
   NO_CHANGES: 409,
   TOO_LARGE: 413,
+  PROVIDER_FAILED: 502,
   INTERNAL: 500,
 };
 

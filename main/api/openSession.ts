@@ -23,9 +23,14 @@ export interface SessionOptions {
   modelDir?: string;
   /** Where members' private keys live on this machine. */
   vault: KeyVault;
+  /** This user's settings folder (the answer provider's settings). */
+  configDir?: string;
 }
 
-export async function openSession(dir: string, { transport, modelDir, vault }: SessionOptions): Promise<Session> {
+export async function openSession(
+  dir: string,
+  { transport, modelDir, vault, configDir }: SessionOptions,
+): Promise<Session> {
   const ws = await openWorkspace(dir);
   const { store, book } = reviewedStore(ws);
   const events = new EventEmitter();
@@ -42,17 +47,19 @@ export async function openSession(dir: string, { transport, modelDir, vault }: S
     indexer.schedule();
   });
   indexer.schedule(0);
+  const handlers = createHandlers({ ws, store, book, indexer, transport, modelDir, emit, vault, configDir });
   return {
     ws,
     store,
     indexer,
-    handlers: createHandlers({ ws, store, book, indexer, transport, modelDir, emit, vault }),
+    handlers,
     subscribe(listener) {
       events.on('event', listener);
       return () => events.off('event', listener);
     },
     async close() {
       await stopWatching();
+      await handlers.close();
       await indexer.close();
     },
   };

@@ -26,6 +26,7 @@ import type { Workspace } from '../workspace/Workspace.js';
 import { pendingConflicts, resolveConflict, syncRemote, syncWithTeam } from '../sync/index.js';
 import type { AlmanacEvent, RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
+import { feedbackCounts } from './answerHandlers.js';
 
 export interface ReviewApiContext {
   ws: Workspace;
@@ -73,7 +74,7 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
     'review.profile': () => profileReview(store, book),
     'review.attention': async () => {
       const id = await currentMemberId(ws);
-      return id ? needsAttention(store, id) : [];
+      return id ? needsAttention(store, id, await feedbackCounts(ws, store)) : [];
     },
     'audit.verify': () => verifyAudit(ws),
     'sync.status': async () => ({ remote: await syncRemote(ws), conflicts: await pendingConflicts(ws) }),

@@ -11,6 +11,8 @@ export interface CliConfig {
   modelDir: string;
   /** This user's Almanac settings and private keys: ALMANAC_CONFIG_DIR, else $XDG_CONFIG_HOME/almanac or ~/.config/almanac. */
   configDir: string;
+  /** The key for an OpenAI-compatible answer provider: ALMANAC_OPENAI_API_KEY, else OPENAI_API_KEY. */
+  openAiKey?: string;
 }
 
 export function resolveCliConfig(): CliConfig {
@@ -23,5 +25,6 @@ export function resolveCliConfig(): CliConfig {
     configDir:
       process.env.ALMANAC_CONFIG_DIR ??
       path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'almanac'),
+    openAiKey: process.env.ALMANAC_OPENAI_API_KEY || process.env.OPENAI_API_KEY || undefined,
   };
 }

@@ -6,6 +6,7 @@ import { registerRetrievalCommands } from './retrievalCommands.js';
 import { registerModelCommands } from './modelCommands.js';
 import { registerReviewCommands } from './reviewCommands.js';
 import { registerTeamCommands } from './teamCommands.js';
+import { registerAnswerCommands } from './answerCommands.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -21,6 +22,7 @@ registerRetrievalCommands(program, config);
 registerModelCommands(program, config);
 registerReviewCommands(program, config);
 registerTeamCommands(program, config);
+registerAnswerCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

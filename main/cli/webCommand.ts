@@ -32,6 +32,7 @@ export function registerWebCommand(program: Command, config: CliConfig): void {
         transport: 'http',
         modelDir: opts.modelDir ?? config.modelDir,
         vault: fileKeyVault(config.configDir),
+        configDir: config.configDir,
       });
       const bridge = await startHttpBridge({
         handlers: session.handlers,

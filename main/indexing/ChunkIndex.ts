@@ -283,6 +283,18 @@ export class ChunkIndex {
     return rows as Awaited<ReturnType<ChunkIndex['rowsForVectors']>>;
   }
 
+  /** The table's version, which every write moves on: the key of anything derived from the chunks. */
+  async tableVersion(): Promise<number> {
+    return this.table ? this.table.version() : 0;
+  }
+
+  /** Every chunk's segmented full-text words (`lex`), for statistics over the whole index. */
+  async lexicalTexts(): Promise<string[]> {
+    if (!this.table) return [];
+    const rows = (await this.table.query().select(['lex']).toArray()) as Pick<ChunkRow, 'lex'>[];
+    return rows.map((r) => r.lex);
+  }
+
   async rowsById(ids: string[]): Promise<Map<string, ChunkRecord>> {
     const out = new Map<string, ChunkRecord>();
     if (!this.table || ids.length === 0) return out;

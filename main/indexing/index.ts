@@ -10,7 +10,7 @@ export type { ChunkRow, ChunkRecord, ChunkFilter, ChunkIndexOptions, LexicalHit 
 export { chunkMarkdown, estimateTokens, defaultChunkOptions } from './chunkMarkdown.js';
 export type { Chunk, ChunkOptions } from './chunkMarkdown.js';
 export { indexWorkspace, indexDir, articleRows } from './indexWorkspace.js';
-export type { IndexReport, IndexOptions } from './indexWorkspace.js';
+export type { IndexReport, IndexOptions, IndexSource } from './indexWorkspace.js';
 export { segmentForIndex, queryTerms } from './segmentForIndex.js';
 export { IndexService } from './IndexService.js';
 export type { IndexStatus } from './IndexService.js';

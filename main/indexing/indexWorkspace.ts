@@ -23,6 +23,9 @@ export interface IndexOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What an index run reads: the workspace's articles, or another view of them (the approved versions). */
+export type IndexSource = Pick<ArticleStore, 'list' | 'get'>;
+
 export function indexDir(store: ArticleStore): string {
   return path.join(store.ws.localDir, 'index');
 }
@@ -55,7 +58,7 @@ export function articleRows(article: Article, options: ChunkOptions): ChunkRow[]
  * process at a time writes the index; duplicated rows found on the way are rebuilt.
  */
 export function indexWorkspace(
-  store: ArticleStore,
+  store: IndexSource,
   index: ChunkIndex,
   options: IndexOptions = {},
 ): Promise<IndexReport> {
@@ -65,7 +68,7 @@ export function indexWorkspace(
   });
 }
 
-async function indexLocked(store: ArticleStore, index: ChunkIndex, options: IndexOptions): Promise<IndexReport> {
+async function indexLocked(store: IndexSource, index: ChunkIndex, options: IndexOptions): Promise<IndexReport> {
   const chunkOptions = { ...defaultChunkOptions, ...options.chunk };
   const summaries = await store.list();
   const state = await index.indexedState();

@@ -50,15 +50,21 @@ export async function reviewQueue(store: ArticleStore, book?: ReviewBook): Promi
   return out.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }
 
-export type AttentionReason = 'changes-requested' | 'stale' | 'comments';
+export type AttentionReason = 'changes-requested' | 'stale' | 'comments' | 'feedback';
 
 export interface AttentionItem {
   article: ArticleSummary;
   reasons: AttentionReason[];
+  /** Answer feedback waiting on the article (unhelpful answers citing it, or naming it as the one that should have answered). */
+  feedback?: number;
 }
 
-/** What a member's own articles need from them: changes requested, past review-by, comments to answer. */
-export async function needsAttention(store: ArticleStore, memberId: string): Promise<AttentionItem[]> {
+/** What a member's own articles need from them: changes requested, past review-by, comments and answer feedback to answer. */
+export async function needsAttention(
+  store: ArticleStore,
+  memberId: string,
+  feedback: Map<string, number> = new Map(),
+): Promise<AttentionItem[]> {
   const out: AttentionItem[] = [];
   for (const article of await store.list()) {
     const mine = article.owner === memberId || article.review?.last?.author === memberId;
@@ -67,9 +73,17 @@ export async function needsAttention(store: ArticleStore, memberId: string): Pro
     if (article.status === 'changes-requested') reasons.push('changes-requested');
     if (article.status === 'stale' && article.owner === memberId) reasons.push('stale');
     if ((article.review?.openComments ?? 0) > 0) reasons.push('comments');
-    if (reasons.length) out.push({ article, reasons });
+    const waiting = feedback.get(article.id) ?? 0;
+    if (waiting > 0 && article.owner === memberId) reasons.push('feedback');
+    if (reasons.length) out.push({ article, reasons, ...(waiting ? { feedback: waiting } : {}) });
   }
   const rank = (i: AttentionItem) =>
-    i.reasons.includes('changes-requested') ? 0 : i.reasons.includes('comments') ? 1 : 2;
+    i.reasons.includes('changes-requested')
+      ? 0
+      : i.reasons.includes('comments')
+        ? 1
+        : i.reasons.includes('feedback')
+          ? 2
+          : 3;
   return out.sort((a, b) => rank(a) - rank(b) || a.article.title.localeCompare(b.article.title));
 }

@@ -5,3 +5,4 @@ export type { ArticleVersion, CommitResult, ResolvedVersion } from './versionHis
 export { diffVersions, diffArticleText } from './diffVersions.js';
 export type { ArticleDiff, TextChange, FieldChange } from './diffVersions.js';
 export { restoreVersion } from './restoreVersion.js';
+export { readVersionText } from './readVersionText.js';

@@ -1,0 +1,284 @@
+import { performance } from 'node:perf_hooks';
+import { AlmanacError } from '../AlmanacError.js';
+import type { ChunkFilter, ChunkIndex } from '../indexing/index.js';
+import { searchKnowledge, type SearchOptions, type SearchResult } from '../retrieval/index.js';
+import type { AgentProfile } from './agentProfile.js';
+import type { ChatMessage, CompletionProvider } from './answerProvider.js';
+import { buildPrompt, type Turn } from './buildPrompt.js';
+import { checkGrounding, type CitedPassage, type GroundedSentence } from './checkGrounding.js';
+import { coverage, passageTerms, questionTerms } from './confidence.js';
+import { extractiveAnswer } from './extractiveAnswer.js';
+import { retrievalQuery } from './followUp.js';
+import { matchIntents, type IntentMatch } from './matchIntents.js';
+import { termStatsOf } from './termStats.js';
+import { localeIs, questionLanguage } from './textTerms.js';
+
+/** Which knowledge an answer comes from: the working drafts, the approved versions, or a snapshot. */
+export type KnowledgeSource = 'drafts' | 'approved' | 'snapshot';
+
+/** The knowledge and the profile one answer is made from. */
+export interface Knowledge {
+  against: KnowledgeSource;
+  index: ChunkIndex;
+  /** The policy of what may be cited (statuses, customer audience). */
+  filter: ChunkFilter;
+  vectorSearch?: SearchOptions['vectorSearch'];
+  profile: AgentProfile;
+}
+
+export interface Citation {
+  n: number;
+  articleId: string;
+  chunkId: string;
+  title: string;
+  headings: string[];
+  start: number;
+  end: number;
+}
+
+export interface Handoff {
+  /** The hand-off topic of the profile, `out-of-scope`, or `low-confidence`. */
+  topic: string;
+  reason: string;
+  kind: 'sensitive' | 'out-of-scope' | 'low-confidence';
+}
+
+export interface TracedChunk {
+  chunkId: string;
+  articleId: string;
+  title: string;
+  locale: string;
+  score: number;
+  lexicalRank?: number;
+  vectorRank?: number;
+  /** The chunk's share of the question's weighted terms (what confidence is made of). */
+  coverage: number;
+  matched: string[];
+  missing: string[];
+  cited: boolean;
+}
+
+export interface AnswerTrace {
+  question: string;
+  /** What was searched: the question, or for a follow-up the earlier question with it. */
+  query: string;
+  followUp: boolean;
+  against: KnowledgeSource;
+  mode: string;
+  language: 'zh' | 'en';
+  profileVersion?: string;
+  minConfidence: number;
+  intents: IntentMatch[];
+  chunks: TracedChunk[];
+  prompt?: ChatMessage[];
+  provider: string;
+  timings: { retrieveMs: number; decideMs: number; answerMs: number; checkMs: number; totalMs: number };
+}
+
+export interface AnswerResult {
+  answer: string;
+  citations: Citation[];
+  handoff: Handoff | null;
+  /** 0 to 1: how much of the question the best retrieved passage covers (see `coverage`). */
+  confidence: number;
+  sentences: GroundedSentence[];
+  trace: AnswerTrace;
+}
+
+export interface AnswerOptions {
+  history?: Turn[];
+  /** A chat completions provider; the extractive answer when none. */
+  provider?: CompletionProvider;
+  onDelta?: (text: string) => void;
+  signal?: AbortSignal;
+  /** Passages retrieved per question. @default 8 */
+  k?: number;
+  /** Passages an answer may cite. @default 3 */
+  maxCitations?: number;
+}
+
+const defaultHandoffMessages: Record<'en' | 'zh', string> = {
+  en: "I'm passing this to a member of our team, who will take it from here.",
+  zh: '我已将您的问题转给人工客服同事，他们会尽快接手处理。',
+};
+
+function handoffMessage(profile: AgentProfile, language: 'zh' | 'en'): string {
+  const own = Object.entries(profile.meta.handoffMessage).find(([locale]) => localeIs(locale, language));
+  return own?.[1] ?? defaultHandoffMessages[language];
+}
+
+function decideHandoff(
+  question: string,
+  profile: AgentProfile,
+  confidence: number,
+  intents: { sensitive: IntentMatch[]; outOfScope: IntentMatch[] },
+): Handoff | null {
+  const sensitive = intents.sensitive[0];
+  if (sensitive) {
+    const how = sensitive.by === 'example' ? `close to "${sensitive.evidence}"` : `"${sensitive.evidence}"`;
+    return { topic: sensitive.topic, kind: 'sensitive', reason: `${sensitive.rule} (matched ${sensitive.by} ${how}).` };
+  }
+  const out = intents.outOfScope[0];
+  if (out) return { topic: 'out-of-scope', kind: 'out-of-scope', reason: `Out of scope (${out.topic}): ${out.rule}.` };
+  if (confidence < profile.meta.minConfidence) {
+    return {
+      topic: 'low-confidence',
+      kind: 'low-confidence',
+      reason: `No article covers this well enough: confidence ${confidence.toFixed(2)} is below the profile's minimum ${profile.meta.minConfidence}.`,
+    };
+  }
+  return null;
+}
+
+/** The passages an answer cites: the best retrieved ones that cover the question, in the question's language when the knowledge has it. */
+function choosePassages(
+  ranked: { result: SearchResult; coverage: number }[],
+  language: 'zh' | 'en',
+  min: number,
+  max: number,
+): { result: SearchResult; coverage: number }[] {
+  const best = Math.max(0, ...ranked.map((r) => r.coverage));
+  const good = ranked.filter((r) => r.coverage >= Math.max(min, best * 0.6));
+  const own = good.filter((r) => localeIs(r.result.locale, language));
+  return (own.length ? own : good).slice(0, max);
+}
+
+/**
+ * Retrieve, decide, answer, check: search the knowledge (with the conversation's context for a
+ * follow-up), hand off for a sensitive or out-of-scope question or weak retrieval, otherwise answer
+ * (extractive, or through the provider from the built prompt) and check each sentence against the
+ * cited passages. PROVIDER_FAILED when the provider fails; the decision never depends on it.
+ */
+export async function answerQuestion(
+  knowledge: Knowledge,
+  question: string,
+  options: AnswerOptions = {},
+): Promise<AnswerResult> {
+  const started = performance.now();
+  const { profile } = knowledge;
+  const { k = 8, maxCitations = 3, history = [] } = options;
+  const language = questionLanguage(question);
+  const { query, followUp } = retrievalQuery(question, history);
+  const mode = knowledge.vectorSearch ? 'hybrid' : 'lexical';
+  const [search, stats] = await Promise.all([
+    searchKnowledge(knowledge.index, query, {
+      k,
+      mode,
+      filter: knowledge.filter,
+      vectorSearch: knowledge.vectorSearch,
+    }),
+    termStatsOf(knowledge.index),
+  ]);
+  const retrieved = performance.now();
+  const terms = questionTerms(query);
+  const ranked = search.results.map((result) => ({
+    result,
+    ...coverage(terms, passageTerms(`${result.title}\n${result.headings.join('\n')}\n${result.text}`), stats),
+  }));
+  const confidence = Math.max(0, ...ranked.map((r) => r.score));
+  const intents = {
+    sensitive: matchIntents(question, profile.meta.handoff),
+    outOfScope: matchIntents(question, profile.meta.scope.out),
+  };
+  const handoff = decideHandoff(question, profile, confidence, intents);
+  const chosen = handoff
+    ? []
+    : choosePassages(
+        ranked.map((r) => ({ result: r.result, coverage: r.score })),
+        language,
+        profile.meta.minConfidence,
+        maxCitations,
+      );
+  const decided = performance.now();
+  const passages = chosen.map(({ result }, i) => ({
+    n: i + 1,
+    title: result.title,
+    text: result.text,
+    locale: result.locale,
+    headings: result.headings,
+    articleId: result.articleId,
+    chunkId: result.chunkId,
+  }));
+  let answer: string;
+  let prompt: ChatMessage[] | undefined;
+  if (handoff) {
+    answer = handoffMessage(profile, language);
+    options.onDelta?.(answer);
+  } else if (options.provider) {
+    prompt = buildPrompt(profile, passages, question, history);
+    const reply = await options.provider.complete({
+      messages: prompt,
+      onDelta: options.onDelta,
+      signal: options.signal,
+    });
+    answer = reply.text.trim();
+  } else {
+    answer = extractiveAnswer(question, terms, passages, stats, language, profile.meta.answerLength);
+    options.onDelta?.(answer);
+  }
+  const answered = performance.now();
+  const sentences = handoff ? [] : checkGrounding(answer, passages as CitedPassage[], language === 'zh' ? 'zh' : 'en');
+  const marked = new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
+  const citedPassages = passages.filter((p) => marked.size === 0 || marked.has(p.n));
+  const citations: Citation[] = citedPassages.map((p) => {
+    const r = chosen[p.n - 1]!.result;
+    return {
+      n: p.n,
+      articleId: r.articleId,
+      chunkId: r.chunkId,
+      title: r.title,
+      headings: r.headings,
+      start: r.start,
+      end: r.end,
+    };
+  });
+  const cited = new Set(citations.map((c) => c.chunkId));
+  const finished = performance.now();
+  return {
+    answer,
+    citations,
+    handoff,
+    confidence,
+    sentences,
+    trace: {
+      question,
+      query,
+      followUp,
+      against: knowledge.against,
+      mode: search.ranMode,
+      language,
+      profileVersion: profile.version,
+      minConfidence: profile.meta.minConfidence,
+      intents: [...intents.sensitive, ...intents.outOfScope],
+      chunks: ranked.map((r) => ({
+        chunkId: r.result.chunkId,
+        articleId: r.result.articleId,
+        title: r.result.title,
+        locale: r.result.locale,
+        score: r.result.score,
+        lexicalRank: r.result.explanation.lexical?.rank,
+        vectorRank: r.result.explanation.vector?.rank,
+        coverage: r.score,
+        matched: r.matched,
+        missing: r.missing,
+        cited: cited.has(r.result.chunkId),
+      })),
+      prompt,
+      provider: options.provider ? options.provider.describe() : 'extractive',
+      timings: {
+        retrieveMs: retrieved - started,
+        decideMs: decided - retrieved,
+        answerMs: answered - decided,
+        checkMs: finished - answered,
+        totalMs: finished - started,
+      },
+    },
+  };
+}
+
+/** Refuse an empty question before any work (VALIDATION_FAILED). */
+export function requireQuestion(question: string): string {
+  const q = question.trim();
+  if (!q) throw new AlmanacError('VALIDATION_FAILED', 'Ask a question: the text is empty.');
+  return q;
+}

@@ -1,0 +1,36 @@
+export { answerQuestion, requireQuestion } from './answerQuestion.js';
+export type {
+  AnswerOptions,
+  AnswerResult,
+  AnswerTrace,
+  Citation,
+  Handoff,
+  Knowledge,
+  KnowledgeSource,
+  TracedChunk,
+} from './answerQuestion.js';
+export type { ChatMessage, CompletionProvider, CompletionRequest, OpenAiSettings } from './answerProvider.js';
+export {
+  agentProfileSchema,
+  parseProfile,
+  serializeProfile,
+  readWorkingProfile,
+  readProfileVersion,
+  profileFile,
+} from './agentProfile.js';
+export type { AgentProfile, AgentProfileMeta, Intent } from './agentProfile.js';
+export { buildPrompt } from './buildPrompt.js';
+export type { Turn } from './buildPrompt.js';
+export { checkGrounding, supportThreshold } from './checkGrounding.js';
+export type { GroundedSentence, CitedPassage } from './checkGrounding.js';
+export { matchIntents, exampleThreshold } from './matchIntents.js';
+export type { IntentMatch } from './matchIntents.js';
+export { KnowledgeViews } from './knowledgeViews.js';
+export { retrievalQuery, isFollowUp } from './followUp.js';
+export { recordFeedback, readFeedback, openFeedback, feedbackFile } from './answerFeedback.js';
+export type { AnswerFeedback } from './answerFeedback.js';
+export { feedbackInputSchema } from './feedbackSchema.js';
+export type { FeedbackInput } from './feedbackSchema.js';
+export { openAiProvider } from './openAiProvider.js';
+export { readProviderSettings, saveProviderSettings, viewOf, openAiSettingsSchema } from './providerSettings.js';
+export type { ProviderSettingsView } from './providerSettings.js';

@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import {
+  answerQuestion,
+  KnowledgeViews,
+  openAiProvider,
+  openFeedback,
+  parseProfile,
+  profileFile,
+  readFeedback,
+  readProviderSettings,
+  recordFeedback,
+  saveProviderSettings,
+  serializeProfile,
+  agentProfileSchema,
+  viewOf,
+} from '../answer/index.js';
+import type { IndexService } from '../indexing/index.js';
+import type { ReviewBook } from '../review/index.js';
+import { currentMemberId } from '../team/index.js';
+import { blobHash } from '../versions/index.js';
+import { atomicWrite, type Workspace } from '../workspace/index.js';
+import type { AlmanacEvent, ProfileView, RouteName } from './contract.js';
+import type { Handlers } from './handlers.js';
+
+export interface AnswerApiContext {
+  ws: Workspace;
+  store: ArticleStore;
+  book: ReviewBook;
+  indexer: IndexService;
+  /** This user's settings folder (the answer provider and its key live there). */
+  configDir?: string;
+  emit?: (event: AlmanacEvent) => void;
+}
+
+type AnswerRoutes = Extract<RouteName, `answer.${string}` | `profile.${string}`>;
+
+function noConfigDir(): never {
+  throw new AlmanacError(
+    'VALIDATION_FAILED',
+    'This studio has no settings folder; start it with ALMANAC_CONFIG_DIR set.',
+  );
+}
+
+async function profileView(ws: Workspace): Promise<ProfileView> {
+  let text: string;
+  try {
+    text = await readFile(path.join(ws.root, profileFile), 'utf8');
+  } catch {
+    return {};
+  }
+  const version = blobHash(text);
+  try {
+    return { profile: { ...parseProfile(text), version }, version };
+  } catch (err) {
+    if (err instanceof AlmanacError && err.details?.problems) return { text, problems: err.details.problems, version };
+    throw err;
+  }
+}
+
+/** Answer preview, feedback, provider settings and the agent profile. */
+export function answerHandlers(context: AnswerApiContext): Pick<Handlers, AnswerRoutes> & { close(): Promise<void> } {
+  const { ws, store, book, indexer, configDir, emit } = context;
+  const views = new KnowledgeViews({
+    store,
+    book,
+    draftsIndex: () => indexer.chunkIndex(),
+    semantic: () => indexer.semantic(),
+  });
+  return {
+    'answer.ask': async ({ question, history, against, provider, streamId }) => {
+      const settings = provider === 'openai' ? await readProviderSettings(configDir ?? noConfigDir()) : undefined;
+      if (provider === 'openai' && !settings) {
+        throw new AlmanacError(
+          'VALIDATION_FAILED',
+          'No answer provider is set up: give its base URL and model in the preview settings.',
+        );
+      }
+      const knowledge = await views.knowledge(against);
+      return answerQuestion(knowledge, question, {
+        history,
+        provider: settings ? openAiProvider(settings) : undefined,
+        onDelta: streamId ? (text) => emit?.({ type: 'answer.delta', streamId, text }) : undefined,
+      });
+    },
+    'answer.feedback': async (input) => {
+      const articles = new Map((await store.list()).map((a) => [a.id, a]));
+      const entry = await recordFeedback(ws, input, articles, await currentMemberId(ws));
+      emit?.({ type: 'review.changed', ids: Object.keys(entry.versions) });
+      return entry;
+    },
+    'answer.feedbackFor': async ({ id }) => {
+      const articles = new Map((await store.list()).map((a) => [a.id, a]));
+      return openFeedback(await readFeedback(ws), articles).get(id) ?? [];
+    },
+    'answer.providerSettings': async () => viewOf(configDir ? await readProviderSettings(configDir) : undefined),
+    'answer.setProvider': (input) => saveProviderSettings(configDir ?? noConfigDir(), input),
+    'profile.get': () => profileView(ws),
+    'profile.save': async ({ meta, instructions, baseVersion }) => {
+      const current = await profileView(ws);
+      if (baseVersion && current.version && baseVersion !== current.version) {
+        throw new AlmanacError(
+          'CONFLICT',
+          'The agent profile changed on disk since you opened it. Reload it, then make your change again.',
+        );
+      }
+      const parsed = agentProfileSchema.safeParse(meta);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => ({
+          file: profileFile,
+          field: i.path.join('.'),
+          message: i.message,
+        }));
+        throw new AlmanacError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+          problems,
+        });
+      }
+      await atomicWrite(path.join(ws.root, profileFile), serializeProfile({ meta: parsed.data, instructions }));
+      emit?.({ type: 'review.changed', ids: ['@profile'] });
+      return profileView(ws);
+    },
+    close: () => views.close(),
+  };
+}
+
+/** Open feedback per article id, for the "Needs attention" list. */
+export async function feedbackCounts(ws: Workspace, store: ArticleStore): Promise<Map<string, number>> {
+  const articles = new Map((await store.list()).map((a) => [a.id, a]));
+  return new Map([...openFeedback(await readFeedback(ws), articles)].map(([id, list]) => [id, list.length]));
+}
