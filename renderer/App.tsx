@@ -21,6 +21,8 @@ import { SyncDialog } from './sync/SyncDialog';
 import { useSyncStore } from './sync/useSyncStore';
 import { IdentityDialog } from './review/IdentityDialog';
 import { ReviewView } from './review/ReviewView';
+import { PreviewView } from './answer/PreviewView';
+import { ProfileView } from './profile/ProfileView';
 import { useIdentityStore } from './stores/useIdentityStore';
 import { useReviewStore } from './stores/useReviewStore';
 
@@ -32,7 +34,7 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [view, setView] = useState<'editor' | 'playground' | 'review'>('editor');
+  const [view, setView] = useState<'editor' | 'playground' | 'preview' | 'profile' | 'review'>('editor');
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
   const syncOpen = useSyncStore((s) => s.dialogOpen);
@@ -109,6 +111,13 @@ export function App() {
           <button type="button" aria-pressed={view === 'playground'} onClick={() => setView('playground')}>
             {t('app.playground')}
           </button>
+          <button
+            type="button"
+            aria-pressed={view === 'preview' || view === 'profile'}
+            onClick={() => setView('preview')}
+          >
+            {t('app.preview')}
+          </button>
           <button type="button" aria-pressed={view === 'review'} onClick={() => setView('review')}>
             {t('app.review')}
             {queueCount > 0 && (
@@ -137,6 +146,10 @@ export function App() {
         <LibraryPanel onNew={actions.newArticle} />
         {view === 'playground' ? (
           <PlaygroundView onOpenArticle={() => setView('editor')} />
+        ) : view === 'preview' ? (
+          <PreviewView onOpenArticle={() => setView('editor')} onEditProfile={() => setView('profile')} />
+        ) : view === 'profile' ? (
+          <ProfileView onClose={() => setView('preview')} />
         ) : view === 'review' ? (
           <ReviewView onOpenArticle={() => setView('editor')} />
         ) : (

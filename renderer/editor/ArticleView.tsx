@@ -11,6 +11,7 @@ import { showError, useToastStore } from '../stores/useToastStore';
 import { FrontMatterForm } from './FrontMatterForm';
 import { RichTextEditor } from './RichTextEditor';
 import { SaveStateBadge } from './SaveStateBadge';
+import { ArticleFeedback } from '../answer/ArticleFeedback';
 
 export function ArticleView({
   onSaveVersion,
@@ -117,6 +118,7 @@ export function ArticleView({
             </ul>
           </div>
         )}
+        <ArticleFeedback articleId={article.id} />
         <FrontMatterForm />
         <RichTextEditor key={article.id} />
       </main>

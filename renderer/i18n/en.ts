@@ -2,6 +2,7 @@ export const en = {
   app: {
     library: 'Library',
     playground: 'Playground',
+    preview: 'Preview',
     review: 'Review',
     language: 'Interface language',
     quickOpen: 'Quick open',
@@ -215,6 +216,8 @@ export const en = {
       stale: 'Review due',
       comments_one: '{{count}} comment to answer',
       comments_other: '{{count}} comments to answer',
+      feedback_one: '{{count}} answer feedback',
+      feedback_other: '{{count}} answer feedback',
     },
     openComments_one: '{{count}} open comment',
     openComments_other: '{{count}} open comments',

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { previewEn, previewZh } from '../answer/i18n';
+import { profileEn, profileZh } from '../profile/i18n';
 
 export const languages = [
   { code: 'en', label: 'English' },
@@ -17,7 +19,10 @@ function initialLanguage(): string {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: {
+    en: { translation: { ...en, preview: previewEn, profile: profileEn } },
+    'zh-CN': { translation: { ...zhCN, preview: previewZh, profile: profileZh } },
+  },
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },

@@ -4,6 +4,7 @@ export const zhCN: Messages = {
   app: {
     library: '知识库',
     playground: '检索演练',
+    preview: '回答预览',
     review: '审核',
     language: '界面语言',
     quickOpen: '快速打开',
@@ -215,6 +216,8 @@ export const zhCN: Messages = {
       stale: '复审到期',
       comments_one: '{{count}} 条评论待回复',
       comments_other: '{{count}} 条评论待回复',
+      feedback_one: '{{count}} 条回答反馈',
+      feedback_other: '{{count}} 条回答反馈',
     },
     openComments_one: '{{count}} 条未回复评论',
     openComments_other: '{{count}} 条未回复评论',

@@ -55,7 +55,9 @@ export function AttentionList({ items, onOpen }: { items: AttentionItem[]; onOpe
                   <StatusBadge article={item.article} />
                   {item.reasons.map((r) => (
                     <span key={r} className="reason">
-                      {t(`review.reason.${r}`, { count: item.article.review?.openComments ?? 0 })}
+                      {t(`review.reason.${r}`, {
+                        count: r === 'feedback' ? (item.feedback ?? 0) : (item.article.review?.openComments ?? 0),
+                      })}
                     </span>
                   ))}
                 </span>
