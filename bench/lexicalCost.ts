@@ -41,7 +41,10 @@ async function folderBytes(dir: string): Promise<number> {
 }
 
 /** Chunk rows cut from the shared datasets' documents, cycled until there are `count`. */
-async function datasetRows(datasetsDir: string, count: number): Promise<{ rows: ChunkRow[]; queries: string[] }> {
+export async function datasetRows(
+  datasetsDir: string,
+  count: number,
+): Promise<{ rows: ChunkRow[]; queries: string[] }> {
   const articles: Article[] = [];
   const queries: string[] = [];
   for (const dataset of datasets) {

@@ -1,4 +1,5 @@
 import type { AnalyzerRow } from './analyzers.js';
+import type { AnswerBench } from './answerQuality.js';
 import type { DatasetQuality } from './datasetQuality.js';
 import type { Throughput } from './embeddingThroughput.js';
 import type { ImportThroughput } from './importThroughput.js';
@@ -16,6 +17,7 @@ export const benchParts = [
   'lexical',
   'import',
   'peers',
+  'answer',
 ] as const;
 export type BenchPart = (typeof benchParts)[number];
 
@@ -34,6 +36,8 @@ export interface BenchResults {
   importThroughput?: ImportThroughput;
   /** MiniSearch and Orama configurations, then Almanac's lexical row. */
   peers?: PeerRow[];
+  /** The answer engine: hand-off decisions on the labelled set, citations, answer latency. */
+  answer?: AnswerBench;
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -180,6 +184,44 @@ export function readmeBlock(r: BenchResults): string {
       'Lexical nDCG@10 / recall@10 beside MiniSearch and Orama (`npm run bench -- --only=peers`; fields title and text ranked separately, exact terms unless stated, whole-corpus ranking, esun FAQ queries only; Chinese through `Intl.Segmenter` for MiniSearch and `@orama/tokenizers/mandarin` for Orama; — = English-only analysis):',
       '',
       ...peersTable(r.peers),
+    );
+  const a = r.answer;
+  if (a)
+    lines.push(
+      '',
+      "The answer engine on the sample workspace, extractive provider, lexical retrieval (`npm run bench -- --only=answer`; the first set was written before the profile's keywords and used to tune them, the held-out set was written blind and is not tuned on):",
+      '',
+      ...table(
+        [
+          'question set',
+          'sensitive → handed off as sensitive: recall / precision',
+          'right topic',
+          'sensitive answered automatically',
+          'answerable answered',
+          'first citation relevant',
+          'uncovered handed off',
+        ],
+        a.sets.flatMap((set) =>
+          [['all', set.overall] as const, ...Object.entries(set.byLanguage)].map(([lang, m]) => [
+            `${set.set.replace('bench/data/', '')} (${set.overall.questions}${set.heldOut ? ', held out' : ''}) ${lang}`,
+            `${m.sensitiveRecall.toFixed(3)} / ${m.sensitivePrecision.toFixed(3)}`,
+            m.topicAccuracy.toFixed(3),
+            m.sensitiveAnswered.toFixed(3),
+            m.answeredRate.toFixed(3),
+            m.firstCitationRelevant.toFixed(3),
+            m.uncoveredHandedOff.toFixed(3),
+          ]),
+        ),
+      ),
+      '',
+      ...table(
+        ['answer latency (retrieval, decision, extractive answer, grounding check)', 'p50', 'p95'],
+        a.latency.map((l) => [
+          `${l.workspace}: ${l.chunks.toLocaleString('en')} chunks, ${l.questions} questions`,
+          ms(l.p50, 1),
+          ms(l.p95, 1),
+        ]),
+      ),
     );
   return lines.join('\n');
 }

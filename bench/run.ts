@@ -9,6 +9,7 @@ import { VectorStore, indexDir } from '../main/indexing/index.js';
 import { vectorSearchFor } from '../main/retrieval/index.js';
 import { makeEncoderModel, shapes } from '../tests/fixtures/makeEncoderModel.js';
 import { analyzers } from './analyzers.js';
+import { answerBench } from './answerQuality.js';
 import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
@@ -45,6 +46,7 @@ const results: BenchResults = {
   lexicalCost: previous.lexicalCost,
   importThroughput: previous.importThroughput,
   peers: previous.peers,
+  answer: previous.answer,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -213,6 +215,26 @@ if (wants('import')) {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+if (wants('answer')) {
+  const a = await answerBench(repoRoot, datasetsDir);
+  results.answer = a;
+  measured('answer');
+  const row = (name: string, m: (typeof a.sets)[number]['overall']) =>
+    `${name.padEnd(8)} sensitive recall ${m.sensitiveRecall.toFixed(3)} precision ${m.sensitivePrecision.toFixed(3)} (topic right ${m.topicAccuracy.toFixed(3)}, indirect recall ${m.indirectRecall.toFixed(3)}); answerable answered ${m.answeredRate.toFixed(3)}, first citation relevant ${m.firstCitationRelevant.toFixed(3)}; uncovered handed off ${m.uncoveredHandedOff.toFixed(3)}; any hand-off recall ${m.handoffRecall.toFixed(3)} precision ${m.handoffPrecision.toFixed(3)}; sensitive answered ${m.sensitiveAnswered.toFixed(3)}`;
+  for (const set of a.sets) {
+    log(
+      `\n## Answer engine on ${set.set}${set.heldOut ? ' (held out)' : ''} (${set.overall.questions} questions, extractive, lexical retrieval)`,
+    );
+    log(row('all', set.overall));
+    for (const [lang, m] of Object.entries(set.byLanguage)) log(row(lang, m));
+    for (const m of set.misses) log(`  miss ${m.id}: ${m.question} | expected ${m.expected} | got ${m.got}`);
+  }
+  for (const l of a.latency)
+    log(
+      `answer latency, ${l.workspace} (${l.chunks} chunks, ${l.questions} questions): p50 ${l.p50} ms, p95 ${l.p95} ms`,
+    );
 }
 
 await minilm?.close();

@@ -20,8 +20,13 @@ const intentSchema = z.object({
   rule: z.string().default(''),
   /** Whole phrases a customer might write, per language (`en`, `zh-CN`): matched by similarity. */
   examples: phrasings,
-  /** Words that all appear, in any order ("close account", "注销 账户"): matched exactly. */
+  /**
+   * Words that all appear, in any order ("close account", "注销 账户"); `a|b` is either word, `a_b`
+   * a phrase, `word*` any word it starts: "close|delete|shut_down account|profile".
+   */
   keywords: z.array(phrase).default([]),
+  /** Keywords that rule the intent out ("backup_code" for a lost phone the customer can still verify). */
+  except: z.array(phrase).default([]),
   /** Matches when the question states an amount above one of these (currency code -> amount). */
   amountAbove: z.record(z.string(), z.number().positive()).optional(),
   /** The words that make a stated amount count for `amountAbove` (refund, 退款). */

@@ -130,9 +130,13 @@ function decideHandoff(
   return null;
 }
 
-/** The passages an answer cites: the best retrieved ones that cover the question, in the question's language when the knowledge has it. */
+/**
+ * The passages an answer cites: those that cover the question nearly as well as the best, in the
+ * question's language when the knowledge has it; among equals, a passage whose own heading names
+ * the question comes first (the section that answers it), then the search's order.
+ */
 function choosePassages(
-  ranked: { result: SearchResult; coverage: number }[],
+  ranked: { result: SearchResult; coverage: number; heading: number }[],
   language: 'zh' | 'en',
   min: number,
   max: number,
@@ -140,7 +144,11 @@ function choosePassages(
   const best = Math.max(0, ...ranked.map((r) => r.coverage));
   const good = ranked.filter((r) => r.coverage >= Math.max(min, best * 0.6));
   const own = good.filter((r) => localeIs(r.result.locale, language));
-  return (own.length ? own : good).slice(0, max);
+  const bucket = (c: number) => Math.round(c * 10);
+  return (own.length ? own : good)
+    .map((r, order) => ({ ...r, order }))
+    .sort((a, b) => bucket(b.coverage) - bucket(a.coverage) || b.heading - a.heading || a.order - b.order)
+    .slice(0, max);
 }
 
 /**
@@ -171,10 +179,8 @@ export async function answerQuestion(
   ]);
   const retrieved = performance.now();
   const terms = questionTerms(query);
-  const ranked = search.results.map((result) => ({
-    result,
-    ...coverage(terms, passageTerms(`${result.title}\n${result.headings.join('\n')}\n${result.text}`), stats),
-  }));
+  const chunkTerms = search.results.map((r) => passageTerms(`${r.title}\n${r.headings.join('\n')}\n${r.text}`));
+  const ranked = search.results.map((result, i) => ({ result, ...coverage(terms, chunkTerms[i]!, stats) }));
   const confidence = Math.max(0, ...ranked.map((r) => r.score));
   const intents = {
     sensitive: matchIntents(question, profile.meta.handoff),
@@ -184,13 +190,17 @@ export async function answerQuestion(
   const chosen = handoff
     ? []
     : choosePassages(
-        ranked.map((r) => ({ result: r.result, coverage: r.score })),
+        ranked.map((r) => ({
+          result: r.result,
+          coverage: r.score,
+          heading: coverage(terms, passageTerms(r.result.headings.join('\n')), stats).score,
+        })),
         language,
         profile.meta.minConfidence,
         maxCitations,
       );
   const decided = performance.now();
-  const passages = chosen.map(({ result }, i) => ({
+  let passages = chosen.map(({ result }, i) => ({
     n: i + 1,
     title: result.title,
     text: result.text,
@@ -214,6 +224,14 @@ export async function answerQuestion(
     answer = reply.text.trim();
   } else {
     answer = extractiveAnswer(question, terms, passages, stats, language, profile.meta.answerLength);
+    // Number the passages in the order the answer first uses them: [1] is the first one cited.
+    const order = [...new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+    const renumber = new Map(order.map((n, i) => [n, i + 1]));
+    answer = answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`);
+    passages = [
+      ...order.map((n) => ({ ...passages[n - 1]!, n: renumber.get(n)! })),
+      ...passages.filter((p) => !renumber.has(p.n)).map((p, i) => ({ ...p, n: order.length + i + 1 })),
+    ];
     options.onDelta?.(answer);
   }
   const answered = performance.now();
@@ -221,7 +239,7 @@ export async function answerQuestion(
   const marked = new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
   const citedPassages = passages.filter((p) => marked.size === 0 || marked.has(p.n));
   const citations: Citation[] = citedPassages.map((p) => {
-    const r = chosen[p.n - 1]!.result;
+    const r = chosen.find((c) => c.result.chunkId === p.chunkId)!.result;
     return {
       n: p.n,
       articleId: r.articleId,

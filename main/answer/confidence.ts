@@ -38,5 +38,9 @@ export function coverage(terms: string[], passage: Set<string>, stats: TermStats
       matched.push(term);
     } else missing.push(term);
   }
-  return { score: total > 0 ? found / total : 0, matched, missing };
+  const share = total > 0 ? found / total : 0;
+  // A long, chatty question whose three or more informative words the passage holds is covered,
+  // however much else it says: their weight counts against that of 2.5 words no chunk contains.
+  const saturated = matched.length >= 3 ? Math.min(1, found / (2.5 * idf(stats, '\u0000'))) : 0;
+  return { score: Math.max(share, saturated), matched, missing };
 }

@@ -20,6 +20,10 @@ interface Candidate {
 
 const hanChars = /\p{Script=Han}/gu;
 /** Questions whose answer is a number: how long, how much, how many, when (多久, 多少, 几天). */
+/** Sentences that point elsewhere ("This page explains…", "see Refund policy") rather than answer. */
+const pointer = /^(this (page|article|guide|section)|here you|read |for more)|\bsee\b|本文|本页|详见|参见|请看/i;
+/** Questions whose answer is a procedure: how do I, how to, 怎么, 如何. */
+const asksSteps = /\bhow (do|can|should) (i|we)\b|\bhow to\b|怎么|如何|怎样|步骤/i;
 const asksQuantity =
   /\b(how (long|much|many|soon|late|early)|when|what time|how old|fee|cost|price)\b|多久|多少|几[天个次周月年]|什么时候|多长|费用|价格/i;
 
@@ -45,6 +49,7 @@ export function extractiveAnswer(
 ): string {
   const candidates: Candidate[] = [];
   const quantity = asksQuantity.test(question);
+  const steps = !quantity && asksSteps.test(question);
   passages.forEach((p, rank) => {
     const sentences = passageSentences(p.text, p.locale);
     for (const s of sentences) {
@@ -52,7 +57,9 @@ export function extractiveAnswer(
       const heading = s.heading ?? p.headings.at(-1) ?? '';
       const inContext = coverage(terms, passageTerms(`${heading}\n${s.text}`), stats).score;
       let score = 0.4 * own + 0.6 * inContext;
-      if (quantity && /\d/.test(s.text)) score += 0.15;
+      if (quantity) score *= /\d/.test(s.text) ? 1.15 : 0.6;
+      if (pointer.test(s.text)) score *= 0.5;
+      if (steps && s.listItem) score *= 1.3;
       candidates.push({ n: p.n, rank, position: s.position, text: s.text, score: score * (1 - rank * 0.1) });
     }
   });

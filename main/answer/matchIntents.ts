@@ -23,33 +23,56 @@ export const exampleThreshold = 0.6;
 
 interface PreparedQuestion {
   compact: string;
+  /** The question's words in order, stemmed, stop words kept. */
+  sequence: string[];
   words: Set<string>;
   terms: Set<string>;
 }
 
 function prepare(question: string): PreparedQuestion {
-  const words = wordsOf(question);
+  const sequence = wordsOf(question).map(termOf);
   return {
     compact: question.toLowerCase().replace(/\s+/g, ''),
-    words: new Set(words.map(termOf)),
+    sequence,
+    words: new Set(sequence),
     terms: new Set([...contentTerms(question), ...hanBigrams(question)]),
   };
 }
 
-/** A keyword matches when every piece is present: Chinese and numbers as written, English words in any form. */
-function keywordMatches(keyword: string, q: PreparedQuestion): boolean {
-  return keyword
+/** Where one alternative of a keyword piece occurs: word positions, or -1 for Chinese and numbers (anywhere). */
+function positions(alternative: string, q: PreparedQuestion): number[] {
+  if (cjkOrDigit.test(alternative)) return q.compact.includes(alternative.replace(/_/g, '')) ? [-1] : [];
+  const out: number[] = [];
+  if (alternative.endsWith('*')) {
+    const prefix = alternative.slice(0, -1);
+    q.sequence.forEach((w, i) => w.startsWith(prefix) && out.push(i));
+    return out;
+  }
+  const phrase = wordsOf(alternative.replace(/_/g, ' ')).map(termOf);
+  if (phrase.length === 0) return out;
+  q.sequence.forEach((_, i) => phrase.every((w, j) => q.sequence[i + j] === w) && out.push(i));
+  return out;
+}
+
+/** Words within which the pieces of an English keyword must all occur ("delete my account", not "delete the address on my account"). */
+export const keywordWindow = 5;
+
+/**
+ * A keyword matches when every piece (separated by spaces) is present, English pieces within
+ * `keywordWindow` words of each other; a piece `a|b|c` is present when one of its alternatives is:
+ * `close|delete|shut_down account|profile`.
+ */
+export function keywordMatches(keyword: string, question: PreparedQuestion | string): boolean {
+  const q = typeof question === 'string' ? prepare(question) : question;
+  const pieces = keyword
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .every((piece) => {
-      if (cjkOrDigit.test(piece)) return q.compact.includes(piece);
-      if (piece.endsWith('*')) {
-        const prefix = piece.slice(0, -1);
-        return [...q.words].some((w) => w.startsWith(prefix));
-      }
-      return wordsOf(piece).every((w) => q.words.has(termOf(w)));
-    });
+    .map((piece) => piece.split('|').flatMap((alternative) => (alternative ? positions(alternative, q) : [])));
+  if (pieces.some((found) => found.length === 0)) return false;
+  const placed = pieces.filter((found) => !found.includes(-1));
+  if (placed.length < 2) return true;
+  return placed[0]!.some((at) => placed.every((found) => found.some((p) => Math.abs(p - at) <= keywordWindow)));
 }
 
 /**
@@ -73,6 +96,7 @@ export function matchIntents(question: string, intents: Intent[], threshold = ex
   const out: IntentMatch[] = [];
   for (const intent of intents) {
     const base = { topic: intent.topic, rule: intent.rule };
+    if (intent.except.some((k) => keywordMatches(k, q))) continue;
     const keyword = intent.keywords.find((k) => keywordMatches(k, q));
     if (keyword) {
       out.push({ ...base, by: 'keyword', evidence: keyword, score: 1 });

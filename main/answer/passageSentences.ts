@@ -5,6 +5,8 @@ export interface PassageSentence {
   position: number;
   /** The heading the sentence sits under inside the passage, when the passage has one above it. */
   heading?: string;
+  /** Part of a numbered or bulleted list (a step, an option). */
+  listItem?: boolean;
 }
 
 const sentenceSegmenters = new Map<string, Intl.Segmenter>();
@@ -46,8 +48,8 @@ function tableRow(cells: string[], header: string[] | undefined): string {
 }
 
 /** A passage as the lines a reader sees: headings apart, list markers and Markdown marks gone, table rows with their column names. */
-function plainLines(markdown: string): { text?: string; heading?: string }[] {
-  const out: { text?: string; heading?: string }[] = [];
+function plainLines(markdown: string): { text?: string; heading?: string; listItem?: boolean }[] {
+  const out: { text?: string; heading?: string; listItem?: boolean }[] = [];
   const lines = markdown.split('\n');
   let header: string[] | undefined;
   lines.forEach((line, i) => {
@@ -65,7 +67,7 @@ function plainLines(markdown: string): { text?: string; heading?: string }[] {
     }
     header = undefined;
     const text = inline(t);
-    if (text) out.push({ text });
+    if (text) out.push({ text, ...(/^([-*+]|\d+[.)])\s/.test(t) ? { listItem: true } : {}) });
   });
   return out;
 }
@@ -82,7 +84,13 @@ export function passageSentences(markdown: string, locale = 'en'): PassageSenten
     }
     for (const s of segmenter(locale).segment(line.text!)) {
       const text = s.segment.trim();
-      if (text) out.push({ text, position: position++, ...(heading ? { heading } : {}) });
+      if (text)
+        out.push({
+          text,
+          position: position++,
+          ...(heading ? { heading } : {}),
+          ...(line.listItem ? { listItem: true } : {}),
+        });
     }
   }
   return out;
@@ -92,11 +100,17 @@ export function passageSentences(markdown: string, locale = 'en'): PassageSenten
 export function answerSentences(answer: string, locale = 'en'): string[] {
   const out: string[] = [];
   for (const line of plainLines(answer)) {
-    for (const s of segmenter(locale).segment(line.text ?? line.heading ?? '')) {
-      const text = s.segment.trim();
-      if (!text) continue;
-      if (/^(\[\d+\]\s*)+$/.test(text) && out.length) out[out.length - 1] += ` ${text}`;
-      else out.push(text);
+    // Split at the marks first: a sentence segmenter may cut "。[1]" between "[" and "1]".
+    const text = (line.text ?? line.heading ?? '').replace(/((?:\s*\[\d+\])+)([.!?。！？])/g, '$2$1');
+    for (const part of text.split(/((?:\s*\[\d+\])+)/)) {
+      if (/^(\s*\[\d+\])+$/.test(part)) {
+        if (out.length) out[out.length - 1] += ` ${part.trim()}`;
+        continue;
+      }
+      for (const s of segmenter(locale).segment(part)) {
+        const text = s.segment.trim();
+        if (text) out.push(text);
+      }
     }
   }
   return out;

@@ -3,7 +3,59 @@ import { stopwords as mandarin } from '@orama/stopwords/mandarin';
 import { stemmer } from 'stemmer';
 
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
-const stop = new Set([...english, ...mandarin]);
+// Words customers use around any question (greetings, asking, wanting) carry no topic.
+const conversational = [
+  'a',
+  'hi',
+  'hello',
+  'hey',
+  'thanks',
+  'thank',
+  'please',
+  'pls',
+  'plz',
+  'want',
+  'need',
+  'get',
+  'got',
+  'know',
+  'tell',
+  'let',
+  'also',
+  'still',
+  'really',
+  'already',
+  'just',
+  'like',
+  'would',
+  'could',
+  'ok',
+  'okay',
+  'one',
+  'anyone',
+  'something',
+  'thing',
+  'things',
+  '你好',
+  '您好',
+  '请问',
+  '谢谢',
+  '一下',
+  '怎么办',
+  '怎么',
+  '咋办',
+  '想',
+  '要',
+  '能',
+  '可以',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+  '了',
+  '的',
+];
+const stop = new Set([...english, ...mandarin, ...conversational]);
 const latin = /^[a-z][a-z'-]*$/;
 const han = /\p{Script=Han}/u;
 
@@ -20,10 +72,10 @@ export function wordsOf(text: string): string[] {
   return out;
 }
 
-/** The informative terms of a text: stemmed words without stop words, in order, repeats kept. */
+/** The informative terms of a text: stemmed words without stop words or numbers, in order, repeats kept. */
 export function contentTerms(text: string): string[] {
   return wordsOf(text)
-    .filter((w) => !stop.has(w))
+    .filter((w) => !stop.has(w) && !/^\d/.test(w))
     .map(termOf);
 }
 

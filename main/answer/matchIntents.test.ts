@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { agentProfileSchema } from './agentProfile.js';
+import { keywordMatches, matchIntents } from './matchIntents.js';
+import { statedAmounts } from './statedAmounts.js';
+
+const intents = agentProfileSchema.parse({
+  name: 'Test',
+  handoff: [
+    {
+      topic: 'account-closure',
+      rule: 'Closing the account',
+      keywords: ['close|delete account|profile', '注销 账号|账户'],
+      examples: { en: ['I never want to log in to your shop again, get rid of all of it'] },
+    },
+    {
+      topic: 'account-change',
+      rule: 'Changing a phone the customer cannot verify',
+      keywords: ['lost phone code|codes'],
+      except: ['backup_code*|backup_codes'],
+    },
+    {
+      topic: 'large-refund',
+      rule: 'Refunds above 2,000 CNY or 300 USD',
+      amountAbove: { CNY: 2000, USD: 300 },
+      amountWords: ['refund', '退'],
+    },
+  ],
+}).handoff;
+
+describe('keywordMatches', () => {
+  it('finds every piece in any word form, one alternative per piece, English pieces close together', () => {
+    expect(keywordMatches('close|delete account|profile', 'Please close my account')).toBe(true);
+    expect(keywordMatches('close|delete account|profile', 'how do I delete my profile?')).toBe(true);
+    expect(keywordMatches('close|delete account|profile', 'closing accounts')).toBe(true);
+    expect(
+      keywordMatches(
+        'close|delete account|profile',
+        'Close the lid of the box before you send it back, see the account page for the label',
+      ),
+    ).toBe(false);
+  });
+
+  it('matches Chinese pieces as written, phrases in order and prefixes', () => {
+    expect(keywordMatches('注销 账号|账户', '我要注销我的账户')).toBe(true);
+    expect(keywordMatches('注销 账号|账户', '怎么注销会员')).toBe(false);
+    expect(keywordMatches('speak_to a_person', 'can I speak to a person')).toBe(true);
+    expect(keywordMatches('speak_to a_person', 'a person to speak')).toBe(false);
+    expect(keywordMatches('injur*', 'my son was injured')).toBe(true);
+  });
+});
+
+describe('matchIntents', () => {
+  it('names the topic and the evidence: keyword, example or amount', () => {
+    expect(matchIntents('please close my account', intents)[0]).toMatchObject({
+      topic: 'account-closure',
+      by: 'keyword',
+    });
+    expect(matchIntents('I never want to log in to your shop again. Get rid of it all', intents)[0]).toMatchObject({
+      topic: 'account-closure',
+      by: 'example',
+    });
+    expect(matchIntents('I want a refund of 3,500 CNY', intents)[0]).toMatchObject({
+      topic: 'large-refund',
+      by: 'amount',
+    });
+    expect(matchIntents('这套沙发五千元，全部退了', intents)[0]).toMatchObject({ topic: 'large-refund', by: 'amount' });
+  });
+
+  it('leaves near misses alone: small refunds, other subjects, an exception that applies', () => {
+    expect(matchIntents('refund of 150 USD please', intents)).toEqual([]);
+    expect(matchIntents('refund within 30 days for 2 items', intents)).toEqual([]);
+    expect(matchIntents('How long does a refund take?', intents)).toEqual([]);
+    expect(matchIntents('I lost my phone but I have my backup codes, how do I log in?', intents)).toEqual([]);
+    expect(matchIntents('I lost my phone and the codes go to it', intents)[0]?.topic).toBe('account-change');
+  });
+});
+
+describe('statedAmounts', () => {
+  it('reads numbers, thousands, Chinese numerals and currencies, not order numbers or durations', () => {
+    expect(statedAmounts('refund $800 for LO-2026-123456')).toEqual([{ value: 800, currency: 'USD' }]);
+    expect(statedAmounts('about 18k yuan')).toEqual([{ value: 18000, currency: 'CNY' }]);
+    expect(statedAmounts('退我三千五百元')).toEqual([{ value: 3500, currency: 'CNY' }]);
+    expect(statedAmounts('within 30 days, 2 items, since 2025')).toEqual([]);
+  });
+});
