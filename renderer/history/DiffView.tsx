@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleDiff } from '../../main/api/contract';
-import { useHistoryStore, type DiffMode } from '../stores/useHistoryStore';
+import { useHistoryStore } from '../stores/useHistoryStore';
+import { DiffModeSwitch } from './DiffModeSwitch';
 import { RenderedDiff } from './RenderedDiff';
 
 const short = (ref: string) => (ref === 'working' ? ref : ref.slice(0, 7));
@@ -28,9 +29,7 @@ function SourceDiff({ body }: { body: ArticleDiff['body'] }) {
 export function DiffView({ diff }: { diff: ArticleDiff }) {
   const { t } = useTranslation();
   const mode = useHistoryStore((s) => s.diffMode);
-  const setMode = useHistoryStore((s) => s.setDiffMode);
   const changed = diff.body.some((c) => c.kind !== 'equal');
-  const modes: DiffMode[] = ['source', 'rendered'];
   return (
     <div className="diff" data-testid="diff">
       {diff.fields.length > 0 && (
@@ -52,13 +51,7 @@ export function DiffView({ diff }: { diff: ArticleDiff }) {
         </p>
       ) : changed ? (
         <>
-          <div className="diff-mode" role="group" aria-label={t('history.diffMode')}>
-            {modes.map((m) => (
-              <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
-                {t(`history.${m}`)}
-              </button>
-            ))}
-          </div>
+          <DiffModeSwitch />
           {mode === 'rendered' ? <RenderedDiff blocks={diff.blocks} /> : <SourceDiff body={diff.body} />}
         </>
       ) : (
