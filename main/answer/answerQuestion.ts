@@ -32,8 +32,10 @@ export interface Citation {
   chunkId: string;
   title: string;
   headings: string[];
+  /** Where the passage sits in the article's Markdown body, and its text (to find it again). */
   start: number;
   end: number;
+  text: string;
 }
 
 export interface Handoff {
@@ -248,6 +250,7 @@ export async function answerQuestion(
       headings: r.headings,
       start: r.start,
       end: r.end,
+      text: r.text,
     };
   });
   const cited = new Set(citations.map((c) => c.chunkId));

@@ -26,6 +26,7 @@ const key = new PluginKey<DecorationSet>('passageHighlight');
 /** Markdown source to the letters a reader sees: no syntax, no whitespace. */
 export function visibleLetters(markdown: string): string {
   return markdown
+    .replace(/^[\s|:-]*-{3,}[\s|:-]*$/gm, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/^\s*(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
     .replace(/[*_`|~]/g, '')
