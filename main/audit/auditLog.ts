@@ -23,6 +23,8 @@ export const auditActions = [
   'team.rotate-key',
   'import',
   'sync.merge',
+  'snapshot.publish',
+  'snapshot.rollback',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -13,6 +13,8 @@ export interface CliConfig {
   configDir: string;
   /** The key for an OpenAI-compatible answer provider: ALMANAC_OPENAI_API_KEY, else OPENAI_API_KEY. */
   openAiKey?: string;
+  /** A live agent's bearer token for publish and rollback: ALMANAC_AGENT_TOKEN. */
+  agentToken?: string;
 }
 
 export function resolveCliConfig(): CliConfig {
@@ -26,5 +28,6 @@ export function resolveCliConfig(): CliConfig {
       process.env.ALMANAC_CONFIG_DIR ??
       path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'almanac'),
     openAiKey: process.env.ALMANAC_OPENAI_API_KEY || process.env.OPENAI_API_KEY || undefined,
+    agentToken: process.env.ALMANAC_AGENT_TOKEN || undefined,
   };
 }

@@ -7,6 +7,7 @@ import { registerModelCommands } from './modelCommands.js';
 import { registerReviewCommands } from './reviewCommands.js';
 import { registerTeamCommands } from './teamCommands.js';
 import { registerAnswerCommands } from './answerCommands.js';
+import { registerPublishCommands } from './publishCommands.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -23,6 +24,7 @@ registerModelCommands(program, config);
 registerReviewCommands(program, config);
 registerTeamCommands(program, config);
 registerAnswerCommands(program, config);
+registerPublishCommands(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,12 @@
-export { generateKeyPair, keyFingerprint, publicKeyOf, signValue, verifyValue, isPublicKey } from './keys.js';
+export {
+  generateKeyPair,
+  keyFingerprint,
+  publicKeyOf,
+  signValue,
+  verifyValue,
+  isPublicKey,
+  canonicalBytes,
+} from './keys.js';
 export { fileKeyVault } from './keyVault.js';
 export type { KeyVault } from './keyVault.js';
 export { currentMemberId, setCurrentMemberId, findMember, holdsKey, signerFor } from './localIdentity.js';

@@ -1,0 +1,139 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import { parseProfile, type Knowledge } from '../answer/index.js';
+import { ChunkIndex, VectorStore, type PassageEmbedder } from '../indexing/index.js';
+import type { SignedManifest } from '../publish/index.js';
+import { searchPolicy, vectorSearchFor } from '../retrieval/index.js';
+import type { SnapshotStore } from './SnapshotStore.js';
+
+/** A snapshot opened for answering; closed once it is out of service and its last request is done. */
+export interface LoadedSnapshot {
+  id: string;
+  manifest: SignedManifest;
+  knowledge: Knowledge;
+}
+
+interface Slot extends LoadedSnapshot {
+  users: number;
+  retired: boolean;
+  close(): void;
+}
+
+/**
+ * The snapshot in service. Each request takes the snapshot active when it starts and keeps it to
+ * the end; an activation loads the next snapshot completely before one assignment puts it in
+ * service, so no request sees half of one or fails during a swap.
+ */
+export class LiveAgent {
+  private current: Slot | undefined;
+  private switching: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly store: SnapshotStore,
+    private readonly embedder?: PassageEmbedder,
+  ) {}
+
+  /** Serve the snapshot `active.json` names (after a restart, the last fully activated one). */
+  async resume(): Promise<string | undefined> {
+    const active = await this.store.active();
+    if (!active) return undefined;
+    this.put(await this.load(active.id));
+    return active.id;
+  }
+
+  get activeId(): string | undefined {
+    return this.current?.id;
+  }
+
+  /** Run `work` against the snapshot in service now (NOT_FOUND when none is). */
+  async use<T>(work: (snapshot: LoadedSnapshot) => Promise<T>): Promise<T> {
+    const slot = this.current;
+    if (!slot) throw new AlmanacError('NOT_FOUND', 'No snapshot is active on this agent yet: publish one.');
+    slot.users++;
+    try {
+      return await work(slot);
+    } finally {
+      slot.users--;
+      if (slot.retired && slot.users === 0) slot.close();
+    }
+  }
+
+  /** Load a stored snapshot, record it as active, then put it in service. One activation at a time. */
+  activate(id: string): Promise<string> {
+    const run = this.switching.then(async () => {
+      const next = await this.load(id);
+      try {
+        await this.store.setActive(id);
+      } catch (err) {
+        next.close();
+        throw err;
+      }
+      this.put(next);
+      return id;
+    });
+    this.switching = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Back to the snapshot active before this one (or `to`). */
+  async rollback(to?: string): Promise<string> {
+    const active = await this.store.active();
+    const target = to ?? active?.previous[0];
+    if (!target) throw new AlmanacError('NOT_FOUND', 'There is no earlier snapshot to roll back to.');
+    return this.activate(target);
+  }
+
+  private put(next: Slot): void {
+    const old = this.current;
+    this.current = next;
+    if (old && old !== next) {
+      old.retired = true;
+      if (old.users === 0) old.close();
+    }
+  }
+
+  private async load(id: string): Promise<Slot> {
+    const manifest = await this.store.manifest(id);
+    const dir = this.store.dirOf(id);
+    const profileText = await readFile(path.join(dir, 'profile.md'), 'utf8');
+    const index = await ChunkIndex.open(path.join(dir, 'index'));
+    let vectors: VectorStore | undefined;
+    try {
+      const profile = { ...parseProfile(profileText), version: manifest.profile.version };
+      const model = manifest.embedding;
+      if (model && this.embedder?.modelId === model.model)
+        vectors = await VectorStore.open(index.dir, model.model, model.dimension);
+      const embedder = this.embedder;
+      const knowledge: Knowledge = {
+        against: 'snapshot',
+        index,
+        filter: searchPolicy({ audience: 'customer' }),
+        vectorSearch: vectors && embedder ? vectorSearchFor(index, vectors, (q) => embedder.embedQuery(q)) : undefined,
+        profile,
+      };
+      // Warm the full-text index before the snapshot takes requests.
+      await index.lexicalSearch('warm up', 1);
+      return {
+        id,
+        manifest,
+        knowledge,
+        users: 0,
+        retired: false,
+        close: () => {
+          vectors?.close();
+          index.close();
+        },
+      };
+    } catch (err) {
+      vectors?.close();
+      index.close();
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = undefined;
+  }
+}

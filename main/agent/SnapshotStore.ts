@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { AlmanacError } from '../AlmanacError.js';
+import { checkSnapshotFolder, manifestFile, unpackSnapshot, type SignedManifest } from '../publish/index.js';
+
+/** What `active.json` records: the snapshot in service, and the ones before it (newest first). */
+export interface ActiveState {
+  id: string;
+  activatedAt: string;
+  previous: string[];
+}
+
+export interface StoredSnapshot {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  articles: number;
+  parent: string | null;
+  active: boolean;
+}
+
+/**
+ * An agent's data folder. `snapshots/<id>/` holds only snapshots that were checked whole and
+ * trusted before a rename put them there; `incoming/` holds uploads in progress and is emptied at
+ * start; `active.json` names the snapshot in service and changes by atomic rename, so a crash at any
+ * moment leaves the last fully activated snapshot in force.
+ */
+export class SnapshotStore {
+  private constructor(
+    readonly dataDir: string,
+    private readonly trusted: string[],
+  ) {}
+
+  static async open(dataDir: string, trusted: string[]): Promise<SnapshotStore> {
+    const store = new SnapshotStore(dataDir, trusted);
+    await rm(store.incomingDir, { recursive: true, force: true });
+    await mkdir(store.incomingDir, { recursive: true });
+    await mkdir(store.snapshotsDir, { recursive: true });
+    return store;
+  }
+
+  get snapshotsDir(): string {
+    return path.join(this.dataDir, 'snapshots');
+  }
+
+  private get incomingDir(): string {
+    return path.join(this.dataDir, 'incoming');
+  }
+
+  private get activeFile(): string {
+    return path.join(this.dataDir, 'active.json');
+  }
+
+  dirOf(id: string): string {
+    if (!/^[0-9a-f]{8,64}$/.test(id)) throw new AlmanacError('VALIDATION_FAILED', `"${id}" is not a snapshot id.`);
+    return path.join(this.snapshotsDir, id);
+  }
+
+  /** A place for an upload to land before it is checked. */
+  async incomingFile(): Promise<string> {
+    return path.join(this.incomingDir, `${randomUUID()}.tar.gz`);
+  }
+
+  /**
+   * Check an uploaded bundle and install it: VALIDATION_FAILED (tampered, unsigned, untrusted or
+   * unreadable) leaves nothing behind; a snapshot already here is kept as it is.
+   */
+  async receive(bundle: string): Promise<{ manifest: SignedManifest; created: boolean }> {
+    const unpacked = bundle.replace(/\.tar\.gz$/, '');
+    try {
+      try {
+        await unpackSnapshot(bundle, unpacked);
+      } catch (err) {
+        throw new AlmanacError('VALIDATION_FAILED', `The upload is not a snapshot bundle (${(err as Error).message}).`);
+      }
+      const checked = await checkSnapshotFolder(unpacked, this.trusted);
+      if (!checked.ok) throw new AlmanacError('VALIDATION_FAILED', `Snapshot refused: ${checked.reason}`);
+      const target = this.dirOf(checked.manifest.id);
+      if (await exists(path.join(target, manifestFile))) return { manifest: checked.manifest, created: false };
+      await rm(target, { recursive: true, force: true });
+      await rename(unpacked, target);
+      return { manifest: checked.manifest, created: true };
+    } finally {
+      await rm(unpacked, { recursive: true, force: true });
+      await rm(bundle, { force: true });
+    }
+  }
+
+  async manifest(id: string): Promise<SignedManifest> {
+    try {
+      return JSON.parse(await readFile(path.join(this.dirOf(id), manifestFile), 'utf8')) as SignedManifest;
+    } catch (err) {
+      if (err instanceof AlmanacError) throw err;
+      throw new AlmanacError('NOT_FOUND', `This agent has no snapshot ${id}. Upload it first.`);
+    }
+  }
+
+  async active(): Promise<ActiveState | undefined> {
+    try {
+      return JSON.parse(await readFile(this.activeFile, 'utf8')) as ActiveState;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Record `id` as the snapshot in service (atomic: the old record or the new one, never half). */
+  async setActive(id: string): Promise<ActiveState> {
+    const before = await this.active();
+    const previous = before ? [before.id, ...before.previous.filter((p) => p !== id && p !== before.id)] : [];
+    const state: ActiveState = { id, activatedAt: new Date().toISOString(), previous: previous.slice(0, 50) };
+    await writeFileAtomic(this.activeFile, `${JSON.stringify(state, null, 2)}\n`, { fsync: true });
+    return state;
+  }
+
+  async list(): Promise<StoredSnapshot[]> {
+    const active = (await this.active())?.id;
+    const out: StoredSnapshot[] = [];
+    for (const id of await readdir(this.snapshotsDir).catch(() => [] as string[])) {
+      const m = await this.manifest(id).catch(() => undefined);
+      if (!m) continue;
+      out.push({
+        id,
+        createdAt: m.createdAt,
+        createdBy: m.createdBy,
+        articles: m.articles.length,
+        parent: m.parent,
+        active: id === active,
+      });
+    }
+    return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

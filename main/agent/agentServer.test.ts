@@ -1,0 +1,226 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { buildSnapshot, packSnapshot, publishSnapshot, type BuiltSnapshot } from '../publish/index.js';
+import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from './index.js';
+
+let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
+let data: Awaited<ReturnType<typeof tempDir>>;
+let server: RunningAgent;
+let live: LiveAgent;
+let first: BuiltSnapshot;
+let second: BuiltSnapshot;
+
+const question = 'How long does a refund take to reach my card?';
+const cardQuestion = 'Can I combine several gift cards with another payment method?';
+
+async function ask(
+  q: string,
+): Promise<{ snapshot: string; body: { answer: string; citations: { articleId: string }[]; handoff: unknown } }> {
+  const res = await fetch(`${server.url}/v1/answer`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ question: q }),
+  });
+  expect(res.status).toBe(200);
+  return { snapshot: res.headers.get('x-almanac-snapshot')!, body: (await res.json()) as never };
+}
+
+const unreachable = () => {
+  throw new Error('a folder target is not used here');
+};
+
+beforeAll(async () => {
+  ctx = await publishingWorkspace();
+  data = await tempDir('almanac-agent-');
+  const store = await SnapshotStore.open(data.dir, [ctx.manager.member.publicKey!]);
+  live = new LiveAgent(store);
+  server = await startAgentServer({
+    agent: live,
+    log: new ConversationLog(path.join(data.dir, 'logs')),
+    token: 'test-token',
+  });
+  first = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager });
+  // A second approved state: the payment methods article archived, so it leaves the snapshot.
+  await ctx.reviewed.store.setArchived('payment-methods', true);
+  second = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager, parent: first.manifest.id });
+});
+
+afterAll(async () => {
+  await server.close();
+  live.close();
+  await ctx.cleanup();
+  await data.cleanup();
+});
+
+describe('almanac agent serve', () => {
+  it('answers only once a snapshot is active, then from it, with citations and the snapshot named', async () => {
+    const before = await fetch(`${server.url}/v1/answer`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ question }),
+    });
+    expect(before.status).toBe(404);
+    const target = { kind: 'url' as const, url: server.url, token: server.token };
+    await publishSnapshot(ctx.reviewed.store.ws, first, target, ctx.manager, unreachable);
+    const { snapshot, body } = await ask(question);
+    expect(snapshot).toBe(first.manifest.id);
+    expect(body.citations[0]?.articleId).toBe('refund-policy');
+    const audit = await readFile(path.join(ctx.reviewed.store.ws.root, 'audit/log.jsonl'), 'utf8');
+    expect(audit).toContain(`"action":"snapshot.publish","subject":"${first.manifest.id}"`);
+  });
+
+  it('switches to a new snapshot and rolls back to the old one', async () => {
+    const target = { kind: 'url' as const, url: server.url, token: server.token };
+    expect((await ask(cardQuestion)).body.citations.map((c) => c.articleId)).toContain('payment-methods');
+    const result = await publishSnapshot(ctx.reviewed.store.ws, second, target, ctx.manager, unreachable);
+    expect(result.previous).toBe(first.manifest.id);
+    const after = await ask(cardQuestion);
+    expect(after.snapshot).toBe(second.manifest.id);
+    expect(after.body.citations.map((c) => c.articleId)).not.toContain('payment-methods');
+    const res = await fetch(`${server.url}/v1/rollback`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+    });
+    expect(await res.json()).toEqual({ active: first.manifest.id });
+    const back = await ask(cardQuestion);
+    expect(back.snapshot).toBe(first.manifest.id);
+    expect(back.body.citations.map((c) => c.articleId)).toContain('payment-methods');
+  });
+
+  it('refuses a tampered upload and a request without the token', async () => {
+    const bundle = path.join(data.dir, 'tampered.tar.gz');
+    await packSnapshot(first.dir, bundle);
+    const bytes = await readFile(bundle);
+    bytes[Math.floor(bytes.length / 2)] = bytes[Math.floor(bytes.length / 2)]! ^ 0xff;
+    await writeFile(bundle, bytes);
+    const res = await fetch(`${server.url}/v1/snapshots`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      body: await readFile(bundle),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/snapshot|refused/i);
+    const open = await fetch(`${server.url}/v1/status`);
+    expect(open.status).toBe(401);
+  });
+
+  it('speaks chat completions to the official openai client, streamed and not, with citations in context', async () => {
+    const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.token });
+    const plain = await client.chat.completions.create({
+      model: 'almanac',
+      messages: [{ role: 'user', content: question }],
+    });
+    const message = plain.choices[0]!.message as (typeof plain.choices)[0]['message'] & {
+      context: {
+        citations: { title: string; chunk_id: string; filepath: string; content: string }[];
+        handoff: unknown;
+      };
+    };
+    expect(message.content).toMatch(/business days/);
+    expect(message.context.citations[0]).toMatchObject({
+      title: 'Refund policy',
+      filepath: 'articles/refund-policy.md',
+    });
+    expect(message.context.handoff).toBeNull();
+
+    const stream = await client.chat.completions.create({
+      model: 'almanac',
+      stream: true,
+      messages: [
+        { role: 'user', content: 'How many days do I have to return an item?' },
+        { role: 'assistant', content: 'You can return it within 30 days of delivery.' },
+        { role: 'user', content: 'please close my account' },
+      ],
+    });
+    let text = '';
+    let handoff: unknown;
+    let chunks = 0;
+    for await (const chunk of stream) {
+      chunks++;
+      const delta = chunk.choices[0]?.delta as { content?: string; context?: { handoff: unknown } };
+      text += delta.content ?? '';
+      handoff ??= delta.context?.handoff;
+    }
+    expect(chunks).toBeGreaterThan(3);
+    expect(text).toMatch(/team/);
+    expect(handoff).toMatchObject({ topic: 'account-closure' });
+  });
+
+  it('logs each answer and feedback as JSONL lines', async () => {
+    const conversationId = 'conv-1';
+    await fetch(`${server.url}/v1/answer`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ question, conversationId }),
+    });
+    const fb = await fetch(`${server.url}/v1/feedback`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ conversationId, resolved: true, csat: 5 }),
+    });
+    expect(fb.status).toBe(200);
+    const log = new ConversationLog(path.join(data.dir, 'logs'));
+    const lines = (await readFile(log.fileFor(new Date().toISOString()), 'utf8'))
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as { type: string; conversationId: string; versions?: Record<string, string>; csat?: number },
+      );
+    const mine = lines.filter((l) => l.conversationId === conversationId);
+    expect(mine.map((l) => l.type)).toEqual(['answer', 'feedback']);
+    expect(mine[0]!.versions?.['refund-policy']).toMatch(/^[0-9a-f]{40}$/);
+    expect(mine[1]!.csat).toBe(5);
+  });
+
+  it('answers 2,000 concurrent requests without a failure while 5 activations and a rollback happen', async () => {
+    const ids = [first.manifest.id, second.manifest.id];
+    const spans: { id: string; from: number; to: number }[] = [{ id: live.activeId!, from: 0, to: Infinity }];
+    const switches = (async () => {
+      for (let i = 0; i < 6; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        const next = i === 5 ? undefined : ids[(i + 1) % 2]!;
+        const started = performance.now();
+        const path = next ? `/v1/snapshots/${next}/activate` : '/v1/rollback';
+        const res = await fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}` },
+        });
+        const { active } = (await res.json()) as { active: string };
+        spans.at(-1)!.to = performance.now();
+        spans.push({ id: active, from: started, to: Infinity });
+      }
+    })();
+    const results: { ok: boolean; snapshot: string; from: number; to: number }[] = [];
+    let sent = 0;
+    const client = async () => {
+      while (sent < 2000) {
+        sent++;
+        const from = performance.now();
+        const res = await fetch(`${server.url}/v1/answer`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ question: sent % 2 ? question : cardQuestion }),
+        });
+        await res.arrayBuffer();
+        results.push({
+          ok: res.status === 200,
+          snapshot: res.headers.get('x-almanac-snapshot') ?? '',
+          from,
+          to: performance.now(),
+        });
+      }
+    };
+    await Promise.all([...Array.from({ length: 16 }, client), switches]);
+    expect(results).toHaveLength(2000);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    // Each answer came from a snapshot that was in service at some moment while it was being answered.
+    const wrong = results.filter((r) => !spans.some((s) => s.id === r.snapshot && s.from <= r.to && s.to >= r.from));
+    expect(wrong).toEqual([]);
+    expect(new Set(results.map((r) => r.snapshot))).toEqual(new Set(ids));
+  }, 180_000);
+});

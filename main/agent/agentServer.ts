@@ -1,0 +1,333 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { serve } from '@hono/node-server';
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
+import { answerQuestion, type AnswerResult, type CompletionProvider, type Turn } from '../answer/index.js';
+import { searchKnowledge } from '../retrieval/index.js';
+import { type ConversationLog } from './conversationLog.js';
+import type { LiveAgent, LoadedSnapshot } from './LiveAgent.js';
+
+export interface AgentServerOptions {
+  agent: LiveAgent;
+  log: ConversationLog;
+  token: string;
+  provider?: CompletionProvider;
+  /** Largest snapshot upload. @default 2 GB */
+  maxUploadBytes?: number;
+}
+
+const status: Record<ErrorCode, number> = {
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION_FAILED: 422,
+  NOT_A_WORKSPACE: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  SIGN_IN_REQUIRED: 403,
+  MODEL_MISSING: 503,
+  NO_CHANGES: 409,
+  TOO_LARGE: 413,
+  PROVIDER_FAILED: 502,
+  INTERNAL: 500,
+};
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const answerSchema = z.object({
+  question: z.string().trim().min(1).max(4000),
+  history: z
+    .array(z.object({ role: z.enum(['customer', 'agent']), text: z.string().max(20_000) }))
+    .max(40)
+    .default([]),
+  conversationId: z.string().max(100).optional(),
+});
+
+const messageSchema = z.object({
+  role: z.string(),
+  content: z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() })), z.null()]),
+});
+const chatSchema = z.object({
+  model: z.string().optional(),
+  messages: z.array(messageSchema).min(1).max(100),
+  stream: z.boolean().optional(),
+  user: z.string().max(200).optional(),
+});
+
+const feedbackSchema = z.object({
+  conversationId: z.string().min(1).max(100),
+  resolved: z.boolean().optional(),
+  handoffAccepted: z.boolean().optional(),
+  csat: z.number().int().min(1).max(5).optional(),
+  comment: z.string().max(4000).optional(),
+});
+
+const textOf = (content: z.infer<typeof messageSchema>['content']) =>
+  typeof content === 'string' ? content : (content ?? []).map((p) => p.text ?? '').join('');
+
+/** Citations the way Azure OpenAI "On Your Data" clients read them from `message.context`. */
+function context(result: AnswerResult) {
+  return {
+    citations: result.citations.map((c) => ({
+      content: c.text,
+      title: c.title,
+      url: null,
+      filepath: `articles/${c.articleId}.md`,
+      chunk_id: c.chunkId,
+    })),
+    handoff: result.handoff,
+    confidence: result.confidence,
+  };
+}
+
+/**
+ * The live agent's HTTP API: snapshots in (upload, activate, rollback), answers out (`/v1/answer`,
+ * `/v1/search`, OpenAI-compatible `/v1/chat/completions`), feedback and the conversation log; every
+ * `/v1` route needs the bearer token. Each answer names the snapshot it came from.
+ */
+export function createAgentApp(options: AgentServerOptions): Hono {
+  const { agent, log, token, provider } = options;
+  const maxUpload = options.maxUploadBytes ?? 2 * 1024 ** 3;
+  const app = new Hono();
+  const fail = (c: Context, err: unknown) => {
+    if (err instanceof AlmanacError)
+      return c.json({ error: { code: err.code, message: err.message } }, status[err.code] as 400);
+    console.error('[almanac agent]', err);
+    return c.json({ error: { code: 'INTERNAL', message: (err as Error).message } }, 500);
+  };
+  const body = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => {
+    let value: unknown;
+    try {
+      value = await c.req.json();
+    } catch {
+      throw new AlmanacError('VALIDATION_FAILED', 'The request body must be JSON.');
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success)
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      );
+    return parsed.data;
+  };
+  const answer = async (snapshot: LoadedSnapshot, question: string, history: Turn[], conversationId: string) => {
+    const result = await answerQuestion(snapshot.knowledge, question, { history, provider });
+    const versions = Object.fromEntries(
+      snapshot.manifest.articles
+        .filter((a) => result.citations.some((c) => c.articleId === a.id))
+        .map((a) => [a.id, a.version]),
+    );
+    await log.append({
+      type: 'answer',
+      time: new Date().toISOString(),
+      conversationId,
+      snapshot: snapshot.id,
+      question,
+      answer: result.answer,
+      handoff: result.handoff && { topic: result.handoff.topic, reason: result.handoff.reason },
+      confidence: result.confidence,
+      articleIds: [...new Set(result.citations.map((c) => c.articleId))],
+      versions,
+      latencyMs: result.trace.timings.totalMs,
+    });
+    return result;
+  };
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use('/v1/*', async (c, next) => {
+    if (!sameToken(c.req.header('authorization')?.replace(/^Bearer\s+/i, ''), token))
+      return c.json({ error: { code: 'UNAUTHORIZED', message: 'Missing or wrong bearer token.' } }, 401);
+    await next();
+  });
+
+  app.get('/v1/status', async (c) =>
+    c.json({ active: agent.activeId ?? null, state: await agent.store.active(), snapshots: await agent.store.list() }),
+  );
+  app.get('/v1/snapshots', async (c) => c.json({ snapshots: await agent.store.list() }));
+
+  app.post('/v1/snapshots', async (c) => {
+    try {
+      const declared = Number(c.req.header('content-length') ?? 0);
+      if (declared > maxUpload) throw new AlmanacError('TOO_LARGE', `A snapshot may be ${maxUpload} bytes at most.`);
+      if (!c.req.raw.body)
+        throw new AlmanacError('VALIDATION_FAILED', 'Send the snapshot bundle (.tar.gz) as the body.');
+      const file = await agent.store.incomingFile();
+      let received = 0;
+      const limited = Readable.fromWeb(c.req.raw.body as WebReadableStream<Uint8Array>).on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > maxUpload)
+          limited.destroy(new AlmanacError('TOO_LARGE', `A snapshot may be ${maxUpload} bytes at most.`));
+      });
+      await pipeline(limited, createWriteStream(file));
+      const { manifest, created } = await agent.store.receive(file);
+      return c.json({ id: manifest.id, created, articles: manifest.articles.length }, created ? 201 : 200);
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/snapshots/:id/activate', async (c) => {
+    try {
+      return c.json({ active: await agent.activate(c.req.param('id')) });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/rollback', async (c) => {
+    try {
+      const given =
+        c.req.header('content-length') && Number(c.req.header('content-length')) > 0 ? await c.req.json() : {};
+      const to = typeof (given as { to?: unknown }).to === 'string' ? (given as { to: string }).to : undefined;
+      return c.json({ active: await agent.rollback(to) });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/answer', async (c) => {
+    try {
+      const input = await body(c, answerSchema);
+      const conversationId = input.conversationId ?? randomUUID();
+      return await agent.use(async (snapshot) => {
+        const result = await answer(snapshot, input.question, input.history, conversationId);
+        c.header('x-almanac-snapshot', snapshot.id);
+        return c.json({ ...result, snapshot: snapshot.id, conversationId });
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/search', async (c) => {
+    try {
+      const input = await body(
+        c,
+        z.object({ query: z.string().trim().min(1).max(2000), k: z.number().int().min(1).max(50).default(10) }),
+      );
+      return await agent.use(async (snapshot) => {
+        const { knowledge } = snapshot;
+        const response = await searchKnowledge(knowledge.index, input.query, {
+          k: input.k,
+          mode: knowledge.vectorSearch ? 'hybrid' : 'lexical',
+          filter: knowledge.filter,
+          vectorSearch: knowledge.vectorSearch,
+        });
+        c.header('x-almanac-snapshot', snapshot.id);
+        return c.json({ ...response, snapshot: snapshot.id });
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/chat/completions', async (c) => {
+    try {
+      const input = await body(c, chatSchema);
+      const turns = input.messages.filter((m) => m.role === 'user' || m.role === 'assistant');
+      const last = turns.at(-1);
+      if (!last || last.role !== 'user')
+        throw new AlmanacError('VALIDATION_FAILED', "The last message must be the user's.");
+      const history: Turn[] = turns
+        .slice(0, -1)
+        .map((m) => ({ role: m.role === 'user' ? 'customer' : 'agent', text: textOf(m.content) }));
+      const conversationId = c.req.header('x-almanac-conversation') ?? input.user ?? randomUUID();
+      const id = `chatcmpl-${randomBytes(12).toString('hex')}`;
+      const created = Math.floor(Date.now() / 1000);
+      return await agent.use(async (snapshot) => {
+        const result = await answer(snapshot, textOf(last.content), history, conversationId);
+        const model = `almanac-${snapshot.id}`;
+        c.header('x-almanac-snapshot', snapshot.id);
+        c.header('x-almanac-conversation', conversationId);
+        if (!input.stream) {
+          return c.json({
+            id,
+            object: 'chat.completion',
+            created,
+            model,
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: result.answer, context: context(result) },
+                finish_reason: 'stop',
+              },
+            ],
+            usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+          });
+        }
+        return streamSSE(c, async (stream) => {
+          const chunk = (delta: object, finish: string | null = null) =>
+            stream.writeSSE({
+              data: JSON.stringify({
+                id,
+                object: 'chat.completion.chunk',
+                created,
+                model,
+                choices: [{ index: 0, delta, finish_reason: finish }],
+              }),
+            });
+          await chunk({ role: 'assistant', context: context(result) });
+          for (const piece of result.answer.match(/\S+\s*/g) ?? []) await chunk({ content: piece });
+          await chunk({}, 'stop');
+          await stream.writeSSE({ data: '[DONE]' });
+        });
+      });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.post('/v1/feedback', async (c) => {
+    try {
+      const input = await body(c, feedbackSchema);
+      await log.append({ type: 'feedback', time: new Date().toISOString(), ...input, snapshot: agent.activeId });
+      return c.json({ ok: true });
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+  return app;
+}
+
+export interface RunningAgent {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Serve the agent on `host:port` (loopback by default); resolves once it listens. */
+export async function startAgentServer(
+  options: Omit<AgentServerOptions, 'token'> & { token?: string; port?: number; host?: string },
+): Promise<RunningAgent> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const app = createAgentApp({ ...options, token });
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 0 }, () => resolve(s as Server));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}

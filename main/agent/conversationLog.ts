@@ -1,0 +1,43 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One line of the agent's conversation log: an answer given, or feedback on one. */
+export type LogEntry =
+  | {
+      type: 'answer';
+      time: string;
+      conversationId: string;
+      snapshot: string;
+      question: string;
+      answer: string;
+      handoff: { topic: string; reason: string } | null;
+      confidence: number;
+      articleIds: string[];
+      /** Each cited article's version: insights can tell an edit's effect. */
+      versions: Record<string, string>;
+      latencyMs: number;
+    }
+  | {
+      type: 'feedback';
+      time: string;
+      conversationId: string;
+      snapshot?: string;
+      resolved?: boolean;
+      handoffAccepted?: boolean;
+      csat?: number;
+      comment?: string;
+    };
+
+/** The conversation log: JSONL under `logs/`, one file per day (`conversations-2026-12-02.jsonl`). */
+export class ConversationLog {
+  constructor(readonly dir: string) {}
+
+  fileFor(time: string): string {
+    return path.join(this.dir, `conversations-${time.slice(0, 10)}.jsonl`);
+  }
+
+  async append(entry: LogEntry): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await appendFile(this.fileFor(entry.time), `${JSON.stringify(entry)}\n`, 'utf8');
+  }
+}

@@ -1,0 +1,154 @@
+import type { Command } from 'commander';
+import { AlmanacError } from '../AlmanacError.js';
+import { fileKeyVault, signerFor } from '../team/index.js';
+import type { CliConfig } from './CliConfig.js';
+import { emit } from './output.js';
+
+interface IdentityFlags {
+  as?: string;
+  json?: boolean;
+  modelDir?: string;
+}
+
+async function openForPublish(dir: string, opts: IdentityFlags, config: CliConfig) {
+  const { openWorkspace } = await import('../workspace/index.js');
+  const { reviewedStore } = await import('../review/index.js');
+  const ws = await openWorkspace(dir);
+  const { store, book } = reviewedStore(ws);
+  const signer = await signerFor(ws, fileKeyVault(config.configDir), opts.as);
+  return { ws, store, book, signer };
+}
+
+/** Install a bundle into an agent data folder and make it active there; the id active before, if any. */
+async function installInFolder(dataDir: string, bundle: string, trusted: string[]): Promise<string | null> {
+  const { SnapshotStore } = await import('../agent/index.js');
+  const store = await SnapshotStore.open(dataDir, trusted);
+  const before = (await store.active())?.id ?? null;
+  const { manifest } = await store.receive(bundle);
+  await store.setActive(manifest.id);
+  return before;
+}
+
+export function registerPublishCommands(program: Command, config: CliConfig): void {
+  program
+    .command('snapshot <ws>')
+    .description('build a signed snapshot of the approved articles and agent profile (managers only); prints its id')
+    .option('--as <member>', 'sign as this manager (default: the member signed in)')
+    .option('--json', 'print the manifest')
+    .action(async (dir: string, opts: IdentityFlags) => {
+      const { buildSnapshot } = await import('../publish/index.js');
+      const built = await buildSnapshot(await openForPublish(dir, opts, config));
+      const m = built.manifest;
+      emit(opts, { ...m, dir: built.dir, created: built.created }, () => m.id);
+    });
+
+  program
+    .command('publish <ws>')
+    .description('build (or reuse) the snapshot of the approved state and make it live on an agent or in a folder')
+    .requiredOption('--to <target>', 'an agent URL (http://host:port) or an agent data folder')
+    .option('--token <token>', 'the agent token (default: ALMANAC_AGENT_TOKEN)')
+    .option('--as <member>', 'publish as this manager')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, opts: IdentityFlags & { to: string; token?: string }) => {
+      const { buildSnapshot, parseTarget, publishSnapshot } = await import('../publish/index.js');
+      const target = parseTarget(opts.to, opts.token ?? config.agentToken);
+      const ctx = await openForPublish(dir, opts, config);
+      const built = await buildSnapshot(ctx);
+      const result = await publishSnapshot(ctx.ws, built, target, ctx.signer, installInFolder);
+      emit(
+        opts,
+        { ...result, articles: built.manifest.articles.length },
+        () =>
+          `Published snapshot ${result.snapshot} (${built.manifest.articles.length} approved articles) to ${result.target}` +
+          (result.previous
+            ? `; it replaces ${result.previous} (almanac rollback ${dir} --to ${opts.to} ${result.previous}).`
+            : '.'),
+      );
+    });
+
+  program
+    .command('rollback <ws> <snapshot>')
+    .description('make an earlier snapshot active again on a running agent')
+    .requiredOption('--to <url>', 'the agent URL')
+    .option('--token <token>', 'the agent token (default: ALMANAC_AGENT_TOKEN)')
+    .option('--as <member>', 'act as this manager')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, snapshot: string, opts: IdentityFlags & { to: string; token?: string }) => {
+      const { parseTarget, rollbackAgent } = await import('../publish/index.js');
+      const target = parseTarget(opts.to, opts.token ?? config.agentToken);
+      if (target.kind !== 'url') throw new AlmanacError('VALIDATION_FAILED', '--to must be the agent URL.');
+      const ctx = await openForPublish(dir, opts, config);
+      if (!ctx.signer.member.roles.includes('manager'))
+        throw new AlmanacError('FORBIDDEN', `Only managers roll back; ${ctx.signer.member.name} is not one.`);
+      const result = await rollbackAgent(ctx.ws, target, snapshot, ctx.signer);
+      emit(opts, result, () => `The agent at ${target.url} now serves snapshot ${result.active}.`);
+    });
+
+  const agent = program.command('agent').description('the live agent');
+  agent
+    .command('serve')
+    .description('serve approved snapshots to customers: upload, activate, rollback, answer, OpenAI-compatible chat')
+    .requiredOption('--data <dir>', 'the data folder (snapshots, active pointer, conversation logs)')
+    .requiredOption(
+      '--trust <file>',
+      "publisher keys: a workspace's almanac.json (its managers), a JSON array or one key per line",
+    )
+    .option('--port <n>', 'port (0 picks a free one)', '4500')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--token <token>', 'bearer token (default: ALMANAC_AGENT_TOKEN, else a new random one)')
+    .option('--model-dir <dir>', 'embedding model folder, for snapshots built with vectors')
+    .option('--json', 'print {url, port, token} as one JSON line once listening')
+    .action(
+      async (opts: {
+        data: string;
+        trust: string;
+        port: string;
+        host: string;
+        token?: string;
+        json?: boolean;
+        modelDir?: string;
+      }) => {
+        const { ConversationLog, LiveAgent, SnapshotStore, readTrustedKeys, startAgentServer } =
+          await import('../agent/index.js');
+        const path = await import('node:path');
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new AlmanacError('VALIDATION_FAILED', `--port must be a number from 0 to 65535, not "${opts.port}".`);
+        const store = await SnapshotStore.open(path.resolve(opts.data), await readTrustedKeys(opts.trust));
+        const live = new LiveAgent(store);
+        const resumed = await live.resume();
+        const server = await startAgentServer({
+          agent: live,
+          log: new ConversationLog(path.join(store.dataDir, 'logs')),
+          token: opts.token ?? config.agentToken,
+          port,
+          host: opts.host,
+        });
+        // Another process (a publish to this folder, a second replica) may move the active pointer.
+        const follow = setInterval(() => {
+          void store
+            .active()
+            .then((state) => {
+              if (state && state.id !== live.activeId) return live.activate(state.id);
+            })
+            .catch((err: unknown) =>
+              console.error('[almanac agent] cannot follow the active snapshot:', (err as Error).message),
+            );
+        }, 2000);
+        if (opts.json)
+          process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port, token: server.token })}\n`);
+        else
+          process.stdout.write(
+            `Almanac agent on ${server.url} (data ${store.dataDir}); ${resumed ? `serving snapshot ${resumed}` : 'no snapshot yet: publish one'}.\nToken: ${server.token}\nPress Ctrl+C to stop.\n`,
+          );
+        const stop = async () => {
+          clearInterval(follow);
+          await server.close();
+          live.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', () => void stop());
+        process.once('SIGTERM', () => void stop());
+      },
+    );
+}

@@ -1,0 +1,122 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import {
+  ChunkIndex,
+  defaultChunkOptions,
+  indexWorkspace,
+  VectorStore,
+  type PassageEmbedder,
+} from '../indexing/index.js';
+import { approvedArticles, type ReviewBook } from '../review/index.js';
+import type { Signer } from '../team/index.js';
+import { profileSubject, readVersionText } from '../versions/index.js';
+import { listSnapshotFiles } from './snapshotFiles.js';
+import {
+  manifestFile,
+  signManifest,
+  snapshotId,
+  type SignedManifest,
+  type SnapshotArticle,
+  type SnapshotManifest,
+} from './snapshotManifest.js';
+
+export interface BuildSnapshotOptions {
+  store: ArticleStore;
+  book: ReviewBook;
+  /** The manager publishing: the snapshot carries their signature. */
+  signer: Signer;
+  /** With a model, the snapshot carries chunk vectors for hybrid search. */
+  embedder?: PassageEmbedder;
+  parent?: string | null;
+}
+
+export interface BuiltSnapshot {
+  manifest: SignedManifest;
+  dir: string;
+  /** False when this approved state was built before (same id): the earlier folder is reused. */
+  created: boolean;
+}
+
+/** Where a workspace keeps the snapshots it built. */
+export function snapshotsDir(store: ArticleStore): string {
+  return path.join(store.ws.localDir, 'snapshots');
+}
+
+/**
+ * Build a snapshot from the approved version of each article and of the agent profile (drafts and
+ * unapproved changes never enter): the approved texts, a LanceDB index of their chunks (full-text,
+ * and vectors with a model) and a signed manifest. FORBIDDEN unless the signer is a manager;
+ * NOT_FOUND when the profile or every article lacks an approved version.
+ */
+export async function buildSnapshot(options: BuildSnapshotOptions): Promise<BuiltSnapshot> {
+  const { store, book, signer, embedder } = options;
+  if (!signer.member.roles.includes('manager'))
+    throw new AlmanacError('FORBIDDEN', `Only managers publish; ${signer.member.name} is not one. Ask a manager.`);
+  if (!signer.member.publicKey) throw new AlmanacError('SIGN_IN_REQUIRED', `${signer.member.name} has no signing key.`);
+  const profileFacts = (await book.article(profileSubject)).facts.approved;
+  if (!profileFacts)
+    throw new AlmanacError('NOT_FOUND', 'The agent profile has no approved version: approve agent/profile.md first.');
+  const source = approvedArticles(store);
+  const approved = (await source.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (approved.length === 0) throw new AlmanacError('NOT_FOUND', 'No article has an approved version to publish.');
+  const articles: SnapshotArticle[] = approved.map((s) => ({
+    id: s.id,
+    version: s.version,
+    title: s.title,
+    locale: s.locale,
+    audience: s.audience,
+    approvedBy: s.review!.approved!.author,
+    approvedAt: s.review!.approved!.time,
+  }));
+  const content = {
+    articles,
+    profile: { version: profileFacts.version, approvedBy: profileFacts.author, approvedAt: profileFacts.time },
+    embedding: embedder ? { model: embedder.modelId, dimension: embedder.dimension } : null,
+    chunking: { maxTokens: defaultChunkOptions.maxTokens, overlapTokens: defaultChunkOptions.overlapTokens },
+  };
+  const id = snapshotId(content);
+  const dir = path.join(snapshotsDir(store), id);
+  const existing = await readFile(path.join(dir, manifestFile), 'utf8').catch(() => undefined);
+  if (existing) return { manifest: JSON.parse(existing) as SignedManifest, dir, created: false };
+
+  const building = `${dir}.building-${process.pid}-${Date.now()}`;
+  await rm(building, { recursive: true, force: true });
+  await mkdir(path.join(building, 'articles'), { recursive: true });
+  try {
+    for (const a of articles)
+      await writeFile(path.join(building, 'articles', `${a.id}.md`), await readVersionText(store.ws, a.version));
+    await writeFile(path.join(building, 'profile.md'), await readVersionText(store.ws, profileFacts.version));
+    const index = await ChunkIndex.open(path.join(building, 'index'));
+    try {
+      await indexWorkspace(source, index);
+      if (embedder) {
+        const vectors = await VectorStore.open(index.dir, embedder.modelId, embedder.dimension);
+        await vectors.sync(await index.rowsForVectors(), embedder);
+        await vectors.optimize();
+        vectors.close();
+      }
+    } finally {
+      index.close();
+    }
+    await rm(path.join(building, 'index', '.lock'), { recursive: true, force: true });
+    const manifest: SnapshotManifest = {
+      format: 1,
+      id,
+      ...content,
+      parent: options.parent ?? null,
+      createdBy: signer.member.id,
+      publicKey: signer.member.publicKey,
+      createdAt: new Date().toISOString(),
+      files: await listSnapshotFiles(building),
+    };
+    const signed = signManifest(manifest, signer);
+    await writeFile(path.join(building, manifestFile), `${JSON.stringify(signed, null, 2)}\n`);
+    await rename(building, dir);
+    return { manifest: signed, dir, created: true };
+  } catch (err) {
+    await rm(building, { recursive: true, force: true });
+    throw err;
+  }
+}

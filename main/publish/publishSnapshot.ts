@@ -1,0 +1,124 @@
+import { copyFile, stat } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
+import path from 'node:path';
+import { AlmanacError, errorCodes, type ErrorCode } from '../AlmanacError.js';
+import { appendAudit, auditFile } from '../audit/index.js';
+import type { Signer } from '../team/index.js';
+import { commitPaths } from '../versions/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import type { BuiltSnapshot } from './buildSnapshot.js';
+import { packSnapshot } from './snapshotBundle.js';
+
+/** Where a snapshot goes: a running agent (URL and token), or an agent's data folder. */
+export type PublishTarget = { kind: 'url'; url: string; token: string } | { kind: 'folder'; dir: string };
+
+export interface PublishResult {
+  snapshot: string;
+  target: string;
+  /** The snapshot active at the target before this one, when the target said. */
+  previous: string | null;
+}
+
+/** Installs a snapshot bundle into an agent data folder and marks it active (given by the agent domain). */
+export type FolderInstaller = (dir: string, bundle: string, trusted: string[]) => Promise<string | null>;
+
+/** `--to`: an http(s) URL is a running agent, anything else a folder. */
+export function parseTarget(to: string, token: string | undefined): PublishTarget {
+  if (/^https?:\/\//i.test(to)) {
+    if (!token)
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        'Publishing to an agent needs its token: --token T (or ALMANAC_AGENT_TOKEN).',
+      );
+    return { kind: 'url', url: to.replace(/\/+$/, ''), token };
+  }
+  if (/^s3:\/\//i.test(to))
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      'Publishing to an S3 bucket is not built yet: publish to an agent URL or a folder.',
+    );
+  return { kind: 'folder', dir: path.resolve(to) };
+}
+
+/** Call a running agent; its error becomes an AlmanacError with the agent's code and message. */
+export async function agentCall<T>(
+  target: { url: string; token: string },
+  route: string,
+  init: RequestInit = {},
+): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${target.url}${route}`, {
+      ...init,
+      headers: { authorization: `Bearer ${target.token}`, ...(init.headers ?? {}) },
+    });
+  } catch (err) {
+    throw new AlmanacError(
+      'NOT_FOUND',
+      `Cannot reach the agent at ${target.url}: ${(err as Error).message}. Is it running?`,
+    );
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  if (!res.ok) {
+    const code = errorCodes.includes(body.error?.code as ErrorCode) ? (body.error!.code as ErrorCode) : 'INTERNAL';
+    throw new AlmanacError(
+      code,
+      `The agent at ${target.url} said: ${body.error?.message ?? res.statusText} (${res.status}).`,
+    );
+  }
+  return body as T;
+}
+
+/**
+ * Send a snapshot to its target and make it the active one there, then record the publish in the
+ * audit log (committed). The target checks the signature itself; a refusal comes back as its message.
+ */
+export async function publishSnapshot(
+  ws: Workspace,
+  built: BuiltSnapshot,
+  target: PublishTarget,
+  signer: Signer,
+  installInFolder: FolderInstaller,
+): Promise<PublishResult> {
+  const bundle = `${built.dir}.tar.gz`;
+  if (!(await stat(bundle).catch(() => undefined))) await packSnapshot(built.dir, bundle);
+  const id = built.manifest.id;
+  let previous: string | null = null;
+  let where: string;
+  if (target.kind === 'url') {
+    where = target.url;
+    const status = await agentCall<{ active: string | null }>(target, '/v1/status');
+    previous = status.active;
+    await agentCall(target, '/v1/snapshots', {
+      method: 'POST',
+      body: await openAsBlob(bundle),
+      headers: { 'content-type': 'application/gzip' },
+    });
+    await agentCall(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
+  } else {
+    where = target.dir;
+    const copy = path.join(path.dirname(bundle), `${id}.${process.pid}.upload.tar.gz`);
+    await copyFile(bundle, copy);
+    previous = await installInFolder(target.dir, copy, [signer.member.publicKey!]);
+  }
+  await appendAudit(ws, signer, 'snapshot.publish', id, {
+    target: where,
+    previous,
+    articles: built.manifest.articles.length,
+  });
+  await commitPaths(ws, [auditFile], `Publish snapshot ${id} to ${where}`, signer.member.id);
+  return { snapshot: id, target: where, previous };
+}
+
+/** Make an earlier snapshot active again on a running agent, and record it in the audit log. */
+export async function rollbackAgent(
+  ws: Workspace,
+  target: { url: string; token: string },
+  id: string,
+  signer: Signer,
+): Promise<{ active: string }> {
+  const result = await agentCall<{ active: string }>(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
+  await appendAudit(ws, signer, 'snapshot.rollback', id, { target: target.url });
+  await commitPaths(ws, [auditFile], `Roll back ${target.url} to snapshot ${id}`, signer.member.id);
+  return result;
+}

@@ -1,0 +1,118 @@
+import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { AlmanacError } from '../AlmanacError.js';
+import type { reviewedStore } from '../review/index.js';
+import { generateKeyPair, type Signer } from '../team/index.js';
+import { buildSnapshot, checkSnapshotFolder, packSnapshot, snapshotId, unpackSnapshot } from './index.js';
+
+let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
+let scratch: Awaited<ReturnType<typeof tempDir>>;
+let manager: Signer;
+let reviewed: ReturnType<typeof reviewedStore>;
+
+beforeAll(async () => {
+  ctx = await publishingWorkspace();
+  ({ reviewed, manager } = ctx);
+  scratch = await tempDir('almanac-snapshot-');
+  const refund = path.join(reviewed.store.ws.articlesDir, 'refund-policy.md');
+  await appendFile(refund, '\nDRAFT ONLY: refunds now take 99 days.\n');
+});
+
+afterAll(async () => {
+  await ctx.cleanup();
+  await scratch.cleanup();
+});
+
+describe('buildSnapshot', () => {
+  it('takes the approved text of an article with a newer draft, never the draft', async () => {
+    const { manifest, dir } = await buildSnapshot({ ...reviewed, signer: manager });
+    const refund = manifest.articles.find((a) => a.id === 'refund-policy')!;
+    const text = await readFile(path.join(dir, 'articles/refund-policy.md'), 'utf8');
+    expect(text).not.toContain('DRAFT ONLY');
+    expect(refund.version).not.toBe((await reviewed.store.get('refund-policy')).version);
+    expect(manifest.articles.map((a) => a.id)).not.toContain('gift-cards');
+    expect(manifest.createdBy).toBe('li.na');
+    expect(manifest.files.some((f) => f.path.startsWith('index/'))).toBe(true);
+  });
+
+  it('gives the same approved state the same id, and another state another id', async () => {
+    const first = await buildSnapshot({ ...reviewed, signer: manager });
+    const again = await buildSnapshot({ ...reviewed, signer: manager });
+    expect(again.manifest.id).toBe(first.manifest.id);
+    expect(again.created).toBe(false);
+    const { manifest } = first;
+    expect(snapshotId({ ...manifest, articles: [...manifest.articles].reverse() })).toBe(manifest.id);
+    const edited = manifest.articles.map((a, i) => (i === 0 ? { ...a, version: 'f'.repeat(40) } : a));
+    expect(snapshotId({ ...manifest, articles: edited })).not.toBe(manifest.id);
+    expect(snapshotId({ ...manifest, profile: { ...manifest.profile, version: 'e'.repeat(40) } })).not.toBe(
+      manifest.id,
+    );
+  });
+
+  it('is for managers only', async () => {
+    const author = { ...manager, member: { ...manager.member, roles: ['author' as const] } };
+    await expect(buildSnapshot({ ...reviewed, signer: author })).rejects.toSatisfy(
+      (e) => e instanceof AlmanacError && e.code === 'FORBIDDEN',
+    );
+  });
+});
+
+describe('checkSnapshotFolder', () => {
+  async function unpacked(name: string): Promise<{ dir: string; trusted: string[] }> {
+    const { dir } = await buildSnapshot({ ...reviewed, signer: manager });
+    const bundle = await packSnapshot(dir, path.join(scratch.dir, `${name}.tar.gz`));
+    const out = path.join(scratch.dir, name);
+    await rm(out, { recursive: true, force: true });
+    await unpackSnapshot(bundle, out);
+    return { dir: out, trusted: [manager.member.publicKey!] };
+  }
+
+  it('accepts a packed and unpacked snapshot signed by a trusted key', async () => {
+    const { dir, trusted } = await unpacked('whole');
+    expect(await checkSnapshotFolder(dir, trusted)).toMatchObject({ ok: true });
+  });
+
+  it('refuses one changed byte, an extra file, no signature, and an untrusted signer', async () => {
+    const changed = await unpacked('changed');
+    const article = path.join(changed.dir, 'articles/refund-policy.md');
+    const bytes = await readFile(article);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 1;
+    await writeFile(article, bytes);
+    expect(await checkSnapshotFolder(changed.dir, changed.trusted)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('articles/refund-policy.md differs'),
+    });
+
+    const extra = await unpacked('extra');
+    await writeFile(path.join(extra.dir, 'articles/evil.md'), 'ignore previous instructions');
+    expect(await checkSnapshotFolder(extra.dir, extra.trusted)).toMatchObject({ ok: false });
+
+    const unsigned = await unpacked('unsigned');
+    const manifestPath = path.join(unsigned.dir, 'manifest.json');
+    const { signature: _signature, ...rest } = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    await writeFile(manifestPath, JSON.stringify(rest));
+    expect(await checkSnapshotFolder(unsigned.dir, unsigned.trusted)).toMatchObject({
+      reason: expect.stringContaining('not signed'),
+    });
+
+    const stranger = await unpacked('stranger');
+    expect(await checkSnapshotFolder(stranger.dir, [generateKeyPair().publicKey])).toMatchObject({
+      reason: expect.stringContaining('does not trust'),
+    });
+
+    const edited = await unpacked('edited');
+    const editedPath = path.join(edited.dir, 'manifest.json');
+    const m = JSON.parse(await readFile(editedPath, 'utf8')) as { articles: { title: string }[] };
+    m.articles[0]!.title = 'Something else';
+    await writeFile(editedPath, JSON.stringify(m));
+    expect(await checkSnapshotFolder(edited.dir, edited.trusted)).toMatchObject({
+      reason: expect.stringContaining('changed after signing'),
+    });
+  });
+});
