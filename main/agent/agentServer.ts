@@ -156,6 +156,13 @@ export function createAgentApp(options: AgentServerOptions): Hono {
     c.json({ active: agent.activeId ?? null, state: await agent.store.active(), snapshots: await agent.store.list() }),
   );
   app.get('/v1/snapshots', async (c) => c.json({ snapshots: await agent.store.list() }));
+  app.get('/v1/snapshots/:id/manifest', async (c) => {
+    try {
+      return c.json(await agent.store.manifest(c.req.param('id')));
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
 
   app.post('/v1/snapshots', async (c) => {
     try {

@@ -7,3 +7,4 @@ export type { LogEntry } from './conversationLog.js';
 export { createAgentApp, startAgentServer } from './agentServer.js';
 export type { AgentServerOptions, RunningAgent } from './agentServer.js';
 export { readTrustedKeys } from './trustedKeys.js';
+export { followBucket } from './followBucket.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import {
+  type AnswerResult,
   answerQuestion,
   KnowledgeViews,
   openAiProvider,
@@ -18,6 +19,8 @@ import {
   viewOf,
 } from '../answer/index.js';
 import type { IndexService } from '../indexing/index.js';
+import { agentCall } from '../publish/index.js';
+import { targetFor } from './publishHandlers.js';
 import type { ReviewBook } from '../review/index.js';
 import { currentMemberId } from '../team/index.js';
 import { blobHash } from '../versions/index.js';
@@ -70,7 +73,17 @@ export function answerHandlers(context: AnswerApiContext): Pick<Handlers, Answer
     semantic: () => indexer.semantic(),
   });
   return {
-    'answer.ask': async ({ question, history, against, provider, streamId }) => {
+    'answer.ask': async ({ question, history, against, target, provider, streamId }) => {
+      if (against === 'live') {
+        if (!target) throw new AlmanacError('VALIDATION_FAILED', 'Choose the live agent to ask (a publish target).');
+        const result = await agentCall<AnswerResult>(await targetFor(configDir, target), '/v1/answer', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question, history }),
+        });
+        if (streamId) emit?.({ type: 'answer.delta', streamId, text: result.answer });
+        return result;
+      }
       const settings = provider === 'openai' ? await readProviderSettings(configDir ?? noConfigDir()) : undefined;
       if (provider === 'openai' && !settings) {
         throw new AlmanacError(

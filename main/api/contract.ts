@@ -22,6 +22,7 @@ import { roles } from '../workspace/workspaceConfig.js';
 import type { ReviewFacts } from '../articles/articleStatus.js';
 import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
 import { feedbackInputSchema } from '../answer/feedbackSchema.js';
+import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
@@ -40,6 +41,39 @@ export type { ReviewSummary } from '../articles/articleStatus.js';
 export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView };
 export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
 export type { GroundedSentence } from '../answer/index.js';
+export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
+
+/** A snapshot built in this workspace. */
+export interface BuiltSnapshotView {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  articles: number;
+  parent: string | null;
+}
+
+/** The publish screen's state: what a publish would hold now, what was built, where it can go, what happened. */
+export interface PublishOverview {
+  planned: { id: string; articles: number } | { problem: string };
+  built: BuiltSnapshotView[];
+  targets: TargetView[];
+  log: PublishLogEntry[];
+  /** The member signed in here is a manager. */
+  canPublish: boolean;
+}
+
+/** A live agent's state. */
+export interface AgentStatus {
+  active: string | null;
+  snapshots: {
+    id: string;
+    createdAt: string;
+    createdBy: string;
+    articles: number;
+    parent: string | null;
+    active: boolean;
+  }[];
+}
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
@@ -225,7 +259,9 @@ export const routes = {
     input: z.object({
       question: z.string().trim().min(1, 'Ask a question').max(4000),
       history: z.array(turnSchema).max(40).default([]),
-      against: z.enum(['drafts', 'approved']).default('drafts'),
+      against: z.enum(['drafts', 'approved', 'live']).default('drafts'),
+      /** With `against: 'live'`: the saved publish target (agent URL) whose active snapshot answers. */
+      target: z.string().max(2000).optional(),
       provider: z.enum(['extractive', 'openai']).default('extractive'),
       /** Names the stream: each piece of the answer arrives as an `answer.delta` event with this id. */
       streamId: z.string().max(100).optional(),
@@ -243,6 +279,31 @@ export const routes = {
       apiKey: z.string().max(500).optional(),
     }),
     output: returns<ProviderSettingsView>(),
+  },
+  'publish.overview': { input: z.object({}), output: returns<PublishOverview>() },
+  /** What publishing now would change against the live snapshot of a target (or the last built one). */
+  'publish.compare': {
+    input: z.object({ url: z.string().max(2000).optional() }),
+    output: returns<{ live: string | null; diff: SnapshotDiff }>(),
+  },
+  'publish.setTarget': {
+    input: z.object({
+      url: z
+        .string()
+        .trim()
+        .regex(/^https?:\/\//i, 'An agent URL starts with http:// or https://')
+        .max(2000),
+      name: z.string().trim().max(200).optional(),
+      token: z.string().max(500).optional(),
+    }),
+    output: returns<TargetView[]>(),
+  },
+  'publish.removeTarget': { input: z.object({ url: z.string().max(2000) }), output: returns<TargetView[]>() },
+  'publish.agentStatus': { input: z.object({ url: z.string().max(2000) }), output: returns<AgentStatus>() },
+  'publish.run': { input: z.object({ url: z.string().max(2000) }), output: returns<PublishResult>() },
+  'publish.rollback': {
+    input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),
+    output: returns<{ active: string }>(),
   },
   'profile.get': { input: z.object({}), output: returns<ProfileView>() },
   'profile.save': {
@@ -312,6 +373,8 @@ export type AlmanacEvent =
   | { type: 'model.progress'; progress: ModelInstallProgress }
   /** Review records, the roster or the signed-in member changed: reload statuses and queues. */
   | { type: 'review.changed'; ids: string[] }
+  /** A publish moved on: building the snapshot, uploading it, done. */
+  | { type: 'publish.progress'; stage: 'build' | 'upload' | 'activate' | 'done'; snapshot?: string }
   /** A piece of a streamed answer (`answer.ask` with a `streamId`). */
   | { type: 'answer.delta'; streamId: string; text: string }
   /** The event stream (re)connected: anything pushed while it was down was missed, so reload. */

@@ -18,6 +18,7 @@ import { ReviewBook } from '../review/index.js';
 import { currentMemberId, signerFor, type KeyVault } from '../team/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
+import { publishHandlers } from './publishHandlers.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -52,6 +53,7 @@ export function createHandlers(context: ApiContext): HandlerTable {
   return {
     ...reviewHandlers({ ws, store, book, vault, emit }),
     ...answerHandlers({ ws, store, book, indexer, configDir, emit }),
+    ...publishHandlers({ ws, store, book, vault, configDir, emit }),
     'workspace.info': async () => ({
       root: ws.root,
       name: ws.config.name,

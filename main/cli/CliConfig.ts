@@ -15,6 +15,8 @@ export interface CliConfig {
   openAiKey?: string;
   /** A live agent's bearer token for publish and rollback: ALMANAC_AGENT_TOKEN. */
   agentToken?: string;
+  /** S3-compatible storage for publish targets and replicas: ALMANAC_S3_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION. */
+  s3: { endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string; region: string } };
 }
 
 export function resolveCliConfig(): CliConfig {
@@ -29,5 +31,16 @@ export function resolveCliConfig(): CliConfig {
       path.join(process.env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'almanac'),
     openAiKey: process.env.ALMANAC_OPENAI_API_KEY || process.env.OPENAI_API_KEY || undefined,
     agentToken: process.env.ALMANAC_AGENT_TOKEN || undefined,
+    s3: {
+      endpoint: process.env.ALMANAC_S3_ENDPOINT || undefined,
+      credentials:
+        process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
+          ? {
+              accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+              secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,
+              region: process.env.AWS_REGION || 'us-east-1',
+            }
+          : undefined,
+    },
   };
 }

@@ -51,7 +51,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--json', 'print JSON')
     .action(async (dir: string, opts: IdentityFlags & { to: string; token?: string }) => {
       const { buildSnapshot, parseTarget, publishSnapshot } = await import('../publish/index.js');
-      const target = parseTarget(opts.to, opts.token ?? config.agentToken);
+      const target = parseTarget(opts.to, opts.token ?? config.agentToken, config.s3);
       const ctx = await openForPublish(dir, opts, config);
       const built = await buildSnapshot(ctx);
       const result = await publishSnapshot(ctx.ws, built, target, ctx.signer, installInFolder);
@@ -68,20 +68,21 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
 
   program
     .command('rollback <ws> <snapshot>')
-    .description('make an earlier snapshot active again on a running agent')
-    .requiredOption('--to <url>', 'the agent URL')
+    .description('make an earlier snapshot active again on a running agent or in a bucket')
+    .requiredOption('--to <target>', 'the agent URL, or s3://bucket/prefix')
     .option('--token <token>', 'the agent token (default: ALMANAC_AGENT_TOKEN)')
     .option('--as <member>', 'act as this manager')
     .option('--json', 'print JSON')
     .action(async (dir: string, snapshot: string, opts: IdentityFlags & { to: string; token?: string }) => {
-      const { parseTarget, rollbackAgent } = await import('../publish/index.js');
-      const target = parseTarget(opts.to, opts.token ?? config.agentToken);
-      if (target.kind !== 'url') throw new AlmanacError('VALIDATION_FAILED', '--to must be the agent URL.');
+      const { parseTarget, rollbackTarget } = await import('../publish/index.js');
+      const target = parseTarget(opts.to, opts.token ?? config.agentToken, config.s3);
+      if (target.kind === 'folder')
+        throw new AlmanacError('VALIDATION_FAILED', '--to must be an agent URL or s3://bucket/prefix.');
       const ctx = await openForPublish(dir, opts, config);
       if (!ctx.signer.member.roles.includes('manager'))
         throw new AlmanacError('FORBIDDEN', `Only managers roll back; ${ctx.signer.member.name} is not one.`);
-      const result = await rollbackAgent(ctx.ws, target, snapshot, ctx.signer);
-      emit(opts, result, () => `The agent at ${target.url} now serves snapshot ${result.active}.`);
+      const result = await rollbackTarget(ctx.ws, target, snapshot, ctx.signer);
+      emit(opts, result, () => `${opts.to} now serves snapshot ${result.active}.`);
     });
 
   const agent = program.command('agent').description('the live agent');
@@ -97,6 +98,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token (default: ALMANAC_AGENT_TOKEN, else a new random one)')
     .option('--model-dir <dir>', 'embedding model folder, for snapshots built with vectors')
+    .option('--follow <bucket>', 'follow the active snapshot of s3://bucket/prefix (replicas)')
     .option('--json', 'print {url, port, token} as one JSON line once listening')
     .action(
       async (opts: {
@@ -107,6 +109,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
         token?: string;
         json?: boolean;
         modelDir?: string;
+        follow?: string;
       }) => {
         const { ConversationLog, LiveAgent, SnapshotStore, readTrustedKeys, startAgentServer } =
           await import('../agent/index.js');
@@ -124,8 +127,19 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           port,
           host: opts.host,
         });
+        let followBucket: (() => void) | undefined;
+        if (opts.follow) {
+          const { BucketStore, parseBucketUrl } = await import('../publish/index.js');
+          const { followBucket: followIt } = await import('../agent/index.js');
+          const s3 = config.s3.credentials;
+          if (!s3)
+            throw new AlmanacError('VALIDATION_FAILED', '--follow needs AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
+          const bucket = new BucketStore(parseBucketUrl(opts.follow, config.s3.endpoint, s3.region), s3);
+          followBucket = followIt(bucket, live, { intervalMs: 1000 });
+        }
         // Another process (a publish to this folder, a second replica) may move the active pointer.
         const follow = setInterval(() => {
+          if (followBucket) return;
           void store
             .active()
             .then((state) => {
@@ -143,6 +157,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           );
         const stop = async () => {
           clearInterval(follow);
+          followBucket?.();
           await server.close();
           live.close();
           process.exit(0);

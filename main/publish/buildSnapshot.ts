@@ -45,16 +45,11 @@ export function snapshotsDir(store: ArticleStore): string {
 }
 
 /**
- * Build a snapshot from the approved version of each article and of the agent profile (drafts and
- * unapproved changes never enter): the approved texts, a LanceDB index of their chunks (full-text,
- * and vectors with a model) and a signed manifest. FORBIDDEN unless the signer is a manager;
- * NOT_FOUND when the profile or every article lacks an approved version.
+ * What a snapshot of the approved state would hold, and its id, without building it (NOT_FOUND when
+ * the profile or every article lacks an approved version).
  */
-export async function buildSnapshot(options: BuildSnapshotOptions): Promise<BuiltSnapshot> {
-  const { store, book, signer, embedder } = options;
-  if (!signer.member.roles.includes('manager'))
-    throw new AlmanacError('FORBIDDEN', `Only managers publish; ${signer.member.name} is not one. Ask a manager.`);
-  if (!signer.member.publicKey) throw new AlmanacError('SIGN_IN_REQUIRED', `${signer.member.name} has no signing key.`);
+export async function plannedSnapshot(options: Pick<BuildSnapshotOptions, 'store' | 'book' | 'embedder'>) {
+  const { store, book, embedder } = options;
   const profileFacts = (await book.article(profileSubject)).facts.approved;
   if (!profileFacts)
     throw new AlmanacError('NOT_FOUND', 'The agent profile has no approved version: approve agent/profile.md first.');
@@ -76,7 +71,23 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
     embedding: embedder ? { model: embedder.modelId, dimension: embedder.dimension } : null,
     chunking: { maxTokens: defaultChunkOptions.maxTokens, overlapTokens: defaultChunkOptions.overlapTokens },
   };
-  const id = snapshotId(content);
+  return { id: snapshotId(content), content, source };
+}
+
+/**
+ * Build a snapshot from the approved version of each article and of the agent profile (drafts and
+ * unapproved changes never enter): the approved texts, a LanceDB index of their chunks (full-text,
+ * and vectors with a model) and a signed manifest. FORBIDDEN unless the signer is a manager;
+ * NOT_FOUND when the profile or every article lacks an approved version.
+ */
+export async function buildSnapshot(options: BuildSnapshotOptions): Promise<BuiltSnapshot> {
+  const { store, signer, embedder } = options;
+  if (!signer.member.roles.includes('manager'))
+    throw new AlmanacError('FORBIDDEN', `Only managers publish; ${signer.member.name} is not one. Ask a manager.`);
+  if (!signer.member.publicKey) throw new AlmanacError('SIGN_IN_REQUIRED', `${signer.member.name} has no signing key.`);
+  const { id, content, source } = await plannedSnapshot(options);
+  const { articles } = content;
+  const profileFacts = content.profile;
   const dir = path.join(snapshotsDir(store), id);
   const existing = await readFile(path.join(dir, manifestFile), 'utf8').catch(() => undefined);
   if (existing) return { manifest: JSON.parse(existing) as SignedManifest, dir, created: false };

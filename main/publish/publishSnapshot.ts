@@ -8,9 +8,17 @@ import { commitPaths } from '../versions/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { BuiltSnapshot } from './buildSnapshot.js';
 import { packSnapshot } from './snapshotBundle.js';
+import { BucketStore, parseBucketUrl, type BucketCredentials } from './BucketStore.js';
 
-/** Where a snapshot goes: a running agent (URL and token), or an agent's data folder. */
-export type PublishTarget = { kind: 'url'; url: string; token: string } | { kind: 'folder'; dir: string };
+/** Where a snapshot goes: a running agent (URL and token), an agent's data folder, or a bucket replicas follow. */
+export type PublishTarget =
+  { kind: 'url'; url: string; token: string } | { kind: 'folder'; dir: string } | { kind: 's3'; bucket: BucketStore };
+
+/** How to reach S3-compatible storage, resolved at the entry point. */
+export interface S3Settings {
+  endpoint?: string;
+  credentials?: BucketCredentials;
+}
 
 export interface PublishResult {
   snapshot: string;
@@ -22,8 +30,8 @@ export interface PublishResult {
 /** Installs a snapshot bundle into an agent data folder and marks it active (given by the agent domain). */
 export type FolderInstaller = (dir: string, bundle: string, trusted: string[]) => Promise<string | null>;
 
-/** `--to`: an http(s) URL is a running agent, anything else a folder. */
-export function parseTarget(to: string, token: string | undefined): PublishTarget {
+/** `--to`: an http(s) URL is a running agent, `s3://bucket/prefix` a bucket, anything else a folder. */
+export function parseTarget(to: string, token: string | undefined, s3: S3Settings = {}): PublishTarget {
   if (/^https?:\/\//i.test(to)) {
     if (!token)
       throw new AlmanacError(
@@ -32,11 +40,17 @@ export function parseTarget(to: string, token: string | undefined): PublishTarge
       );
     return { kind: 'url', url: to.replace(/\/+$/, ''), token };
   }
-  if (/^s3:\/\//i.test(to))
-    throw new AlmanacError(
-      'VALIDATION_FAILED',
-      'Publishing to an S3 bucket is not built yet: publish to an agent URL or a folder.',
-    );
+  if (/^s3:\/\//i.test(to)) {
+    if (!s3.credentials)
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        'Publishing to a bucket needs credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and ALMANAC_S3_ENDPOINT for a server other than AWS).',
+      );
+    return {
+      kind: 's3',
+      bucket: new BucketStore(parseBucketUrl(to, s3.endpoint, s3.credentials.region), s3.credentials),
+    };
+  }
   return { kind: 'folder', dir: path.resolve(to) };
 }
 
@@ -95,6 +109,11 @@ export async function publishSnapshot(
       headers: { 'content-type': 'application/gzip' },
     });
     await agentCall(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
+  } else if (target.kind === 's3') {
+    where = target.bucket.describe();
+    previous = (await target.bucket.readActive()).active?.id ?? null;
+    await target.bucket.putSnapshot(id, bundle);
+    await target.bucket.setActive(id);
   } else {
     where = target.dir;
     const copy = path.join(path.dirname(bundle), `${id}.${process.pid}.upload.tar.gz`);
@@ -110,15 +129,22 @@ export async function publishSnapshot(
   return { snapshot: id, target: where, previous };
 }
 
-/** Make an earlier snapshot active again on a running agent, and record it in the audit log. */
-export async function rollbackAgent(
+/** Make an earlier snapshot active again on a running agent or in a bucket, and record it in the audit log. */
+export async function rollbackTarget(
   ws: Workspace,
-  target: { url: string; token: string },
+  target: Exclude<PublishTarget, { kind: 'folder' }>,
   id: string,
   signer: Signer,
 ): Promise<{ active: string }> {
-  const result = await agentCall<{ active: string }>(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
-  await appendAudit(ws, signer, 'snapshot.rollback', id, { target: target.url });
-  await commitPaths(ws, [auditFile], `Roll back ${target.url} to snapshot ${id}`, signer.member.id);
-  return result;
+  let where: string;
+  if (target.kind === 's3') {
+    where = target.bucket.describe();
+    await target.bucket.setActive(id);
+  } else {
+    where = target.url;
+    await agentCall<{ active: string }>(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
+  }
+  await appendAudit(ws, signer, 'snapshot.rollback', id, { target: where });
+  await commitPaths(ws, [auditFile], `Roll back ${where} to snapshot ${id}`, signer.member.id);
+  return { active: id };
 }

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import S3rver from 's3rver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
+import { repoRoot, tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import {
+  buildSnapshot,
+  parseTarget,
+  publishSnapshot,
+  rollbackTarget,
+  type BuiltSnapshot,
+  type PublishTarget,
+} from '../publish/index.js';
+
+let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let s3: S3rver;
+let endpoint: string;
+let first: BuiltSnapshot;
+let second: BuiltSnapshot;
+const replicas: { child: ChildProcess; url: string }[] = [];
+const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' };
+const token = 'replica-token';
+
+async function startReplica(n: number): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'main/cli/bin.ts'),
+      'agent',
+      'serve',
+      '--data',
+      path.join(tmp.dir, `replica-${n}`),
+      '--trust',
+      path.join(tmp.dir, 'trusted.json'),
+      '--follow',
+      's3://almanac/live',
+      '--port',
+      '0',
+      '--token',
+      token,
+      '--json',
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        ALMANAC_S3_ENDPOINT: endpoint,
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      },
+    },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`replica exited with ${code}`)));
+  });
+  return { child, url: (JSON.parse(line) as { url: string }).url };
+}
+
+async function servedBy(url: string): Promise<string | null> {
+  const res = await fetch(`${url}/v1/answer`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ question: 'How long does a refund take to reach my card?' }),
+  });
+  return res.status === 200 ? res.headers.get('x-almanac-snapshot') : null;
+}
+
+/** Milliseconds until every replica answers from `id` (fails after 5 s). */
+async function allServe(id: string): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < 5000) {
+    const seen = await Promise.all(replicas.map((r) => servedBy(r.url)));
+    if (seen.every((s) => s === id)) return performance.now() - started;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Not every replica serves ${id} within 5 s`);
+}
+
+beforeAll(async () => {
+  ctx = await publishingWorkspace();
+  tmp = await tempDir('almanac-replicas-');
+  await writeFile(path.join(tmp.dir, 'trusted.json'), JSON.stringify([ctx.manager.member.publicKey]));
+  s3 = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory: path.join(tmp.dir, 's3'),
+    configureBuckets: [{ name: 'almanac', configs: [] }],
+  });
+  const { port } = await s3.run();
+  endpoint = `http://127.0.0.1:${port}`;
+  first = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager });
+  await ctx.reviewed.store.setArchived('payment-methods', true);
+  second = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager });
+  for (let n = 0; n < 2; n++) replicas.push(await startReplica(n));
+});
+
+afterAll(async () => {
+  for (const r of replicas) r.child.kill('SIGKILL');
+  await s3.close();
+  await ctx.cleanup();
+  await tmp.cleanup();
+});
+
+describe('replicas behind one bucket', () => {
+  it('both serve a published snapshot within 5 seconds, then the next one, then roll back together', async () => {
+    const target = parseTarget('s3://almanac/live', undefined, { endpoint, credentials }) as Extract<
+      PublishTarget,
+      { kind: 's3' }
+    >;
+    const never = () => Promise.reject(new Error('not a folder'));
+    expect(await Promise.all(replicas.map((r) => servedBy(r.url)))).toEqual([null, null]);
+    await publishSnapshot(ctx.reviewed.store.ws, first, target, ctx.manager, never);
+    expect(await allServe(first.manifest.id)).toBeLessThan(5000);
+    const result = await publishSnapshot(ctx.reviewed.store.ws, second, target, ctx.manager, never);
+    expect(result.previous).toBe(first.manifest.id);
+    expect(await allServe(second.manifest.id)).toBeLessThan(5000);
+    await rollbackTarget(ctx.reviewed.store.ws, target, first.manifest.id, ctx.manager);
+    expect(await allServe(first.manifest.id)).toBeLessThan(5000);
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import {
+  agentCall,
+  buildSnapshot,
+  diffSnapshots,
+  plannedSnapshot,
+  publishLog,
+  publishSnapshot,
+  readTargets,
+  removeTarget,
+  rollbackTarget,
+  saveTarget,
+  snapshotsDir,
+  viewOfTargets,
+  type SignedManifest,
+} from '../publish/index.js';
+import type { ReviewBook } from '../review/index.js';
+import { signerFor, type KeyVault } from '../team/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import type { AlmanacEvent, RouteName } from './contract.js';
+import type { Handlers } from './handlers.js';
+
+export interface PublishApiContext {
+  ws: Workspace;
+  store: ArticleStore;
+  book: ReviewBook;
+  vault: KeyVault;
+  configDir?: string;
+  emit?: (event: AlmanacEvent) => void;
+}
+
+type PublishRoutes = Extract<RouteName, `publish.${string}`>;
+
+function settingsFolder(configDir: string | undefined): string {
+  if (!configDir)
+    throw new AlmanacError('VALIDATION_FAILED', 'This studio has no settings folder for publish targets.');
+  return configDir;
+}
+
+/** The saved target for a URL, with its token (NOT_FOUND when it was never saved). */
+export async function targetFor(configDir: string | undefined, url: string): Promise<{ url: string; token: string }> {
+  const target = (await readTargets(settingsFolder(configDir))).find((t) => t.url === url.replace(/\/+$/, ''));
+  if (!target) throw new AlmanacError('NOT_FOUND', `No publish target ${url}: add it with its token first.`);
+  if (!target.token) throw new AlmanacError('VALIDATION_FAILED', `The target ${url} has no token: set it first.`);
+  return { url: target.url, token: target.token };
+}
+
+async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
+  const dir = snapshotsDir(store);
+  const out: SignedManifest[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const text = await readFile(path.join(dir, name, 'manifest.json'), 'utf8').catch(() => undefined);
+    if (text) out.push(JSON.parse(text) as SignedManifest);
+  }
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Snapshots, targets, the compare against the live snapshot, publish and rollback. */
+export function publishHandlers(context: PublishApiContext): Pick<Handlers, PublishRoutes> {
+  const { ws, store, book, vault, configDir, emit } = context;
+  const progress = (stage: 'build' | 'upload' | 'activate' | 'done', snapshot?: string) =>
+    emit?.({ type: 'publish.progress', stage, snapshot });
+  return {
+    'publish.overview': async () => {
+      const planned = await plannedSnapshot({ store, book }).then(
+        (p) => ({ id: p.id, articles: p.content.articles.length }),
+        (err: unknown) => ({ problem: (err as Error).message }),
+      );
+      const signer = await signerFor(ws, vault).catch(() => undefined);
+      return {
+        planned,
+        built: (await builtSnapshots(store)).map((m) => ({
+          id: m.id,
+          createdAt: m.createdAt,
+          createdBy: m.createdBy,
+          articles: m.articles.length,
+          parent: m.parent,
+        })),
+        targets: configDir ? viewOfTargets(await readTargets(configDir)) : [],
+        log: await publishLog(ws),
+        canPublish: Boolean(signer?.member.roles.includes('manager')),
+      };
+    },
+    'publish.compare': async ({ url }) => {
+      const planned = await plannedSnapshot({ store, book });
+      const to = { id: planned.id, ...planned.content };
+      if (!url) return { live: null, diff: diffSnapshots((await builtSnapshots(store))[0] ?? null, to) };
+      const target = await targetFor(configDir, url);
+      const status = await agentCall<{ active: string | null }>(target, '/v1/status');
+      const live = status.active
+        ? await agentCall<SignedManifest>(target, `/v1/snapshots/${status.active}/manifest`)
+        : null;
+      return { live: status.active, diff: diffSnapshots(live, to) };
+    },
+    'publish.setTarget': async (input) => viewOfTargets(await saveTarget(settingsFolder(configDir), input)),
+    'publish.removeTarget': async ({ url }) => viewOfTargets(await removeTarget(settingsFolder(configDir), url)),
+    'publish.agentStatus': async ({ url }) => agentCall(await targetFor(configDir, url), '/v1/status'),
+    'publish.run': async ({ url }) => {
+      const target = await targetFor(configDir, url);
+      const signer = await signerFor(ws, vault);
+      progress('build');
+      const built = await buildSnapshot({ store, book, signer });
+      progress('upload', built.manifest.id);
+      const result = await publishSnapshot(ws, built, { kind: 'url', ...target }, signer, () => {
+        throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
+      });
+      progress('done', result.snapshot);
+      emit?.({ type: 'review.changed', ids: [] });
+      return result;
+    },
+    'publish.rollback': async ({ url, id }) => {
+      const signer = await signerFor(ws, vault);
+      if (!signer.member.roles.includes('manager'))
+        throw new AlmanacError('FORBIDDEN', `Only managers roll back; ${signer.member.name} is not one.`);
+      const result = await rollbackTarget(ws, { kind: 'url', ...(await targetFor(configDir, url)) }, id, signer);
+      emit?.({ type: 'review.changed', ids: [] });
+      return result;
+    },
+  };
+}
