@@ -1,5 +1,6 @@
 import type { AnalyzerRow } from './analyzers.js';
 import type { AnswerBench } from './answerQuality.js';
+import type { AgentLatency } from './agentLatency.js';
 import type { DatasetQuality } from './datasetQuality.js';
 import type { Throughput } from './embeddingThroughput.js';
 import type { ImportThroughput } from './importThroughput.js';
@@ -18,6 +19,7 @@ export const benchParts = [
   'import',
   'peers',
   'answer',
+  'agent',
 ] as const;
 export type BenchPart = (typeof benchParts)[number];
 
@@ -38,6 +40,8 @@ export interface BenchResults {
   peers?: PeerRow[];
   /** The answer engine: hand-off decisions on the labelled set, citations, answer latency. */
   answer?: AnswerBench;
+  /** The live agent answering over HTTP on loopback under concurrent load. */
+  agent?: AgentLatency;
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -216,11 +220,22 @@ export function readmeBlock(r: BenchResults): string {
       '',
       ...table(
         ['answer latency (retrieval, decision, extractive answer, grounding check)', 'p50', 'p95'],
-        a.latency.map((l) => [
-          `${l.workspace}: ${l.chunks.toLocaleString('en')} chunks, ${l.questions} questions`,
-          ms(l.p50, 1),
-          ms(l.p95, 1),
-        ]),
+        [
+          ...a.latency.map((l) => [
+            `${l.workspace}: ${l.chunks.toLocaleString('en')} chunks, ${l.questions} questions`,
+            ms(l.p50, 1),
+            ms(l.p95, 1),
+          ]),
+          ...(r.agent
+            ? [
+                [
+                  `live agent over HTTP on loopback, sample snapshot, ${r.agent.concurrency} concurrent clients, ${r.agent.requests} requests (${r.agent.requestsPerSecond}/s, ${r.agent.failed} failed)`,
+                  ms(r.agent.p50, 1),
+                  ms(r.agent.p95, 1),
+                ],
+              ]
+            : []),
+        ],
       ),
     );
   return lines.join('\n');

@@ -10,6 +10,7 @@ import { vectorSearchFor } from '../main/retrieval/index.js';
 import { makeEncoderModel, shapes } from '../tests/fixtures/makeEncoderModel.js';
 import { analyzers } from './analyzers.js';
 import { answerBench } from './answerQuality.js';
+import { agentLatency } from './agentLatency.js';
 import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
@@ -47,6 +48,7 @@ const results: BenchResults = {
   importThroughput: previous.importThroughput,
   peers: previous.peers,
   answer: previous.answer,
+  agent: previous.agent,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -235,6 +237,15 @@ if (wants('answer')) {
     log(
       `answer latency, ${l.workspace} (${l.chunks} chunks, ${l.questions} questions): p50 ${l.p50} ms, p95 ${l.p95} ms`,
     );
+}
+
+if (wants('agent')) {
+  const a = await agentLatency(repoRoot);
+  results.agent = a;
+  measured('agent');
+  log(
+    `\n## Live agent over HTTP on loopback (${a.concurrency} concurrent clients, ${a.requests} answers): p50 ${a.p50} ms, p95 ${a.p95} ms, ${a.requestsPerSecond} answers/s, ${a.failed} failed`,
+  );
 }
 
 await minilm?.close();
