@@ -175,6 +175,17 @@ describe('almanac agent serve', () => {
     expect(mine.map((l) => l.type)).toEqual(['answer', 'feedback']);
     expect(mine[0]!.versions?.['refund-policy']).toMatch(/^[0-9a-f]{40}$/);
     expect(mine[1]!.csat).toBe(5);
+    const day = new Date().toISOString().slice(0, 10);
+    const days = (await (
+      await fetch(`${server.url}/v1/logs`, { headers: { authorization: `Bearer ${server.token}` } })
+    ).json()) as {
+      days: string[];
+    };
+    expect(days.days).toContain(day);
+    const back = await (
+      await fetch(`${server.url}/v1/logs/${day}`, { headers: { authorization: `Bearer ${server.token}` } })
+    ).text();
+    expect(back).toContain('"conversationId":"conv-1"');
   });
 
   it('answers 2,000 concurrent requests without a failure while 5 activations and a rollback happen', async () => {

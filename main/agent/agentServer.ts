@@ -296,6 +296,12 @@ export function createAgentApp(options: AgentServerOptions): Hono {
     }
   });
 
+  app.get('/v1/logs', async (c) => c.json({ days: await log.days() }));
+  app.get('/v1/logs/:day', async (c) => {
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    return c.body(await log.read(c.req.param('day')));
+  });
+
   app.post('/v1/feedback', async (c) => {
     try {
       const input = await body(c, feedbackSchema);

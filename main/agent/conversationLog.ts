@@ -1,4 +1,4 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** One line of the agent's conversation log: an answer given, or feedback on one. */
@@ -34,6 +34,21 @@ export class ConversationLog {
 
   fileFor(time: string): string {
     return path.join(this.dir, `conversations-${time.slice(0, 10)}.jsonl`);
+  }
+
+  /** The days that have a log, oldest first (`2026-12-02`). */
+  async days(): Promise<string[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    return names
+      .map((n) => /^conversations-(\d{4}-\d{2}-\d{2})\.jsonl$/.exec(n)?.[1])
+      .filter((d): d is string => Boolean(d))
+      .sort();
+  }
+
+  /** One day's log as written (JSONL); empty when the agent said nothing that day. */
+  async read(day: string): Promise<string> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+    return readFile(this.fileFor(day), 'utf8').catch(() => '');
   }
 
   async append(entry: LogEntry): Promise<void> {
