@@ -10,9 +10,10 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
-import { answerQuestion, type AnswerResult, type CompletionProvider, type Turn } from '../answer/index.js';
+import { answerQuestion, type CompletionProvider, type Turn } from '../answer/index.js';
 import { searchKnowledge } from '../retrieval/index.js';
-import { type ConversationLog } from './conversationLog.js';
+import { chatSchema, chatTurns, completion, completionChunks } from './chatCompletions.js';
+import type { ConversationLog } from './conversationLog.js';
 import type { LiveAgent, LoadedSnapshot } from './LiveAgent.js';
 
 export interface AgentServerOptions {
@@ -55,17 +56,6 @@ const answerSchema = z.object({
   conversationId: z.string().max(100).optional(),
 });
 
-const messageSchema = z.object({
-  role: z.string(),
-  content: z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() })), z.null()]),
-});
-const chatSchema = z.object({
-  model: z.string().optional(),
-  messages: z.array(messageSchema).min(1).max(100),
-  stream: z.boolean().optional(),
-  user: z.string().max(200).optional(),
-});
-
 const feedbackSchema = z.object({
   conversationId: z.string().min(1).max(100),
   resolved: z.boolean().optional(),
@@ -73,24 +63,6 @@ const feedbackSchema = z.object({
   csat: z.number().int().min(1).max(5).optional(),
   comment: z.string().max(4000).optional(),
 });
-
-const textOf = (content: z.infer<typeof messageSchema>['content']) =>
-  typeof content === 'string' ? content : (content ?? []).map((p) => p.text ?? '').join('');
-
-/** Citations the way Azure OpenAI "On Your Data" clients read them from `message.context`. */
-function context(result: AnswerResult) {
-  return {
-    citations: result.citations.map((c) => ({
-      content: c.text,
-      title: c.title,
-      url: null,
-      filepath: `articles/${c.articleId}.md`,
-      chunk_id: c.chunkId,
-    })),
-    handoff: result.handoff,
-    confidence: result.confidence,
-  };
-}
 
 /**
  * The live agent's HTTP API: snapshots in (upload, activate, rollback), answers out (`/v1/answer`,
@@ -243,51 +215,16 @@ export function createAgentApp(options: AgentServerOptions): Hono {
   app.post('/v1/chat/completions', async (c) => {
     try {
       const input = await body(c, chatSchema);
-      const turns = input.messages.filter((m) => m.role === 'user' || m.role === 'assistant');
-      const last = turns.at(-1);
-      if (!last || last.role !== 'user')
-        throw new AlmanacError('VALIDATION_FAILED', "The last message must be the user's.");
-      const history: Turn[] = turns
-        .slice(0, -1)
-        .map((m) => ({ role: m.role === 'user' ? 'customer' : 'agent', text: textOf(m.content) }));
+      const { question, history } = chatTurns(input.messages);
       const conversationId = c.req.header('x-almanac-conversation') ?? input.user ?? randomUUID();
-      const id = `chatcmpl-${randomBytes(12).toString('hex')}`;
-      const created = Math.floor(Date.now() / 1000);
       return await agent.use(async (snapshot) => {
-        const result = await answer(snapshot, textOf(last.content), history, conversationId);
-        const model = `almanac-${snapshot.id}`;
+        const result = await answer(snapshot, question, history, conversationId);
+        const reply = { id: `chatcmpl-${randomBytes(12).toString('hex')}`, model: `almanac-${snapshot.id}`, result };
         c.header('x-almanac-snapshot', snapshot.id);
         c.header('x-almanac-conversation', conversationId);
-        if (!input.stream) {
-          return c.json({
-            id,
-            object: 'chat.completion',
-            created,
-            model,
-            choices: [
-              {
-                index: 0,
-                message: { role: 'assistant', content: result.answer, context: context(result) },
-                finish_reason: 'stop',
-              },
-            ],
-            usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-          });
-        }
+        if (!input.stream) return c.json(completion(reply));
         return streamSSE(c, async (stream) => {
-          const chunk = (delta: object, finish: string | null = null) =>
-            stream.writeSSE({
-              data: JSON.stringify({
-                id,
-                object: 'chat.completion.chunk',
-                created,
-                model,
-                choices: [{ index: 0, delta, finish_reason: finish }],
-              }),
-            });
-          await chunk({ role: 'assistant', context: context(result) });
-          for (const piece of result.answer.match(/\S+\s*/g) ?? []) await chunk({ content: piece });
-          await chunk({}, 'stop');
+          for (const chunk of completionChunks(reply)) await stream.writeSSE({ data: JSON.stringify(chunk) });
           await stream.writeSSE({ data: '[DONE]' });
         });
       });
