@@ -23,6 +23,7 @@ import { IdentityDialog } from './review/IdentityDialog';
 import { ReviewView } from './review/ReviewView';
 import { PreviewView } from './answer/PreviewView';
 import { ProfileView } from './profile/ProfileView';
+import { PublishView } from './publish/PublishView';
 import { useIdentityStore } from './stores/useIdentityStore';
 import { useReviewStore } from './stores/useReviewStore';
 
@@ -34,7 +35,7 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [view, setView] = useState<'editor' | 'playground' | 'preview' | 'profile' | 'review'>('editor');
+  const [view, setView] = useState<'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish'>('editor');
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
   const syncOpen = useSyncStore((s) => s.dialogOpen);
@@ -126,6 +127,9 @@ export function App() {
               </span>
             )}
           </button>
+          <button type="button" aria-pressed={view === 'publish'} onClick={() => setView('publish')}>
+            {t('app.publish')}
+          </button>
         </nav>
         <span className="spacer" />
         <IndexStatusBar />
@@ -152,6 +156,8 @@ export function App() {
           <ProfileView onClose={() => setView('preview')} />
         ) : view === 'review' ? (
           <ReviewView onOpenArticle={() => setView('editor')} />
+        ) : view === 'publish' ? (
+          <PublishView />
         ) : (
           <ArticleView
             onSaveVersion={actions.saveVersion}

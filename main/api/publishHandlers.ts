@@ -103,10 +103,16 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
       const signer = await signerFor(ws, vault);
       progress('build');
       const built = await buildSnapshot({ store, book, signer });
-      progress('upload', built.manifest.id);
-      const result = await publishSnapshot(ws, built, { kind: 'url', ...target }, signer, () => {
-        throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
-      });
+      const result = await publishSnapshot(
+        ws,
+        built,
+        { kind: 'url', ...target },
+        signer,
+        () => {
+          throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
+        },
+        (stage) => progress(stage, built.manifest.id),
+      );
       progress('done', result.snapshot);
       emit?.({ type: 'review.changed', ids: [] });
       return result;

@@ -93,6 +93,7 @@ export async function publishSnapshot(
   target: PublishTarget,
   signer: Signer,
   installInFolder: FolderInstaller,
+  onStage?: (stage: 'upload' | 'activate') => void,
 ): Promise<PublishResult> {
   const bundle = `${built.dir}.tar.gz`;
   if (!(await stat(bundle).catch(() => undefined))) await packSnapshot(built.dir, bundle);
@@ -103,11 +104,13 @@ export async function publishSnapshot(
     where = target.url;
     const status = await agentCall<{ active: string | null }>(target, '/v1/status');
     previous = status.active;
+    onStage?.('upload');
     await agentCall(target, '/v1/snapshots', {
       method: 'POST',
       body: await openAsBlob(bundle),
       headers: { 'content-type': 'application/gzip' },
     });
+    onStage?.('activate');
     await agentCall(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
   } else if (target.kind === 's3') {
     where = target.bucket.describe();

@@ -33,7 +33,7 @@ export function FeedbackForm({ exchange, result }: { exchange: Exchange; result:
     const res = await call('answer.feedback', {
       question: exchange.question,
       answer: result.answer,
-      against: exchange.against,
+      against: exchange.against === 'live' ? 'snapshot' : exchange.against,
       helpful,
       comment: comment.trim() || undefined,
       expectedArticleId: expected || undefined,

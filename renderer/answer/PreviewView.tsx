@@ -18,10 +18,16 @@ export function PreviewView({
   onEditProfile: () => void;
 }) {
   const { t } = useTranslation();
-  const { compare, against, provider, chats } = usePreviewStore(
-    useShallow((s) => ({ compare: s.compare, against: s.against, provider: s.provider, chats: s.chats })),
+  const { compare, against, provider, chats, target } = usePreviewStore(
+    useShallow((s) => ({
+      compare: s.compare,
+      against: s.against,
+      provider: s.provider,
+      chats: s.chats,
+      target: s.target,
+    })),
   );
-  const columns = visibleColumns({ compare, against });
+  const columns = visibleColumns({ compare, against, target });
   const busy = columns.some((c) => isBusy(chats[c]));
   const count = columns.reduce((n, c) => n + chats[c].length, 0);
   const [draft, setDraft] = useState('');
@@ -30,6 +36,7 @@ export function PreviewView({
 
   useEffect(() => {
     void usePreviewStore.getState().loadSettings();
+    void usePreviewStore.getState().loadTargets();
     return onEvent((event) => {
       if (event.type === 'answer.delta') usePreviewStore.getState().delta(event.streamId, event.text);
     });
@@ -59,7 +66,7 @@ export function PreviewView({
             checked={compare}
             onChange={(e) => usePreviewStore.getState().setCompare(e.target.checked)}
           />{' '}
-          {t('preview.compare')}
+          {target ? t('preview.compareLive') : t('preview.compare')}
         </label>
         <select
           aria-label={t('preview.provider')}
@@ -95,7 +102,7 @@ export function PreviewView({
             </div>
           </div>
         )}
-        <div className={`columns${compare ? ' two' : ''}`}>
+        <div className={`columns${columns.length === 3 ? ' three' : columns.length === 2 ? ' two' : ''}`}>
           {columns.map((c) => (
             <ChatColumn key={c} against={c} compare={compare} onOpenArticle={onOpenArticle} />
           ))}

@@ -18,7 +18,9 @@ export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confiden
         <dt>{t('preview.trace.mode')}</dt>
         <dd>{trace.mode}</dd>
         <dt>{t('preview.trace.against')}</dt>
-        <dd>{t(`preview.${trace.against === 'approved' ? 'approved' : 'drafts'}`)}</dd>
+        <dd>
+          {t(`preview.${trace.against === 'snapshot' ? 'live' : trace.against === 'approved' ? 'approved' : 'drafts'}`)}
+        </dd>
         <dt>{t('preview.trace.provider')}</dt>
         <dd>{trace.provider}</dd>
         <dt>{t('preview.trace.language')}</dt>

@@ -3,6 +3,7 @@ export const en = {
     library: 'Library',
     playground: 'Playground',
     preview: 'Preview',
+    publish: 'Publish',
     review: 'Review',
     language: 'Interface language',
     quickOpen: 'Quick open',

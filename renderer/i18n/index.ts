@@ -4,6 +4,7 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 import { previewEn, previewZh } from '../answer/i18n';
 import { profileEn, profileZh } from '../profile/i18n';
+import { publishEn, publishZh } from '../publish/i18n';
 
 export const languages = [
   { code: 'en', label: 'English' },
@@ -20,8 +21,8 @@ function initialLanguage(): string {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, preview: previewEn, profile: profileEn } },
-    'zh-CN': { translation: { ...zhCN, preview: previewZh, profile: profileZh } },
+    en: { translation: { ...en, preview: previewEn, profile: profileEn, publish: publishEn } },
+    'zh-CN': { translation: { ...zhCN, preview: previewZh, profile: profileZh, publish: publishZh } },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -5,6 +5,7 @@ export const zhCN: Messages = {
     library: '知识库',
     playground: '检索演练',
     preview: '回答预览',
+    publish: '发布',
     review: '审核',
     language: '界面语言',
     quickOpen: '快速打开',

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { targetLabel, usePublishStore } from './usePublishStore';
+
+/** The Publish button, the progress of a publish under way, and what the last one made live. */
+export function PublishPanel() {
+  const { t } = useTranslation();
+  const overview = usePublishStore((s) => s.overview);
+  const selected = usePublishStore((s) => s.selected);
+  const stage = usePublishStore((s) => s.stage);
+  const result = usePublishStore((s) => s.result);
+  if (!overview) return null;
+  const running = stage !== null && stage !== 'done';
+  const ready = !('problem' in overview.planned);
+  const target = targetLabel(overview, selected);
+
+  return (
+    <section className="publish-section publish-run" aria-label={t('publish.run.publish')}>
+      <div className="publish-run-row">
+        <button
+          type="button"
+          className="primary"
+          data-testid="publish-button"
+          disabled={!overview.canPublish || !ready || !selected || running}
+          onClick={() => void usePublishStore.getState().publish()}
+        >
+          {selected ? t('publish.run.publishTo', { target }) : t('publish.run.publish')}
+        </button>
+        {stage && (
+          <span className={`publish-stage stage-${stage}`} role="status" data-testid="publish-stage" data-stage={stage}>
+            {t(`publish.run.stage.${stage}`)}
+          </span>
+        )}
+      </div>
+      {!overview.canPublish ? (
+        <p className="muted" data-testid="managers-only">
+          {t('publish.run.managersOnly')}
+        </p>
+      ) : (
+        !selected && <p className="muted">{t('publish.run.chooseTarget')}</p>
+      )}
+      {result && stage === 'done' && (
+        <p className="publish-success" data-testid="publish-success" data-snapshot={result.snapshot}>
+          {t(result.previous === result.snapshot ? 'publish.run.unchanged' : 'publish.run.success', {
+            id: result.snapshot,
+            target: targetLabel(overview, result.target),
+          })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onEvent } from '../api/client';
+import { PlannedSnapshot } from './PlannedSnapshot';
+import { PublishLog } from './PublishLog';
+import { PublishPanel } from './PublishPanel';
+import { TargetList } from './TargetList';
+import { TargetStatus } from './TargetStatus';
+import { usePublishStore } from './usePublishStore';
+import './publish.css';
+
+/** The Publish view: what would go live, where it can go, making it live, rolling back, and the log. */
+export function PublishView() {
+  const { t } = useTranslation();
+  const loaded = usePublishStore((s) => s.overview !== null);
+
+  useEffect(() => {
+    const store = usePublishStore.getState();
+    void store.load();
+    if (store.selected) void store.loadStatus();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = onEvent((event) => {
+      if (event.type === 'publish.progress') return usePublishStore.getState().progress(event.stage);
+      if (event.type !== 'review.changed' && event.type !== 'articles.changed' && event.type !== 'events.connected')
+        return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void usePublishStore.getState().load(), 300);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, []);
+
+  return (
+    <div className="publish-view" data-testid="publish-view">
+      <aside className="review-sidebar">
+        <TargetList />
+      </aside>
+      <main className="publish-main">
+        <h1 className="publish-title">{t('publish.title')}</h1>
+        <p className="muted publish-intro">{t('publish.intro')}</p>
+        {loaded ? (
+          <>
+            <PlannedSnapshot />
+            <PublishPanel />
+            <TargetStatus />
+            <PublishLog />
+          </>
+        ) : (
+          <p className="muted">{t('publish.loading')}</p>
+        )}
+      </main>
+    </div>
+  );
+}

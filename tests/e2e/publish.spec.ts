@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { test as base, type Page } from '@playwright/test';
+import { almanac, expect, repoRoot, startStudio, stopStudio, type Studio } from './studio';
+
+interface Agent {
+  url: string;
+  token: string;
+  child: ChildProcess;
+}
+
+/** Start `almanac agent serve` on a fresh data folder, trusting the workspace's managers. */
+async function startAgent(dataDir: string, trust: string): Promise<Agent> {
+  const bin = path.join(repoRoot, 'main/cli/bin.ts');
+  const args = ['agent', 'serve', '--data', dataDir, '--trust', trust, '--port', '0', '--token', 't1', '--json'];
+  const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`almanac agent serve exited with ${code}`)));
+  });
+  const info = JSON.parse(line) as { url: string; token: string };
+  return { ...info, child };
+}
+
+async function stopAgent(agent: Agent): Promise<void> {
+  if (agent.child.exitCode !== null || agent.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => agent.child.once('exit', resolve));
+  agent.child.kill('SIGTERM');
+  await exited;
+}
+
+const test = base.extend<{ setup: { studio: Studio; agent: Agent } }>({
+  // eslint-disable-next-line no-empty-pattern
+  setup: async ({}, use) => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'almanac-publish-'));
+    const ws = path.join(dir, 'ws');
+    const env = { ALMANAC_CONFIG_DIR: path.join(dir, 'config') };
+    almanac('init', ws, '--sample');
+    const configFile = path.join(ws, 'almanac.json');
+    const config = JSON.parse(await readFile(configFile, 'utf8')) as { team: { id: string; roles: string[] }[] };
+    config.team.find((m) => m.id === 'li.na')!.roles = ['author', 'reviewer', 'manager'];
+    await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
+    almanac('team', 'join', ws, '--id', 'li.na', { env });
+    const agent = await startAgent(path.join(dir, 'agent'), configFile);
+    const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
+    await use({ studio, agent });
+    await stopStudio(studio);
+    await stopAgent(agent);
+    await rm(dir, { recursive: true, force: true });
+  },
+});
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'views' }).getByRole('button', { name, exact: true });
+
+async function askAgent(agent: Agent, question = 'How long does a refund take to reach my card?') {
+  const res = await fetch(`${agent.url}/v1/answer`, {
+    method: 'POST',
+    headers: { authorization: 'Bearer t1', 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+  const body = (await res.json()) as { citations: { articleId: string }[] };
+  return { status: res.status, snapshot: res.headers.get('x-almanac-snapshot'), body };
+}
+
+test('a manager adds a live agent, publishes, publishes a removal, rolls back, and previews the live answer', async ({
+  page,
+  setup: { studio, agent },
+}) => {
+  await page.goto(studio.url);
+  await expect(page.getByTestId('identity')).toContainText('Signed in as Li Na');
+  // Approve in the studio first: Tom's gift cards article waits in the review queue.
+  await page
+    .getByRole('navigation', { name: 'views' })
+    .getByRole('button', { name: /Review/ })
+    .click();
+  await page.getByTestId('queue-item').filter({ hasText: 'Gift cards' }).click();
+  await page.keyboard.press('a');
+  await page.getByTestId('compose').getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByText('Approved.')).toBeVisible();
+  await nav(page, 'Publish').click();
+  const view = page.getByTestId('publish-view');
+  await expect(view.getByTestId('targets-empty')).toContainText('almanac agent serve');
+  await expect(view.getByTestId('publish-log')).toContainText('Nothing published yet');
+
+  await view.getByRole('button', { name: 'Add target' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Agent URL').fill(agent.url);
+  await dialog.getByLabel('Name (optional)').fill('Test agent');
+  await dialog.getByLabel('Token').fill('t1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  const target = view.getByTestId('target');
+  await expect(target).toContainText('Test agent');
+  await expect(target).toContainText('token saved');
+  await view.getByRole('button', { name: 'Edit' }).click();
+  await expect(dialog.getByLabel('Token')).toHaveValue('');
+  await expect(dialog.getByLabel('Token')).toHaveAttribute('placeholder', /A token is saved/);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(view.getByTestId('target-status')).toContainText('This agent stores no snapshot yet');
+
+  const planned = view.getByTestId('planned-snapshot');
+  await expect(planned).toContainText(/\d+ approved articles/);
+  const first = (await planned.getAttribute('data-snapshot'))!;
+  const count = Number(/(\d+) approved articles/.exec((await planned.textContent())!)![1]);
+  await expect(view.getByTestId('compare-basis')).toContainText('serves no snapshot yet');
+  await expect(view.getByTestId('diff-added').locator('h4')).toHaveText(`Added (${count})`);
+  await expect(view.getByTestId('diff-added')).toContainText('Refund policy');
+  await expect(view.getByTestId('diff-added')).toContainText('Gift cards');
+  await expect(view.getByTestId('diff-removed')).toHaveCount(0);
+  await expect(view.getByTestId('diff-changed')).toHaveCount(0);
+
+  await view.getByTestId('publish-button').click();
+  await expect(view.getByTestId('publish-stage')).toHaveAttribute('data-stage', 'done', { timeout: 60_000 });
+  await expect(view.getByTestId('publish-stage')).toHaveText('Live');
+  await expect(view.getByTestId('publish-success')).toHaveAttribute('data-snapshot', first);
+  await expect(view.getByTestId('publish-success')).toContainText(`Snapshot ${first} is live on Test agent`);
+  await expect(view.getByTestId('active-snapshot')).toHaveText(first);
+  await expect(view.getByTestId('log-entry')).toHaveCount(1);
+  await expect(view.getByTestId('log-entry').first()).toContainText('Li Na');
+
+  const live = await askAgent(agent);
+  expect(live.status).toBe(200);
+  expect(live.snapshot).toBe(first);
+  expect(live.body.citations[0]?.articleId).toBe('refund-policy');
+  // The article approved a moment ago in the studio is live too.
+  const gift = await askAgent(agent, 'How do I check the balance of my gift card?');
+  expect(gift.body.citations.map((c) => c.articleId)).toContain('gift-cards');
+
+  await nav(page, 'Preview').click();
+  await page.getByLabel('Answer from').selectOption('live');
+  await expect(page.getByLabel('Live agent')).toHaveValue(agent.url);
+  const box = page.getByLabel('Ask what a customer would ask…');
+  await box.fill('How long does a refund take to reach my card?');
+  await box.press('Enter');
+  const answer = page.locator('[data-testid="chat-column"][data-against="live"]').getByTestId('answer').last();
+  await expect(answer.getByTestId('citation').filter({ hasText: 'Refund policy' }).first()).toBeVisible();
+  await answer.getByRole('button', { name: 'Why?' }).click();
+  await expect(answer.getByTestId('trace')).toContainText('Live snapshot');
+
+  await nav(page, 'Library').click();
+  await page.getByPlaceholder('Search titles and text…').fill('Payment methods');
+  await page.getByTestId('article-row').filter({ hasText: 'Payment methods' }).first().click();
+  await expect(page.locator('.editor-title')).toHaveText('Payment methods and failed payments');
+  await page.locator('.editor-header').getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.locator('.editor-header').getByTestId('status-badge')).toHaveAttribute('data-status', 'archived');
+
+  await nav(page, 'Publish').click();
+  await expect(view.getByTestId('compare-basis')).toContainText(`live snapshot ${first}`);
+  await expect(view.getByTestId('diff-removed')).toContainText('Payment methods');
+  await expect(view.getByTestId('diff-added')).toHaveCount(0);
+  await expect(planned).toContainText(`${count - 1} approved articles`);
+  const second = (await planned.getAttribute('data-snapshot'))!;
+  expect(second).not.toBe(first);
+  await view.getByTestId('publish-button').click();
+  await expect(view.getByTestId('publish-success')).toHaveAttribute('data-snapshot', second, { timeout: 60_000 });
+  await expect(view.getByTestId('publish-stage')).toHaveText('Live');
+  await expect(view.getByTestId('active-snapshot')).toHaveText(second);
+  expect((await askAgent(agent)).snapshot).toBe(second);
+
+  const older = view.locator(`[data-testid="agent-snapshot"][data-snapshot="${first}"]`);
+  await older.getByRole('button', { name: 'Roll back' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`Make snapshot ${first} live again`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(view.getByTestId('active-snapshot')).toHaveText(first);
+  await expect(older).toHaveAttribute('data-active', 'true');
+  await expect(view.getByTestId('log-entry')).toHaveCount(3);
+  await expect(view.getByTestId('log-entry').first()).toHaveAttribute('data-action', 'snapshot.rollback');
+
+  const rolledBack = await askAgent(agent);
+  expect(rolledBack.status).toBe(200);
+  expect(rolledBack.snapshot).toBe(first);
+  expect(rolledBack.body.citations[0]?.articleId).toBe('refund-policy');
+});
