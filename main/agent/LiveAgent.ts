@@ -1,10 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { parseProfile, type Knowledge } from '../answer/index.js';
-import { ChunkIndex, VectorStore, type PassageEmbedder } from '../indexing/index.js';
-import type { SignedManifest } from '../publish/index.js';
-import { searchPolicy, vectorSearchFor } from '../retrieval/index.js';
+import type { Knowledge } from '../answer/index.js';
+import type { PassageEmbedder } from '../indexing/index.js';
+import { openSnapshot, type SignedManifest } from '../publish/index.js';
 import type { SnapshotStore } from './SnapshotStore.js';
 
 /** A snapshot opened for answering; closed once it is out of service and its last request is done. */
@@ -95,41 +92,8 @@ export class LiveAgent {
 
   private async load(id: string): Promise<Slot> {
     const manifest = await this.store.manifest(id);
-    const dir = this.store.dirOf(id);
-    const profileText = await readFile(path.join(dir, 'profile.md'), 'utf8');
-    const index = await ChunkIndex.open(path.join(dir, 'index'));
-    let vectors: VectorStore | undefined;
-    try {
-      const profile = { ...parseProfile(profileText), version: manifest.profile.version };
-      const model = manifest.embedding;
-      if (model && this.embedder?.modelId === model.model)
-        vectors = await VectorStore.open(index.dir, model.model, model.dimension);
-      const embedder = this.embedder;
-      const knowledge: Knowledge = {
-        against: 'snapshot',
-        index,
-        filter: searchPolicy({ audience: 'customer' }),
-        vectorSearch: vectors && embedder ? vectorSearchFor(index, vectors, (q) => embedder.embedQuery(q)) : undefined,
-        profile,
-      };
-      // Warm the full-text index before the snapshot takes requests.
-      await index.lexicalSearch('warm up', 1);
-      return {
-        id,
-        manifest,
-        knowledge,
-        users: 0,
-        retired: false,
-        close: () => {
-          vectors?.close();
-          index.close();
-        },
-      };
-    } catch (err) {
-      vectors?.close();
-      index.close();
-      throw err;
-    }
+    const opened = await openSnapshot(this.store.dirOf(id), manifest, this.embedder);
+    return { id, manifest, knowledge: opened.knowledge, users: 0, retired: false, close: opened.close };
   }
 
   close(): void {

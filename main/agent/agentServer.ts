@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -11,6 +12,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
 import { answerQuestion, type CompletionProvider, type Turn } from '../answer/index.js';
+import { packSnapshot } from '../publish/index.js';
 import { searchKnowledge } from '../retrieval/index.js';
 import { chatSchema, chatTurns, completion, completionChunks } from './chatCompletions.js';
 import type { ConversationLog } from './conversationLog.js';
@@ -131,6 +133,23 @@ export function createAgentApp(options: AgentServerOptions): Hono {
   app.get('/v1/snapshots/:id/manifest', async (c) => {
     try {
       return c.json(await agent.store.manifest(c.req.param('id')));
+    } catch (err) {
+      return fail(c, err);
+    }
+  });
+
+  app.get('/v1/snapshots/:id/bundle', async (c) => {
+    try {
+      const id = c.req.param('id');
+      await agent.store.manifest(id);
+      const file = await agent.store.incomingFile();
+      try {
+        await packSnapshot(agent.store.dirOf(id), file);
+        c.header('content-type', 'application/gzip');
+        return c.body(await readFile(file));
+      } finally {
+        await rm(file, { force: true });
+      }
     } catch (err) {
       return fail(c, err);
     }

@@ -42,6 +42,8 @@ export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView }
 export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
+/** Sent as `error.details.gate` when `publish.run` is held back by the golden sets. */
+export type { GateReport, MetricDrop } from '../evaluation/index.js';
 
 /** A snapshot built in this workspace. */
 export interface BuiltSnapshotView {
@@ -300,7 +302,11 @@ export const routes = {
   },
   'publish.removeTarget': { input: z.object({ url: z.string().max(2000) }), output: returns<TargetView[]>() },
   'publish.agentStatus': { input: z.object({ url: z.string().max(2000) }), output: returns<AgentStatus>() },
-  'publish.run': { input: z.object({ url: z.string().max(2000) }), output: returns<PublishResult>() },
+  /** CONFLICT (details.gate) when a golden set would get worse; `override` with a reason publishes anyway, audited. */
+  'publish.run': {
+    input: z.object({ url: z.string().max(2000), override: z.string().trim().max(2000).optional() }),
+    output: returns<PublishResult>(),
+  },
   'publish.rollback': {
     input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),
     output: returns<{ active: string }>(),

@@ -4,11 +4,10 @@ import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import {
   agentCall,
-  buildSnapshot,
   diffSnapshots,
   plannedSnapshot,
   publishLog,
-  publishSnapshot,
+  gatedPublish,
   readTargets,
   removeTarget,
   rollbackTarget,
@@ -98,21 +97,20 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
     'publish.setTarget': async (input) => viewOfTargets(await saveTarget(settingsFolder(configDir), input)),
     'publish.removeTarget': async ({ url }) => viewOfTargets(await removeTarget(settingsFolder(configDir), url)),
     'publish.agentStatus': async ({ url }) => agentCall(await targetFor(configDir, url), '/v1/status'),
-    'publish.run': async ({ url }) => {
+    'publish.run': async ({ url, override }) => {
       const target = await targetFor(configDir, url);
       const signer = await signerFor(ws, vault);
-      progress('build');
-      const built = await buildSnapshot({ store, book, signer });
-      const result = await publishSnapshot(
-        ws,
-        built,
-        { kind: 'url', ...target },
+      const result = await gatedPublish({
+        store,
+        book,
         signer,
-        () => {
+        target: { kind: 'url', ...target },
+        installInFolder: () => {
           throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
         },
-        (stage) => progress(stage, built.manifest.id),
-      );
+        override,
+        onStage: (stage) => progress(stage === 'gate' ? 'build' : stage),
+      });
       progress('done', result.snapshot);
       emit?.({ type: 'review.changed', ids: [] });
       return result;

@@ -48,23 +48,33 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .requiredOption('--to <target>', 'an agent URL (http://host:port) or an agent data folder')
     .option('--token <token>', 'the agent token (default: ALMANAC_AGENT_TOKEN)')
     .option('--as <member>', 'publish as this manager')
+    .option('--override <reason>', 'publish even if the golden sets get worse; the reason goes to the audit log')
+    .option('--threshold <n>', 'how far a golden-set metric may fall before the publish is held back', '0.02')
     .option('--json', 'print JSON')
-    .action(async (dir: string, opts: IdentityFlags & { to: string; token?: string }) => {
-      const { buildSnapshot, parseTarget, publishSnapshot } = await import('../publish/index.js');
-      const target = parseTarget(opts.to, opts.token ?? config.agentToken, config.s3);
-      const ctx = await openForPublish(dir, opts, config);
-      const built = await buildSnapshot(ctx);
-      const result = await publishSnapshot(ctx.ws, built, target, ctx.signer, installInFolder);
-      emit(
-        opts,
-        { ...result, articles: built.manifest.articles.length },
-        () =>
-          `Published snapshot ${result.snapshot} (${built.manifest.articles.length} approved articles) to ${result.target}` +
-          (result.previous
-            ? `; it replaces ${result.previous} (almanac rollback ${dir} --to ${opts.to} ${result.previous}).`
-            : '.'),
-      );
-    });
+    .action(
+      async (
+        dir: string,
+        opts: IdentityFlags & { to: string; token?: string; override?: string; threshold: string },
+      ) => {
+        const { gatedPublish, parseTarget } = await import('../publish/index.js');
+        const target = parseTarget(opts.to, opts.token ?? config.agentToken, config.s3);
+        const threshold = Number(opts.threshold);
+        if (!(threshold >= 0 && threshold <= 1))
+          throw new AlmanacError('VALIDATION_FAILED', '--threshold must be from 0 to 1.');
+        const ctx = await openForPublish(dir, opts, config);
+        const result = await gatedPublish({ ...ctx, target, installInFolder, override: opts.override, threshold });
+        const articles = result.gate.sets.length;
+        emit(
+          opts,
+          result,
+          () =>
+            `Published snapshot ${result.snapshot} to ${result.target} (golden sets checked: ${articles}${result.gate.passed ? '' : ', held back and overridden'})` +
+            (result.previous
+              ? `; it replaces ${result.previous} (almanac rollback ${dir} --to ${opts.to} ${result.previous}).`
+              : '.'),
+        );
+      },
+    );
 
   program
     .command('rollback <ws> <snapshot>')

@@ -95,21 +95,42 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
 
   program
     .command('eval <ws>')
-    .description('retrieval quality on BEIR-style queries and qrels: nDCG@10, recall@k, MRR')
-    .requiredOption('--queries <jsonl>', 'queries, one {_id|id, text} per line')
-    .requiredOption('--qrels <tsv>', 'query-id<TAB>corpus-id<TAB>score')
-    .option('--k <n>', 'recall cut-off', '10')
+    .description(
+      'a golden set (--set) against the drafts or the approved versions, or retrieval quality on BEIR-style queries and qrels',
+    )
+    .option('--set <name>', 'a golden set: evals/<name>.jsonl')
+    .option('--against <knowledge>', 'with --set: drafts | approved', 'drafts')
+    .option('--queries <jsonl>', 'queries, one {_id|id, text} per line')
+    .option('--qrels <tsv>', 'query-id<TAB>corpus-id<TAB>score')
+    .option('--k <n>', 'cut-off (default 10; 5 for a golden set)')
     .option('--mode <mode>', 'hybrid | vector | lexical', 'hybrid')
     .option(...modelOption)
     .option('--json', 'print JSON')
     .action(
       async (
         dir: string,
-        opts: { queries: string; qrels: string; k: string; mode: string; json?: boolean; modelDir?: string },
+        opts: {
+          queries?: string;
+          qrels?: string;
+          set?: string;
+          against: string;
+          k?: string;
+          mode: string;
+          json?: boolean;
+          modelDir?: string;
+        },
       ) => {
+        if (opts.set) return evalGoldenSet(dir, { ...opts, set: opts.set }, config);
+        if (!opts.queries || !opts.qrels)
+          throw new AlmanacError(
+            'VALIDATION_FAILED',
+            'Give a golden set (--set <name>) or BEIR files (--queries and --qrels).',
+          );
+        const { queries: queriesFile, qrels: qrelsFile } = opts;
+        opts.k ??= '10';
         const mode = parseMode(opts.mode);
         const { evaluateQueries, readBeirFiles } = await import('../evaluation/index.js');
-        const { queries, qrels } = await readBeirFiles(opts.queries, opts.qrels);
+        const { queries, qrels } = await readBeirFiles(queriesFile, qrelsFile);
         const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
         if (mode !== 'lexical' && !indexed.vectorSearch)
           process.stderr.write(`${indexed.modelNotice}\nEvaluating lexical search instead.\n`);
@@ -145,4 +166,82 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
         );
       },
     );
+}
+
+/** `almanac eval --set`: run a golden set, keep the run, and compare it with the one before. */
+async function evalGoldenSet(
+  dir: string,
+  opts: { set: string; against: string; k?: string; json?: boolean; modelDir?: string },
+  config: CliConfig,
+): Promise<void> {
+  if (opts.against !== 'drafts' && opts.against !== 'approved')
+    throw new AlmanacError('VALIDATION_FAILED', '--against must be one of drafts, approved.');
+  const { KnowledgeViews } = await import('../answer/index.js');
+  const { ReviewBook } = await import('../review/index.js');
+  const { compareRuns, listRuns, readGoldenSet, readRun, runGoldenSet, saveRun } =
+    await import('../evaluation/index.js');
+  const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, Boolean(opts.json));
+  const { store } = indexed;
+  const views = new KnowledgeViews({
+    store,
+    book: new ReviewBook(store.ws),
+    draftsIndex: async () => indexed.index,
+    semantic: async () =>
+      indexed.vectors ? { embedder: indexed.vectors.embedder, vectors: indexed.vectors.store } : undefined,
+  });
+  try {
+    const set = await readGoldenSet(store.ws, opts.set);
+    for (const p of set.problems) process.stderr.write(`${p.file} ${p.field}: ${p.message}\n`);
+    const summaries = await store.list();
+    const versions = Object.fromEntries(
+      summaries
+        .map((a) => [a.id, opts.against === 'approved' ? (a.review?.approved?.version ?? '') : a.version])
+        .filter(([, v]) => v),
+    );
+    const run = await runGoldenSet(await views.knowledge(opts.against), set, {
+      k: Number(opts.k ?? 5),
+      against: opts.against,
+      versions,
+    });
+    const previous = (await listRuns(store.ws, set.name)).find((r) => r.against === run.against);
+    await saveRun(store.ws, run);
+    const comparison = previous ? compareRuns(await readRun(store.ws, set.name, previous.id), run) : null;
+    const m = run.metrics;
+    const fmt = (n: number) => n.toFixed(3);
+    emit(opts, { ...run, comparison }, () =>
+      [
+        `Golden set ${set.name} against ${run.against}: ${m.questions} questions (run ${run.id})`,
+        table([
+          [`hit@${m.k}`, 'MRR', 'nDCG@10', 'hand-off P', 'hand-off R', 'grounded', 'facts'],
+          [
+            fmt(m.hitAtK),
+            fmt(m.mrr),
+            fmt(m.ndcg10),
+            fmt(m.handoff.precision),
+            fmt(m.handoff.recall),
+            fmt(m.grounded),
+            m.facts === null ? '-' : fmt(m.facts),
+          ],
+        ]),
+        ...run.outcomes
+          .filter(
+            (o) =>
+              o.expectedHandoff !== (o.handoff !== null) ||
+              (o.expected.length > 0 && !o.ranked.slice(0, m.k).some((id) => o.expected.includes(id))),
+          )
+          .map(
+            (o) =>
+              `  miss ${o.id}: ${o.question} | expected ${o.expectedHandoff ? 'a hand-off' : o.expected.join(' or ')} | got ${o.handoff ? `hand-off (${o.handoff})` : `answer citing ${o.cited.join(', ') || 'nothing'}`}; ranked ${o.ranked.slice(0, 3).join(', ')}`,
+          ),
+        ...(comparison
+          ? [
+              `Against run ${comparison.before}: ${comparison.counts.better} better, ${comparison.counts.worse} worse, ${comparison.counts.same} the same; articles changed: ${comparison.articleChanges.map((c) => c.id).join(', ') || 'none'}`,
+            ]
+          : []),
+      ].join('\n'),
+    );
+  } finally {
+    await views.close();
+    await indexed.close();
+  }
 }

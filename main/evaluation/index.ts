@@ -1,3 +1,13 @@
 export { evaluateQueries, readBeirFiles } from './evaluateQueries.js';
 export type { EvalQuery, EvalReport, MetricSet } from './evaluateQueries.js';
 export { ndcgAt, recallAt, reciprocalRank } from './retrievalMetrics.js';
+export { parseGoldenSet, readGoldenSet, listGoldenSets, goldenFile } from './goldenSet.js';
+export type { GoldenQuestion, GoldenSet } from './goldenSet.js';
+export { goldenMetrics } from './goldenMetrics.js';
+export type { GoldenMetrics, QuestionOutcome } from './goldenMetrics.js';
+export { runGoldenSet, saveRun, listRuns, readRun } from './runGoldenSet.js';
+export type { GoldenRun } from './runGoldenSet.js';
+export { compareRuns } from './compareRuns.js';
+export type { RunComparison, QuestionComparison, Verdict } from './compareRuns.js';
+export { publishGate, defaultGateThreshold } from './publishGate.js';
+export type { GateReport, MetricDrop } from './publishGate.js';

@@ -15,3 +15,7 @@ export { publishLog } from './publishLog.js';
 export type { PublishLogEntry } from './publishLog.js';
 export { BucketStore, parseBucketUrl } from './BucketStore.js';
 export type { BucketActive, BucketCredentials, BucketLocation } from './BucketStore.js';
+export { openSnapshot } from './openSnapshot.js';
+export type { OpenedSnapshot } from './openSnapshot.js';
+export { gatedPublish } from './gatedPublish.js';
+export type { GatedPublishOptions } from './gatedPublish.js';

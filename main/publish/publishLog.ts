@@ -12,6 +12,8 @@ export interface PublishLogEntry {
   target: string;
   previous?: string | null;
   articles?: number;
+  /** The reason a manager gave for publishing past a failed golden-set gate. */
+  override?: string;
 }
 
 /** Every publish and rollback of this workspace, newest first (from the audit log, so it travels with sync). */
@@ -37,6 +39,7 @@ export async function publishLog(ws: Workspace): Promise<PublishLogEntry[]> {
         target: String(e.details?.target ?? ''),
         previous: (e.details?.previous as string | null | undefined) ?? undefined,
         articles: typeof e.details?.articles === 'number' ? e.details.articles : undefined,
+        override: typeof e.details?.override === 'string' ? e.details.override : undefined,
       });
     } catch {
       continue;

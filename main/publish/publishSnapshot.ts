@@ -94,6 +94,8 @@ export async function publishSnapshot(
   signer: Signer,
   installInFolder: FolderInstaller,
   onStage?: (stage: 'upload' | 'activate') => void,
+  /** More for the audit entry (the gate's findings, an override's reason). */
+  audit: Record<string, unknown> = {},
 ): Promise<PublishResult> {
   const bundle = `${built.dir}.tar.gz`;
   if (!(await stat(bundle).catch(() => undefined))) await packSnapshot(built.dir, bundle);
@@ -127,6 +129,7 @@ export async function publishSnapshot(
     target: where,
     previous,
     articles: built.manifest.articles.length,
+    ...audit,
   });
   await commitPaths(ws, [auditFile], `Publish snapshot ${id} to ${where}`, signer.member.id);
   return { snapshot: id, target: where, previous };

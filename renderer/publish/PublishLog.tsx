@@ -31,7 +31,14 @@ export function PublishLog() {
               <tr key={`${entry.time}-${i}`} data-testid="log-entry" data-action={entry.action}>
                 <td>{fullDate(Date.parse(entry.time), i18n.language)}</td>
                 <td>{entry.actor ? name(entry.actor) : t('publish.log.unknown')}</td>
-                <td>{entry.action === 'snapshot.rollback' ? t('publish.log.rollback') : t('publish.log.publish')}</td>
+                <td>
+                  {entry.action === 'snapshot.rollback' ? t('publish.log.rollback') : t('publish.log.publish')}
+                  {entry.override && (
+                    <div className="muted small" data-testid="log-override">
+                      {t('publish.log.override', { reason: entry.override })}
+                    </div>
+                  )}
+                </td>
                 <td className="mono">{entry.snapshot}</td>
                 <td>{targetLabel(overview, entry.target)}</td>
               </tr>

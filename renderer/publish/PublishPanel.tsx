@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HeldBack } from './HeldBack';
 import { targetLabel, usePublishStore } from './usePublishStore';
 
 /** The Publish button, the progress of a publish under way, and what the last one made live. */
@@ -8,6 +9,7 @@ export function PublishPanel() {
   const selected = usePublishStore((s) => s.selected);
   const stage = usePublishStore((s) => s.stage);
   const result = usePublishStore((s) => s.result);
+  const gate = usePublishStore((s) => s.gate);
   if (!overview) return null;
   const running = stage !== null && stage !== 'done';
   const ready = !('problem' in overview.planned);
@@ -38,6 +40,7 @@ export function PublishPanel() {
       ) : (
         !selected && <p className="muted">{t('publish.run.chooseTarget')}</p>
       )}
+      {gate && <HeldBack key={selected} gate={gate} canPublish={overview.canPublish} running={running} />}
       {result && stage === 'done' && (
         <p className="publish-success" data-testid="publish-success" data-snapshot={result.snapshot}>
           {t(result.previous === result.snapshot ? 'publish.run.unchanged' : 'publish.run.success', {

@@ -64,6 +64,23 @@ export const publishEn = {
     success: 'Snapshot {{id}} is live on {{target}}.',
     unchanged: 'Snapshot {{id}} was already live on {{target}}.',
   },
+  gate: {
+    title: 'Held back: the golden sets would get worse than the live snapshot',
+    threshold:
+      'A metric fell by more than {{threshold}} against what the agent serves now. Fix the articles, or publish anyway with a reason for the audit log.',
+    set: 'Golden set {{set}}',
+    metric: {
+      hitAtK: 'Hit@k',
+      mrr: 'MRR',
+      ndcg10: 'nDCG@10',
+      handoffRecall: 'hand-off recall',
+      handoffPrecision: 'hand-off precision',
+      grounded: 'grounded answers',
+    },
+    reason: 'Reason for publishing anyway',
+    reasonPlaceholder: 'Why this may go live although the golden sets get worse',
+    override: 'Publish anyway',
+  },
   status: {
     title: 'On {{target}}',
     active: 'Active snapshot',
@@ -95,6 +112,7 @@ export const publishEn = {
     publish: 'publish',
     rollback: 'rollback',
     unknown: 'unknown',
+    override: 'override: {{reason}}',
   },
 };
 
@@ -164,6 +182,23 @@ export const publishZh: typeof publishEn = {
     success: '快照 {{id}} 已在 {{target}} 上线。',
     unchanged: '快照 {{id}} 早已在 {{target}} 上线。',
   },
+  gate: {
+    title: '已暂缓发布：与线上快照相比，黄金测试集的结果会变差',
+    threshold:
+      '与智能体当前使用的快照相比，有指标下降超过 {{threshold}}。请修改文章，或填写理由后仍然发布（理由会记入审计日志）。',
+    set: '黄金测试集 {{set}}',
+    metric: {
+      hitAtK: 'Hit@k',
+      mrr: 'MRR',
+      ndcg10: 'nDCG@10',
+      handoffRecall: '转人工召回率',
+      handoffPrecision: '转人工精确率',
+      grounded: '有依据的回答',
+    },
+    reason: '仍然发布的理由',
+    reasonPlaceholder: '为什么在黄金测试集变差的情况下仍可上线',
+    override: '仍然发布',
+  },
   status: {
     title: '{{target}} 的状态',
     active: '当前快照',
@@ -194,5 +229,6 @@ export const publishZh: typeof publishEn = {
     publish: '发布',
     rollback: '回滚',
     unknown: '未知',
+    override: '强制发布：{{reason}}',
   },
 };

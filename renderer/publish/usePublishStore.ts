@@ -1,11 +1,21 @@
 import { create } from 'zustand';
-import type { AgentStatus, PublishOverview, PublishResult, SnapshotDiff } from '../../main/api/contract';
+import type {
+  AgentStatus,
+  GateReport,
+  MetricDrop,
+  PublishOverview,
+  PublishResult,
+  SnapshotDiff,
+} from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 
 export type PublishStage = 'build' | 'upload' | 'activate' | 'done';
 
 const stageOrder: PublishStage[] = ['build', 'upload', 'activate', 'done'];
+
+export type { GateReport };
+export type GateMetric = MetricDrop['metric'];
 
 /** What publishing now would change, against the live snapshot of `target` (or the last built one when null). */
 export interface Comparison {
@@ -25,6 +35,8 @@ interface PublishState {
   /** The publish under way or just finished; null before the first. */
   stage: PublishStage | null;
   result: PublishResult | null;
+  /** The golden-set report of the last publish the core held back, until it succeeds or the target changes. */
+  gate: GateReport | null;
   load(): Promise<void>;
   select(url: string | null): void;
   loadStatus(): Promise<void>;
@@ -32,7 +44,8 @@ interface PublishState {
   progress(stage: PublishStage): void;
   saveTarget(input: { url: string; name?: string; token?: string }): Promise<boolean>;
   removeTarget(url: string): Promise<boolean>;
-  publish(): Promise<PublishResult | null>;
+  /** Publish to the chosen target; with `override`, past a failed golden-set gate, giving the reason. */
+  publish(override?: string): Promise<PublishResult | null>;
   rollback(id: string): Promise<boolean>;
   reset(): void;
 }
@@ -46,6 +59,7 @@ const initial = {
   comparing: false,
   stage: null,
   result: null,
+  gate: null,
 };
 
 let compareSeq = 0;
@@ -62,7 +76,7 @@ export const usePublishStore = create<PublishState>((set, get) => ({
     else void get().compare();
   },
   select(url) {
-    set({ selected: url, status: null, statusState: 'idle', comparison: null });
+    set({ selected: url, status: null, statusState: 'idle', comparison: null, gate: null });
     void get().loadStatus();
     void get().compare();
   },
@@ -90,6 +104,7 @@ export const usePublishStore = create<PublishState>((set, get) => ({
   },
   progress(stage) {
     const current = get().stage;
+    if (current === null && get().gate) return;
     if (current === null || stageOrder.indexOf(stage) > stageOrder.indexOf(current)) set({ stage });
   },
   async saveTarget(input) {
@@ -112,17 +127,19 @@ export const usePublishStore = create<PublishState>((set, get) => ({
     await get().load();
     return true;
   },
-  async publish() {
+  async publish(override) {
     const url = get().selected;
     if (!url) return null;
-    set({ stage: 'build', result: null });
-    const res = await call('publish.run', { url });
+    set({ stage: 'build', result: null, ...(override ? {} : { gate: null }) });
+    const res = await call('publish.run', override ? { url, override } : { url });
     if (!res.ok) {
+      const gate = res.error.code === 'CONFLICT' ? (res.error.details?.gate as GateReport | undefined) : undefined;
       set({ stage: null });
-      showError(res.error);
+      if (gate && get().selected === url) set({ gate });
+      else showError(res.error);
       return null;
     }
-    set({ stage: 'done', result: res.data });
+    set({ stage: 'done', result: res.data, gate: null });
     void get().load();
     void get().loadStatus();
     return res.data;

@@ -159,10 +159,28 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   const second = (await planned.getAttribute('data-snapshot'))!;
   expect(second).not.toBe(first);
   await view.getByTestId('publish-button').click();
+  // The sample golden set expects the payment methods article for "My card keeps getting declined…".
+  const gate = view.getByTestId('gate-report');
+  await expect(gate).toContainText('Held back: the golden sets would get worse than the live snapshot', {
+    timeout: 60_000,
+  });
+  await expect(gate).toContainText(/Hit@k|MRR/);
+  await expect(gate).toContainText(/\d\.\d{3} → \d\.\d{3}/);
+  await expect(view.getByTestId('publish-stage')).toHaveCount(0);
+  await expect(view.getByTestId('active-snapshot')).toHaveText(first);
+  expect((await askAgent(agent)).snapshot).toBe(first);
+  const anyway = gate.getByRole('button', { name: 'Publish anyway' });
+  await expect(anyway).toBeDisabled();
+  const reason = 'Payment methods moves to a new article next week';
+  await gate.getByLabel('Reason for publishing anyway').fill(reason);
+  await anyway.click();
   await expect(view.getByTestId('publish-success')).toHaveAttribute('data-snapshot', second, { timeout: 60_000 });
   await expect(view.getByTestId('publish-stage')).toHaveText('Live');
   await expect(view.getByTestId('active-snapshot')).toHaveText(second);
+  await expect(gate).toHaveCount(0);
   expect((await askAgent(agent)).snapshot).toBe(second);
+  await expect(view.getByTestId('log-entry')).toHaveCount(2);
+  await expect(view.getByTestId('log-entry').first().getByTestId('log-override')).toHaveText(`override: ${reason}`);
 
   const older = view.locator(`[data-testid="agent-snapshot"][data-snapshot="${first}"]`);
   await older.getByRole('button', { name: 'Roll back' }).click();
@@ -173,6 +191,8 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(older).toHaveAttribute('data-active', 'true');
   await expect(view.getByTestId('log-entry')).toHaveCount(3);
   await expect(view.getByTestId('log-entry').first()).toHaveAttribute('data-action', 'snapshot.rollback');
+  await expect(view.getByTestId('log-entry').nth(1)).toContainText(`override: ${reason}`);
+  await expect(view.getByTestId('log-override')).toHaveCount(1);
 
   const rolledBack = await askAgent(agent);
   expect(rolledBack.status).toBe(200);

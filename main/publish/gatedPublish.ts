@@ -1,0 +1,120 @@
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import { listGoldenSets, publishGate, readGoldenSet, type GateReport } from '../evaluation/index.js';
+import type { ReviewBook } from '../review/index.js';
+import type { Signer } from '../team/index.js';
+import { buildSnapshot, snapshotsDir } from './buildSnapshot.js';
+import { openSnapshot } from './openSnapshot.js';
+import {
+  agentCall,
+  publishSnapshot,
+  type FolderInstaller,
+  type PublishResult,
+  type PublishTarget,
+} from './publishSnapshot.js';
+import { unpackSnapshot } from './snapshotBundle.js';
+import { checkSnapshotFolder } from './snapshotFiles.js';
+import { manifestFile, type SignedManifest } from './snapshotManifest.js';
+
+/** What the target serves now, or null when nothing is live there. */
+async function liveId(target: PublishTarget): Promise<string | null> {
+  if (target.kind === 'url') return (await agentCall<{ active: string | null }>(target, '/v1/status')).active;
+  if (target.kind === 's3') return (await target.bucket.readActive()).active?.id ?? null;
+  const text = await readFile(path.join(target.dir, 'active.json'), 'utf8').catch(() => undefined);
+  return text ? (JSON.parse(text) as { id: string }).id : null;
+}
+
+/**
+ * A copy of the live snapshot in this workspace's snapshot folder: built here before, or fetched
+ * from the target and checked against the team's managers' keys.
+ */
+async function localCopy(store: ArticleStore, target: PublishTarget, id: string): Promise<string> {
+  const dir = path.join(snapshotsDir(store), id);
+  if (await readFile(path.join(dir, manifestFile)).catch(() => undefined)) return dir;
+  const landing = `${dir}.fetch-${process.pid}`;
+  const bundle = `${landing}.tar.gz`;
+  try {
+    if (target.kind === 'url') {
+      const res = await fetch(`${target.url}/v1/snapshots/${id}/bundle`, {
+        headers: { authorization: `Bearer ${target.token}` },
+      });
+      if (!res.ok)
+        throw new AlmanacError(
+          'NOT_FOUND',
+          `The agent at ${target.url} could not send snapshot ${id} (${res.status}).`,
+        );
+      await writeFile(bundle, Buffer.from(await res.arrayBuffer()));
+    } else if (target.kind === 's3') await target.bucket.downloadSnapshot(id, bundle);
+    if (target.kind === 'folder') await cp(path.join(target.dir, 'snapshots', id), landing, { recursive: true });
+    else await unpackSnapshot(bundle, landing);
+    const trusted = store.ws.config.team
+      .filter((m) => m.roles.includes('manager'))
+      .flatMap((m) => [m.publicKey, ...m.retiredKeys.map((r) => r.publicKey)])
+      .filter((k): k is string => Boolean(k));
+    const checked = await checkSnapshotFolder(landing, trusted);
+    if (!checked.ok)
+      throw new AlmanacError('VALIDATION_FAILED', `The live snapshot ${id} does not check: ${checked.reason}`);
+    await cp(landing, dir, { recursive: true });
+    return dir;
+  } finally {
+    await rm(landing, { recursive: true, force: true });
+    await rm(bundle, { force: true });
+  }
+}
+
+export interface GatedPublishOptions {
+  store: ArticleStore;
+  book: ReviewBook;
+  signer: Signer;
+  target: PublishTarget;
+  installInFolder: FolderInstaller;
+  /** Publish even when the gate holds it back; the reason goes to the audit log. */
+  override?: string;
+  threshold?: number;
+  onStage?: (stage: 'build' | 'gate' | 'upload' | 'activate') => void;
+}
+
+/**
+ * Build the snapshot of the approved state, run the workspace's golden sets against it and the
+ * live one, and publish unless a metric falls by more than the threshold (CONFLICT, with the gate
+ * report in the details). A manager's override with a reason publishes anyway and is audited.
+ */
+export async function gatedPublish(options: GatedPublishOptions): Promise<PublishResult & { gate: GateReport }> {
+  const { store, book, signer, target } = options;
+  options.onStage?.('build');
+  const built = await buildSnapshot({ store, book, signer });
+  options.onStage?.('gate');
+  const sets = await Promise.all((await listGoldenSets(store.ws)).map((name) => readGoldenSet(store.ws, name)));
+  const next = await openSnapshot(built.dir, built.manifest);
+  const currentId = await liveId(target);
+  let live: Awaited<ReturnType<typeof openSnapshot>> | undefined;
+  let gate: GateReport;
+  try {
+    if (currentId && currentId !== built.manifest.id) {
+      const dir = await localCopy(store, target, currentId);
+      const manifest = JSON.parse(await readFile(path.join(dir, manifestFile), 'utf8')) as SignedManifest;
+      live = await openSnapshot(dir, manifest);
+    }
+    gate = await publishGate(sets, next.knowledge, live?.knowledge ?? null, options.threshold);
+  } finally {
+    next.close();
+    live?.close();
+  }
+  if (!gate.passed && !options.override?.trim()) {
+    const worst = gate.sets
+      .flatMap((s) => s.drops.map((d) => `${s.set} ${d.metric} ${d.live.toFixed(3)} → ${d.next.toFixed(3)}`))
+      .join('; ');
+    throw new AlmanacError(
+      'CONFLICT',
+      `Publishing would make the golden sets worse than the live snapshot ${currentId}: ${worst}. Fix the articles, or publish anyway with an override and a reason.`,
+      { gate },
+    );
+  }
+  const result = await publishSnapshot(store.ws, built, target, signer, options.installInFolder, options.onStage, {
+    gate: gate.sets.map((s) => ({ set: s.set, drops: s.drops })),
+    ...(gate.passed ? {} : { override: options.override!.trim() }),
+  });
+  return { ...result, gate };
+}
