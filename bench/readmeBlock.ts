@@ -1,6 +1,7 @@
 import type { AnalyzerRow } from './analyzers.js';
 import type { AnswerBench } from './answerQuality.js';
 import type { AgentLatency } from './agentLatency.js';
+import type { InsightsLoad } from './insightsLoad.js';
 import type { DatasetQuality } from './datasetQuality.js';
 import type { Throughput } from './embeddingThroughput.js';
 import type { ImportThroughput } from './importThroughput.js';
@@ -20,6 +21,7 @@ export const benchParts = [
   'peers',
   'answer',
   'agent',
+  'insights',
 ] as const;
 export type BenchPart = (typeof benchParts)[number];
 
@@ -42,6 +44,8 @@ export interface BenchResults {
   answer?: AnswerBench;
   /** The live agent answering over HTTP on loopback under concurrent load. */
   agent?: AgentLatency;
+  /** Reading a large conversation log and computing every insight. */
+  insights?: InsightsLoad;
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -237,6 +241,12 @@ export function readmeBlock(r: BenchResults): string {
             : []),
         ],
       ),
+    );
+  const i = r.insights;
+  if (i)
+    lines.push(
+      '',
+      `Insights over ${i.conversations.toLocaleString('en')} conversations (\`npm run bench -- --only=insights\`, median of 3, reading the log and computing every figure): the live agent's JSONL log (${i.megabytes.agentLog} MB in 30 daily files) ${s(i.agentLogMs)}, a CSV export (${i.megabytes.csv} MB) ${s(i.csvMs)}.`,
     );
   return lines.join('\n');
 }

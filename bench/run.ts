@@ -11,6 +11,7 @@ import { makeEncoderModel, shapes } from '../tests/fixtures/makeEncoderModel.js'
 import { analyzers } from './analyzers.js';
 import { answerBench } from './answerQuality.js';
 import { agentLatency } from './agentLatency.js';
+import { insightsLoad } from './insightsLoad.js';
 import { importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
@@ -49,6 +50,7 @@ const results: BenchResults = {
   peers: previous.peers,
   answer: previous.answer,
   agent: previous.agent,
+  insights: previous.insights,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -245,6 +247,15 @@ if (wants('agent')) {
   measured('agent');
   log(
     `\n## Live agent over HTTP on loopback (${a.concurrency} concurrent clients, ${a.requests} answers): p50 ${a.p50} ms, p95 ${a.p95} ms, ${a.requestsPerSecond} answers/s, ${a.failed} failed`,
+  );
+}
+
+if (wants('insights')) {
+  const i = await insightsLoad();
+  results.insights = i;
+  measured('insights');
+  log(
+    `\n## Insights over ${i.conversations} conversations: agent JSONL log (${i.megabytes.agentLog} MB) ${i.agentLogMs} ms, CSV export (${i.megabytes.csv} MB) ${i.csvMs} ms (median of 3)`,
   );
 }
 

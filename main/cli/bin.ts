@@ -8,6 +8,7 @@ import { registerReviewCommands } from './reviewCommands.js';
 import { registerTeamCommands } from './teamCommands.js';
 import { registerAnswerCommands } from './answerCommands.js';
 import { registerPublishCommands } from './publishCommands.js';
+import { registerInsightsCommand } from './insightsCommand.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -25,6 +26,7 @@ registerReviewCommands(program, config);
 registerTeamCommands(program, config);
 registerAnswerCommands(program, config);
 registerPublishCommands(program, config);
+registerInsightsCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,190 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { AlmanacError, type Problem } from '../AlmanacError.js';
+
+/** One customer conversation, as the insights count it. */
+export interface Conversation {
+  id: string;
+  time: string;
+  /** The customer's first question, and every question they asked. */
+  question: string;
+  questions: string[];
+  answer: string;
+  /** The customer said it was resolved (true), not resolved (false), or did not say (null). */
+  resolved: boolean | null;
+  handedOff: boolean;
+  /** The hand-off topic when the agent handed off. */
+  topic: string | null;
+  csat: number | null;
+  articleIds: string[];
+  /** The version of each cited article (empty for logs that do not record it). */
+  versions: Record<string, string>;
+  /** The lowest confidence of the agent's answers in the conversation. */
+  confidence: number | null;
+}
+
+export interface LoadedLog {
+  conversations: Conversation[];
+  /** Lines that could not be read, with their file and line number (the rest still counts). */
+  problems: Problem[];
+}
+
+/** The CSV export's header, in this order. */
+export const csvHeader = ['time', 'question', 'answer', 'resolved', 'handed_off', 'csat', 'article_ids'] as const;
+
+interface AnswerLine {
+  type: 'answer';
+  time: string;
+  conversationId: string;
+  question: string;
+  answer: string;
+  handoff: { topic: string } | null;
+  confidence: number;
+  articleIds: string[];
+  versions?: Record<string, string>;
+}
+interface FeedbackLine {
+  type: 'feedback';
+  conversationId: string;
+  resolved?: boolean;
+  handoffAccepted?: boolean;
+  csat?: number;
+}
+
+/** Read the live agent's JSONL log lines (answers and feedback) into conversations. */
+export function parseAgentLog(text: string, file: string, into: Map<string, Conversation>, problems: Problem[]): void {
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    if (!raw.trim()) continue;
+    let entry: AnswerLine | FeedbackLine;
+    try {
+      entry = JSON.parse(raw) as AnswerLine | FeedbackLine;
+    } catch {
+      problems.push({ file, field: `line ${line}`, message: 'not valid JSON' });
+      continue;
+    }
+    if (!entry || typeof entry.conversationId !== 'string') {
+      problems.push({ file, field: `line ${line}`, message: 'no conversationId' });
+      continue;
+    }
+    let c = into.get(entry.conversationId);
+    if (entry.type === 'answer') {
+      if (!c) {
+        c = {
+          id: entry.conversationId,
+          time: entry.time,
+          question: entry.question,
+          questions: [],
+          answer: entry.answer,
+          resolved: null,
+          handedOff: false,
+          topic: null,
+          csat: null,
+          articleIds: [],
+          versions: {},
+          confidence: null,
+        };
+        into.set(entry.conversationId, c);
+      }
+      c.questions.push(entry.question);
+      if (entry.handoff && !c.handedOff) {
+        c.handedOff = true;
+        c.topic = entry.handoff.topic;
+      }
+      for (const id of entry.articleIds ?? []) if (!c.articleIds.includes(id)) c.articleIds.push(id);
+      Object.assign(c.versions, entry.versions ?? {});
+      c.confidence = c.confidence === null ? entry.confidence : Math.min(c.confidence, entry.confidence);
+    } else if (entry.type === 'feedback') {
+      if (!c) {
+        problems.push({
+          file,
+          field: `line ${line}`,
+          message: `feedback for conversation ${entry.conversationId}, which has no answer before it`,
+        });
+        continue;
+      }
+      if (typeof entry.resolved === 'boolean') c.resolved = entry.resolved;
+      if (typeof entry.csat === 'number') c.csat = entry.csat;
+    } else problems.push({ file, field: `line ${line}`, message: 'neither an answer nor feedback' });
+  }
+}
+
+const bool = (v: string) => (v === 'true' ? true : v === 'false' ? false : undefined);
+
+/**
+ * Read a CSV export (`time,question,answer,resolved,handed_off,csat,article_ids`; booleans
+ * true/false, CSAT 1-5 or empty, article ids separated by `;`). A bad row is reported with its line
+ * number and left out.
+ */
+export function parseCsvLog(text: string, file: string, problems: Problem[]): Conversation[] {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  } catch (err) {
+    throw new AlmanacError('VALIDATION_FAILED', `${file} is not readable CSV: ${(err as Error).message}`);
+  }
+  const header = rows[0]?.map((h) => h.trim().toLowerCase());
+  if (!header || csvHeader.some((h, i) => header[i] !== h))
+    throw new AlmanacError('VALIDATION_FAILED', `${file} must start with the header ${csvHeader.join(',')}.`);
+  const out: Conversation[] = [];
+  rows.slice(1).forEach((row, i) => {
+    const where = { file, field: `line ${i + 2}` };
+    const [time = '', question = '', answer = '', resolved = '', handedOff = '', csat = '', ids = ''] = row.map((c) =>
+      c.trim(),
+    );
+    if (row.length !== csvHeader.length)
+      return problems.push({ ...where, message: `has ${row.length} columns, not ${csvHeader.length}` });
+    if (Number.isNaN(Date.parse(time))) return problems.push({ ...where, message: `time "${time}" is not a date` });
+    if (!question) return problems.push({ ...where, message: 'the question is empty' });
+    const r = resolved === '' ? null : bool(resolved);
+    const h = bool(handedOff);
+    if (r === undefined)
+      return problems.push({ ...where, message: `resolved must be true, false or empty, not "${resolved}"` });
+    if (h === undefined)
+      return problems.push({ ...where, message: `handed_off must be true or false, not "${handedOff}"` });
+    const score = csat === '' ? null : Number(csat);
+    if (score !== null && !(Number.isInteger(score) && score >= 1 && score <= 5))
+      return problems.push({ ...where, message: `csat must be 1 to 5 or empty, not "${csat}"` });
+    out.push({
+      id: `csv-${i + 2}`,
+      time: new Date(time).toISOString(),
+      question,
+      questions: [question],
+      answer,
+      resolved: r,
+      handedOff: h,
+      topic: null,
+      csat: score,
+      articleIds: ids
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      versions: {},
+      confidence: null,
+    });
+  });
+  return out;
+}
+
+/** Load a conversation log: the live agent's JSONL (a file, or its logs folder) or a CSV export. */
+export async function loadConversations(file: string): Promise<LoadedLog> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info) throw new AlmanacError('NOT_FOUND', `There is no log at ${file}.`);
+  const problems: Problem[] = [];
+  const files = info.isDirectory()
+    ? (await readdir(file))
+        .filter((n) => /\.(jsonl|csv)$/.test(n))
+        .sort()
+        .map((n) => path.join(file, n))
+    : [file];
+  const fromAgent = new Map<string, Conversation>();
+  const fromCsv: Conversation[] = [];
+  for (const f of files) {
+    const text = await readFile(f, 'utf8');
+    if (f.endsWith('.csv')) fromCsv.push(...parseCsvLog(text, f, problems));
+    else parseAgentLog(text, f, fromAgent, problems);
+  }
+  return { conversations: [...fromAgent.values(), ...fromCsv].sort((a, b) => a.time.localeCompare(b.time)), problems };
+}

@@ -1,0 +1,109 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { loadConversations } from './conversationLogs.js';
+import { insightsReport } from './insightsReport.js';
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+
+const answer = (conversationId: string, time: string, extra: object) =>
+  JSON.stringify({
+    type: 'answer',
+    time,
+    conversationId,
+    snapshot: 's1',
+    question: `question of ${conversationId}`,
+    answer: 'an answer',
+    handoff: null,
+    confidence: 0.8,
+    articleIds: [],
+    versions: {},
+    latencyMs: 10,
+    ...extra,
+  });
+const feedback = (conversationId: string, extra: object) =>
+  JSON.stringify({ type: 'feedback', time: '2026-12-01T10:00:00Z', conversationId, ...extra });
+
+beforeAll(async () => {
+  tmp = await tempDir('almanac-insights-');
+  await mkdir(path.join(tmp.dir, 'logs'));
+  // c1 resolved by the agent (CSAT 5); c2 handed off (legal, CSAT 2); c3 not resolved (CSAT 3, a newer
+  // version of the refund article); c4 answered and never rated.
+  await writeFile(
+    path.join(tmp.dir, 'logs/conversations-2026-12-01.jsonl'),
+    [
+      answer('c1', '2026-12-01T09:00:00Z', { articleIds: ['refund-policy'], versions: { 'refund-policy': 'v1' } }),
+      feedback('c1', { resolved: true, csat: 5 }),
+      answer('c2', '2026-12-01T09:30:00Z', { handoff: { topic: 'legal', reason: 'lawyer' } }),
+      feedback('c2', { csat: 2 }),
+      'not json',
+    ].join('\n'),
+  );
+  await writeFile(
+    path.join(tmp.dir, 'logs/conversations-2026-12-02.jsonl'),
+    [
+      answer('c3', '2026-12-02T09:00:00Z', {
+        articleIds: ['refund-policy'],
+        versions: { 'refund-policy': 'v2' },
+        confidence: 0.4,
+      }),
+      feedback('c3', { resolved: false, csat: 3 }),
+      answer('c4', '2026-12-02T11:00:00Z', {
+        articleIds: ['shipping-options'],
+        versions: { 'shipping-options': 'v1' },
+      }),
+    ].join('\n'),
+  );
+});
+afterAll(() => tmp.cleanup());
+
+describe('insights on a hand-computed log', () => {
+  it('counts automated resolution, hand-offs, CSAT and ROI as worked out by hand', async () => {
+    const { conversations, problems } = await loadConversations(path.join(tmp.dir, 'logs'));
+    expect(conversations.map((c) => c.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(problems).toEqual([expect.objectContaining({ field: 'line 5', message: 'not valid JSON' })]);
+    const r = insightsReport(conversations, { humanTicket: 5, automatedAnswer: 0.25 });
+    expect(r.automatedResolution).toBe(0.25);
+    expect(r.assumedResolution).toBe(0.5);
+    expect(r.handoffRate).toBe(0.25);
+    expect(r.csat).toBeCloseTo(10 / 3, 9);
+    expect(r.rated).toBe(3);
+    // Without the agent 4 × 5 = 20; with it 4 × 0.25 + (4 − 2 resolved) × 5 = 11; savings 9 on 1 spent.
+    expect(r.roi).toEqual({ withoutAgent: 20, withAgent: 11, savings: 9, returnOnAgent: 9 });
+    expect(r.byDay.map((d) => [d.day, d.conversations])).toEqual([
+      ['2026-12-01', 2],
+      ['2026-12-02', 2],
+    ]);
+    expect(r.byTopic).toEqual([{ topic: 'legal', conversations: 1 }]);
+    const refund = r.byVersion.filter((v) => v.articleId === 'refund-policy');
+    expect(refund.map((v) => [v.version, v.automatedResolution, v.csat])).toEqual([
+      ['v1', 1, 5],
+      ['v2', 0, 3],
+    ]);
+    expect(r.byArticle[0]).toMatchObject({ articleId: 'refund-policy', conversations: 2 });
+  });
+
+  it('reads a CSV export and reports each bad row with its line number', async () => {
+    const file = path.join(tmp.dir, 'export.csv');
+    await writeFile(
+      file,
+      [
+        'time,question,answer,resolved,handed_off,csat,article_ids',
+        '2026-12-01T09:00:00Z,How long do refunds take?,5 days,true,false,4,refund-policy;payment-methods',
+        '2026-12-01T10:00:00Z,"Close my account, please",A person will help,,true,7,',
+        '2026-12-01T11:00:00Z,Where is my parcel?,Tracking,yes,false,,order-tracking',
+        '2026-12-01T12:00:00Z,Gift cards?,Yes,false,false,,gift-cards',
+      ].join('\n'),
+    );
+    const { conversations, problems } = await loadConversations(file);
+    expect(conversations.map((c) => c.question)).toEqual(['How long do refunds take?', 'Gift cards?']);
+    expect(conversations[0]!.articleIds).toEqual(['refund-policy', 'payment-methods']);
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['line 3', 'csat must be 1 to 5 or empty, not "7"'],
+      ['line 4', 'resolved must be true, false or empty, not "yes"'],
+    ]);
+    const r = insightsReport(conversations);
+    expect(r.automatedResolution).toBe(0.5);
+  });
+});
