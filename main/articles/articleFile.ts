@@ -133,6 +133,7 @@ const fieldOrder: (keyof ArticleMeta)[] = [
   'owner',
   'reviewBy',
   'archived',
+  'regulated',
   'source',
 ];
 
@@ -141,7 +142,12 @@ export function serializeArticle(meta: ArticleMeta, body: string): string {
   const ordered: Record<string, unknown> = {};
   for (const key of fieldOrder) {
     const value = meta[key];
-    if (value === undefined || (key === 'archived' && value === false) || (key === 'owner' && value === '')) continue;
+    if (
+      value === undefined ||
+      ((key === 'archived' || key === 'regulated') && value === false) ||
+      (key === 'owner' && value === '')
+    )
+      continue;
     if (key === 'summary' && value === '') continue;
     ordered[key] = value;
   }

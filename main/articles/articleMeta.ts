@@ -63,6 +63,8 @@ export const articleMetaSchema = z.object({
   owner: text(120).default(''),
   reviewBy: isoDate.optional(),
   archived: z.boolean().optional(),
+  /** Payments, privacy, account closure…: a version also needs a compliance member's approval. */
+  regulated: z.boolean().optional(),
   source: articleSourceSchema.optional(),
   /** Front-matter fields Almanac does not know, kept as they were so a round trip loses nothing. */
   extra: z.record(z.string(), z.unknown()).optional(),
@@ -84,6 +86,7 @@ export const fieldFixes: Record<keyof ArticleMeta, string> = {
   owner: 'Set owner to a team member id from almanac.json, e.g. owner: mei.chen',
   reviewBy: 'Write the review date as YYYY-MM-DD, e.g. reviewBy: 2027-03-31',
   archived: 'Write archived: true or remove the line',
+  regulated: 'Write regulated: true or remove the line',
   source: 'Write source as {collection: <site>, path: <file path>} or remove it',
   extra: 'Remove the field',
 };

@@ -31,6 +31,10 @@ export interface ReviewFacts {
   openComments: number;
   /** Records that failed their checks (shown, never trusted). */
   invalidRecords: number;
+  /** A regulated article's version approved by one side only: the approval still missing. */
+  awaiting?: { version: string; missing: 'compliance' | 'reviewer' };
+  /** The compliance member who approved the approved version of a regulated article. */
+  compliance?: { author: string; time: string };
 }
 
 /** Review facts as the studio shows them beside the status. */

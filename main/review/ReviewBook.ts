@@ -20,14 +20,14 @@ export class ReviewBook implements ReviewSource {
 
   constructor(readonly ws: Workspace) {}
 
-  /** The owner named in the article's front matter (read directly: the store asks this book for statuses). */
-  private async ownerOf(id: string): Promise<string | undefined> {
+  /** The owner and the regulated flag in the article's front matter (read directly: the store asks this book for statuses). */
+  private async metaOf(id: string): Promise<{ owner?: string; regulated: boolean }> {
     try {
       const file = path.join(this.ws.articlesDir, `${id}.md`);
       const { data } = readFrontMatter(await readFile(file, 'utf8'), file);
-      return typeof data.owner === 'string' ? data.owner : undefined;
+      return { owner: typeof data.owner === 'string' ? data.owner : undefined, regulated: data.regulated === true };
     } catch {
-      return undefined;
+      return { regulated: false };
     }
   }
 
@@ -35,7 +35,9 @@ export class ReviewBook implements ReviewSource {
   async article(id: string): Promise<ArticleReviews> {
     const info = await stat(path.join(this.ws.root, reviewFile(id))).catch(() => undefined);
     const team = JSON.stringify(this.ws.config.team);
-    const stamp = info ? `${info.mtimeMs}:${info.size}:${team.length}:${hash(team)}` : 'none';
+    // The article's own file counts too: its owner and regulated flag change who may approve.
+    const file = info ? await stat(path.join(this.ws.articlesDir, `${id}.md`)).catch(() => undefined) : undefined;
+    const stamp = info ? `${info.mtimeMs}:${info.size}:${file?.mtimeMs ?? 0}:${team.length}:${hash(team)}` : 'none';
     const hit = this.cache.get(id);
     if (hit && hit.stamp === stamp) return hit.reviews;
     const read = info ? await readRecords(this.ws, id) : [];
@@ -43,7 +45,14 @@ export class ReviewBook implements ReviewSource {
     const authors = read.length
       ? await articleAuthors(this.ws, id, approvalCandidates(read), newest)
       : new Map<string, Set<string>>();
-    const { facts, records } = establishFacts(read, this.ws.config.team, (v) => authors.get(v), await this.ownerOf(id));
+    const meta = await this.metaOf(id);
+    const { facts, records } = establishFacts(
+      read,
+      this.ws.config.team,
+      (v) => authors.get(v),
+      meta.owner,
+      meta.regulated,
+    );
     const reviews = { facts, records, authors };
     this.cache.set(id, { stamp, reviews });
     return reviews;

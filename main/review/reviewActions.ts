@@ -20,7 +20,14 @@ export interface ReviewOutcome {
   commit: string;
 }
 
-const is = (signer: Signer, role: 'author' | 'reviewer' | 'manager') => signer.member.roles.includes(role);
+const is = (signer: Signer, role: 'author' | 'reviewer' | 'manager' | 'compliance') =>
+  signer.member.roles.includes(role);
+
+/** Whether an article is marked regulated (its versions also need a compliance member's approval). */
+async function isRegulated(ctx: ReviewContext, id: string): Promise<boolean> {
+  if (id.startsWith('@')) return false;
+  return (await ctx.store.get(id).catch(() => undefined))?.meta.regulated === true;
+}
 
 async function record(
   { store, book, signer }: ReviewContext,
@@ -72,16 +79,26 @@ export async function submitForReview(ctx: ReviewContext, id: string, note?: str
     throw new AlmanacError('CONFLICT', `This version of ${id} is already waiting for review.`);
   if (facts.approved?.version === version)
     throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
+  const awaiting = facts.awaiting?.version === version ? facts.awaiting.missing : undefined;
+  if (awaiting && !is(ctx.signer, awaiting))
+    throw new AlmanacError(
+      'CONFLICT',
+      `${id} is regulated: this version has its ${awaiting === 'compliance' ? "reviewer's" : "compliance member's"} approval and now needs one from a member with the ${awaiting} role.`,
+    );
   return record(ctx, { type: 'submit', article: id, version, ...(note ? { note } : {}) }, `Submit ${id} for review`);
 }
 
-/** Approve an exact version; the core refuses a reviewer who wrote or submitted it. */
+/**
+ * Approve an exact version; the core refuses a reviewer who wrote or submitted it. A regulated
+ * article takes a reviewer's approval and a compliance member's; FORBIDDEN for anyone else.
+ */
 export async function approve(
   ctx: ReviewContext,
   id: string,
   opts: { version?: string; note?: string } = {},
 ): Promise<ReviewOutcome> {
-  if (!is(ctx.signer, 'reviewer'))
+  const regulated = await isRegulated(ctx, id);
+  if (!is(ctx.signer, 'reviewer') && !(regulated && is(ctx.signer, 'compliance')))
     throw new AlmanacError(
       'FORBIDDEN',
       `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
@@ -98,6 +115,12 @@ export async function approve(
     );
   if (facts.approved?.version === version)
     throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
+  const awaiting = facts.awaiting?.version === version ? facts.awaiting.missing : undefined;
+  if (awaiting && !is(ctx.signer, awaiting))
+    throw new AlmanacError(
+      'CONFLICT',
+      `${id} is regulated: this version has its ${awaiting === 'compliance' ? "reviewer's" : "compliance member's"} approval and now needs one from a member with the ${awaiting} role.`,
+    );
   if (!records.some((r) => r.valid && r.record!.type === 'submit' && r.record!.version === version))
     throw new AlmanacError(
       'CONFLICT',

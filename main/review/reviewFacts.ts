@@ -14,15 +14,19 @@ export function approvalCandidates(records: ReadRecord[]): Set<string> {
  * Replay one article's records in order and establish its review facts. A record that breaks a rule
  * (a reviewer approving a version they wrote, a non-reviewer approving, a version not in history)
  * is marked invalid with the reason and does not count. `authorsOf` gives a saved version's authors.
+ * A `regulated` article's version is approved only once a reviewer and a compliance member approved it.
  */
 export function establishFacts(
   records: ReadRecord[],
   team: Member[],
   authorsOf: (version: string) => Set<string> | undefined,
   owner?: string,
+  regulated = false,
 ): { facts: ReviewFacts; records: ReadRecord[] } {
   const facts: ReviewFacts = { openComments: 0, invalidRecords: 0 };
   const submitters = new Map<string, Set<string>>();
+  // A regulated version needs a reviewer's approval and a compliance member's (one member may hold both).
+  const sides = new Map<string, { reviewer?: string; compliance?: { author: string; time: string } }>();
   const checked: ReadRecord[] = [];
   const reject = (r: ReadRecord, invalid: string) => checked.push({ ...r, valid: false, invalid });
   for (const r of records) {
@@ -41,7 +45,8 @@ export function establishFacts(
       submitters.set(version, new Set([...(submitters.get(version) ?? []), author]));
       facts.last = { type, version, author, time };
     } else if (type === 'approve' || type === 'request-changes') {
-      if (!hasRole(team, author, 'reviewer')) {
+      const complianceApproval = regulated && hasRole(team, author, 'compliance');
+      if (!hasRole(team, author, 'reviewer') && !complianceApproval) {
         reject(r, `${author} is not a reviewer`);
         continue;
       }
@@ -53,6 +58,19 @@ export function establishFacts(
       if (type === 'approve' && !submitters.has(version)) {
         reject(r, 'this version was never submitted for review');
         continue;
+      }
+      if (type === 'approve' && regulated) {
+        const side = sides.get(version) ?? {};
+        if (hasRole(team, author, 'reviewer')) side.reviewer ??= author;
+        if (complianceApproval) side.compliance ??= { author, time };
+        sides.set(version, side);
+        if (!side.reviewer || !side.compliance) {
+          facts.awaiting = { version, missing: side.reviewer ? 'compliance' : 'reviewer' };
+          checked.push(r);
+          continue;
+        }
+        facts.awaiting = undefined;
+        facts.compliance = side.compliance;
       }
       facts.last = { type, version, author, time };
       if (type === 'approve') facts.approved = { version, author, time };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const roles = ['author', 'reviewer', 'manager'] as const;
+/** `compliance` also approves regulated articles (payments, privacy, account closure). */
+export const roles = ['author', 'reviewer', 'manager', 'compliance'] as const;
 
 export const memberSchema = z.object({
   id: z.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),

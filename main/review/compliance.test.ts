@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { addMember, fileKeyVault, joinTeam, type Signer } from '../team/index.js';
+import { commitArticles } from '../versions/index.js';
+import { ReviewBook, approve, approvedArticles, submitForReview, type ReviewContext } from './index.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let keys: Awaited<ReturnType<typeof tempDir>>;
+let ann: Signer;
+let bob: Signer;
+let cleo: Signer;
+let book: ReviewBook;
+
+const as = (signer: Signer): ReviewContext => ({ store: ctx.store, book, signer });
+const refusal = (code: string) => (e: unknown) => e instanceof AlmanacError && e.code === code;
+
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+  keys = await tempDir('almanac-keys-');
+  ann = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'ann')), { id: 'ann', name: 'Ann Author' });
+  await addMember(ctx.ws, ann, { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] });
+  await addMember(ctx.ws, ann, { id: 'cleo', name: 'Cleo Compliance', roles: ['compliance'] });
+  bob = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'bob')), { id: 'bob' });
+  cleo = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'cleo')), { id: 'cleo' });
+  book = new ReviewBook(ctx.ws);
+  ctx.store.useReviews(book);
+});
+afterEach(async () => {
+  await ctx.cleanup();
+  await keys.cleanup();
+});
+
+async function submitted(regulated: boolean): Promise<string> {
+  const { id, meta } = await ctx.store.create({
+    title: 'Closing your account',
+    owner: 'ann',
+    body: 'Close it in Account > Privacy.\n',
+  });
+  await ctx.store.save(id, { meta: { ...meta, regulated }, body: 'Close it in Account > Privacy.\n' });
+  await commitArticles(ctx.ws, [id], 'First version', ann);
+  await submitForReview(as(ann), id);
+  return id;
+}
+
+const published = async () => (await approvedArticles(ctx.store).list()).map((a) => a.id);
+
+describe('regulated articles', () => {
+  it("need a compliance member's approval as well as a reviewer's before they reach the agent", async () => {
+    const id = await submitted(true);
+    await approve(as(bob), id);
+    const half = await ctx.store.get(id);
+    expect(half.status).toBe('in-review');
+    expect(half.review).toMatchObject({ awaiting: { missing: 'compliance' } });
+    expect(half.review?.approved).toBeUndefined();
+    expect(await published()).not.toContain(id);
+    await expect(approve(as(bob), id)).rejects.toSatisfy(refusal('CONFLICT'));
+
+    await approve(as(cleo), id);
+    const whole = await ctx.store.get(id);
+    expect(whole.status).toBe('approved');
+    expect(whole.review).toMatchObject({ compliance: { author: 'cleo' } });
+    expect(await published()).toContain(id);
+  });
+
+  it('a compliance member alone cannot approve an article that is not regulated', async () => {
+    const id = await submitted(false);
+    await expect(approve(as(cleo), id)).rejects.toSatisfy(refusal('FORBIDDEN'));
+    await approve(as(bob), id);
+    expect((await ctx.store.get(id)).status).toBe('approved');
+  });
+
+  it('marking an approved article regulated takes it off the agent until compliance approves', async () => {
+    const id = await submitted(false);
+    await approve(as(bob), id);
+    expect(await published()).toContain(id);
+    const a = await ctx.store.get(id);
+    await ctx.store.save(id, { meta: { ...a.meta, regulated: true }, body: a.body });
+    book.invalidate(id);
+    ctx.store.touch();
+    expect(await published()).not.toContain(id);
+  });
+});
