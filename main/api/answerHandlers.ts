@@ -5,7 +5,7 @@ import type { ArticleStore } from '../articles/index.js';
 import {
   type AnswerResult,
   answerQuestion,
-  KnowledgeViews,
+  type KnowledgeViews,
   openAiProvider,
   openFeedback,
   parseProfile,
@@ -33,6 +33,8 @@ export interface AnswerApiContext {
   store: ArticleStore;
   book: ReviewBook;
   indexer: IndexService;
+  /** The drafts and approved-only knowledge the preview answers from. */
+  views: KnowledgeViews;
   /** This user's settings folder (the answer provider and its key live there). */
   configDir?: string;
   emit?: (event: AlmanacEvent) => void;
@@ -64,14 +66,8 @@ async function profileView(ws: Workspace): Promise<ProfileView> {
 }
 
 /** Answer preview, feedback, provider settings and the agent profile. */
-export function answerHandlers(context: AnswerApiContext): Pick<Handlers, AnswerRoutes> & { close(): Promise<void> } {
-  const { ws, store, book, indexer, configDir, emit } = context;
-  const views = new KnowledgeViews({
-    store,
-    book,
-    draftsIndex: () => indexer.chunkIndex(),
-    semantic: () => indexer.semantic(),
-  });
+export function answerHandlers(context: AnswerApiContext): Pick<Handlers, AnswerRoutes> {
+  const { ws, store, views, configDir, emit } = context;
   return {
     'answer.ask': async ({ question, history, against, target, provider, streamId }) => {
       if (against === 'live') {
@@ -134,7 +130,6 @@ export function answerHandlers(context: AnswerApiContext): Pick<Handlers, Answer
       emit?.({ type: 'review.changed', ids: ['@profile'] });
       return profileView(ws);
     },
-    close: () => views.close(),
   };
 }
 

@@ -23,6 +23,7 @@ import type { ReviewFacts } from '../articles/articleStatus.js';
 import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
 import { feedbackInputSchema } from '../answer/feedbackSchema.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
+import type { GoldenRun, GoldenSet, RunComparison } from '../evaluation/index.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
@@ -42,6 +43,14 @@ export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView }
 export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
+export type {
+  GoldenSet,
+  GoldenQuestion,
+  GoldenRun,
+  GoldenMetrics,
+  QuestionOutcome,
+  RunComparison,
+} from '../evaluation/index.js';
 /** Sent as `error.details.gate` when `publish.run` is held back by the golden sets. */
 export type { GateReport, MetricDrop } from '../evaluation/index.js';
 
@@ -121,6 +130,24 @@ export interface ProfileView {
   text?: string;
   problems?: Problem[];
   version?: string;
+}
+
+const setName = z.string().regex(/^[\w-]{1,100}$/, 'use letters, digits, "-" or "_"');
+const goldenQuestionSchema = z.object({
+  id: z.string().trim().min(1).max(100).optional(),
+  question: z.string().trim().min(1, 'A question needs text').max(4000),
+  expected: z.array(articleIdSchema).max(50).default([]),
+  handoff: z.boolean().default(false),
+  facts: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  locale: z.string().max(20).optional(),
+});
+
+/** A golden set in the list: its size, unreadable lines and last run. */
+export interface GoldenSetSummary {
+  name: string;
+  questions: number;
+  problems: number;
+  lastRun: Omit<GoldenRun, 'outcomes' | 'versions'> | null;
 }
 
 const turnSchema = z.object({ role: z.enum(['customer', 'agent']), text: z.string().max(20_000) });
@@ -310,6 +337,28 @@ export const routes = {
   'publish.rollback': {
     input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),
     output: returns<{ active: string }>(),
+  },
+  'evals.sets': { input: z.object({}), output: returns<GoldenSetSummary[]>() },
+  'evals.get': { input: z.object({ name: setName }), output: returns<GoldenSet>() },
+  'evals.save': {
+    input: z.object({ name: setName, questions: z.array(goldenQuestionSchema.required({ id: true })).max(5000) }),
+    output: returns<GoldenSet>(),
+  },
+  /** Add one question (from the preview's "save as test", or live feedback); creates the set if needed. */
+  'evals.add': { input: z.object({ name: setName, question: goldenQuestionSchema }), output: returns<GoldenSet>() },
+  'evals.run': {
+    input: z.object({
+      name: setName,
+      against: z.enum(['drafts', 'approved']).default('drafts'),
+      k: z.number().int().min(1).max(20).default(5),
+    }),
+    output: returns<GoldenRun>(),
+  },
+  'evals.runs': { input: z.object({ name: setName }), output: returns<Omit<GoldenRun, 'outcomes' | 'versions'>[]>() },
+  'evals.runDetail': { input: z.object({ name: setName, id: z.string().max(200) }), output: returns<GoldenRun>() },
+  'evals.compare': {
+    input: z.object({ name: setName, before: z.string().max(200), after: z.string().max(200) }),
+    output: returns<RunComparison>(),
   },
   'profile.get': { input: z.object({}), output: returns<ProfileView>() },
   'profile.save': {

@@ -19,6 +19,8 @@ import { currentMemberId, signerFor, type KeyVault } from '../team/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
 import { publishHandlers } from './publishHandlers.js';
+import { evalHandlers } from './evalHandlers.js';
+import { KnowledgeViews } from '../answer/index.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -50,9 +52,17 @@ export function createHandlers(context: ApiContext): HandlerTable {
   store.useReviews(book);
   // Versions are signed by the member signed in here; without one they are saved as before, unsigned.
   const author = async (given?: string) => (given ? given : await signerFor(ws, vault).catch(() => undefined));
+  const views = new KnowledgeViews({
+    store,
+    book,
+    draftsIndex: () => indexer.chunkIndex(),
+    semantic: () => indexer.semantic(),
+  });
   return {
+    close: () => views.close(),
     ...reviewHandlers({ ws, store, book, vault, emit }),
-    ...answerHandlers({ ws, store, book, indexer, configDir, emit }),
+    ...answerHandlers({ ws, store, book, indexer, views, configDir, emit }),
+    ...evalHandlers({ ws, store, views }),
     ...publishHandlers({ ws, store, book, vault, configDir, emit }),
     'workspace.info': async () => ({
       root: ws.root,

@@ -11,3 +11,4 @@ export { compareRuns } from './compareRuns.js';
 export type { RunComparison, QuestionComparison, Verdict } from './compareRuns.js';
 export { publishGate, defaultGateThreshold } from './publishGate.js';
 export type { GateReport, MetricDrop } from './publishGate.js';
+export { writeGoldenSet, nextQuestionId } from './goldenSetFile.js';

@@ -1,0 +1,75 @@
+import { AlmanacError } from '../AlmanacError.js';
+import type { ArticleStore } from '../articles/index.js';
+import type { KnowledgeViews } from '../answer/index.js';
+import {
+  compareRuns,
+  listGoldenSets,
+  listRuns,
+  nextQuestionId,
+  readGoldenSet,
+  readRun,
+  runGoldenSet,
+  saveRun,
+  writeGoldenSet,
+  type GoldenSet,
+} from '../evaluation/index.js';
+import type { Workspace } from '../workspace/Workspace.js';
+import type { RouteName } from './contract.js';
+import type { Handlers } from './handlers.js';
+
+export interface EvalApiContext {
+  ws: Workspace;
+  store: ArticleStore;
+  views: KnowledgeViews;
+}
+
+type EvalRoutes = Extract<RouteName, `evals.${string}`>;
+
+async function setOrEmpty(ws: Workspace, name: string): Promise<GoldenSet> {
+  return readGoldenSet(ws, name).catch((err: unknown) => {
+    if (err instanceof AlmanacError && err.code === 'NOT_FOUND') return { name, questions: [], problems: [] };
+    throw err;
+  });
+}
+
+/** Golden sets: list, read, save, add a question, run against drafts or approved, history and comparison. */
+export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handlers, EvalRoutes> {
+  return {
+    'evals.sets': async () => {
+      const out = [];
+      for (const name of await listGoldenSets(ws)) {
+        const set = await readGoldenSet(ws, name);
+        const last = (await listRuns(ws, name))[0];
+        out.push({ name, questions: set.questions.length, problems: set.problems.length, lastRun: last ?? null });
+      }
+      return out;
+    },
+    'evals.get': ({ name }) => readGoldenSet(ws, name),
+    'evals.save': async ({ name, questions }) => {
+      await writeGoldenSet(ws, name, questions);
+      return readGoldenSet(ws, name);
+    },
+    'evals.add': async ({ name, question }) => {
+      const set = await setOrEmpty(ws, name);
+      const added = { ...question, id: question.id ?? nextQuestionId(set.questions) };
+      await writeGoldenSet(ws, name, [...set.questions, added]);
+      return readGoldenSet(ws, name);
+    },
+    'evals.run': async ({ name, against, k }) => {
+      const set = await readGoldenSet(ws, name);
+      const summaries = await store.list();
+      const versions = Object.fromEntries(
+        summaries
+          .map((a) => [a.id, against === 'approved' ? (a.review?.approved?.version ?? '') : a.version] as const)
+          .filter(([, v]) => v),
+      );
+      const run = await runGoldenSet(await views.knowledge(against), set, { k, against, versions });
+      await saveRun(ws, run);
+      return run;
+    },
+    'evals.runs': ({ name }) => listRuns(ws, name),
+    'evals.runDetail': ({ name, id }) => readRun(ws, name, id),
+    'evals.compare': async ({ name, before, after }) =>
+      compareRuns(await readRun(ws, name, before), await readRun(ws, name, after)),
+  };
+}
