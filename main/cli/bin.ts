@@ -9,6 +9,7 @@ import { registerTeamCommands } from './teamCommands.js';
 import { registerAnswerCommands } from './answerCommands.js';
 import { registerPublishCommands } from './publishCommands.js';
 import { registerInsightsCommand } from './insightsCommand.js';
+import { registerHealthCommand } from './healthCommand.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -27,6 +28,7 @@ registerTeamCommands(program, config);
 registerAnswerCommands(program, config);
 registerPublishCommands(program, config);
 registerInsightsCommand(program, config);
+registerHealthCommand(program, config);
 
 try {
   await program.parseAsync(process.argv);
