@@ -34,3 +34,6 @@ export type { FeedbackInput } from './feedbackSchema.js';
 export { openAiProvider } from './openAiProvider.js';
 export { readProviderSettings, saveProviderSettings, viewOf, openAiSettingsSchema } from './providerSettings.js';
 export type { ProviderSettingsView } from './providerSettings.js';
+export { contentTerms, hanBigrams, questionLanguage, termOf, wordsOf, numbersIn, localeIs } from './textTerms.js';
+export { passageSentences, answerSentences } from './passageSentences.js';
+export type { PassageSentence } from './passageSentences.js';

@@ -24,6 +24,8 @@ import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView }
 import { feedbackInputSchema } from '../answer/feedbackSchema.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
 import type { GoldenRun, GoldenSet, RunComparison } from '../evaluation/index.js';
+import type { InsightsView } from './insightsHandlers.js';
+import type { HealthReport } from '../health/index.js';
 
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
@@ -43,6 +45,9 @@ export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView }
 export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
+export type { InsightsView, HealthReport };
+export type { ConflictPair, DuplicatePair, HealthPassage } from '../health/index.js';
+export type { InsightsReport, Figures, GapCluster } from '../insights/index.js';
 export type {
   GoldenSet,
   GoldenQuestion,
@@ -360,6 +365,44 @@ export const routes = {
     input: z.object({ name: setName, before: z.string().max(200), after: z.string().max(200) }),
     output: returns<RunComparison>(),
   },
+  /** Insights from a log read in the studio (JSONL from an agent, or the CSV export) or from a live agent's own log. */
+  'insights.report': {
+    input: z
+      .object({
+        log: z
+          .object({ name: z.string().max(500), format: z.enum(['jsonl', 'csv']), text: z.string().max(30_000_000) })
+          .optional(),
+        target: z.string().max(2000).optional(),
+        costs: z
+          .object({ humanTicket: z.number().min(0).max(1e6), automatedAnswer: z.number().min(0).max(1e6) })
+          .default({ humanTicket: 5, automatedAnswer: 0.25 }),
+      })
+      .refine((v) => Boolean(v.log) !== Boolean(v.target), 'Give either a log or a live agent (target)'),
+    output: returns<InsightsView>(),
+  },
+  /** A draft article from a content gap (by the answer provider when one is set up, else a template). */
+  'insights.createArticle': {
+    input: z.object({
+      cluster: z.object({
+        id: z.string().max(200),
+        label: z.string().max(500),
+        examples: z.array(z.string().max(4000)).max(50),
+        volume: z.number().int().min(0),
+        reasons: z.record(z.string(), z.number()),
+        language: z.enum(['en', 'zh']),
+        questions: z
+          .array(
+            z.object({ question: z.string().max(4000), reason: z.enum(['handoff', 'low-confidence', 'unresolved']) }),
+          )
+          .max(200)
+          .default([]),
+        relatedArticles: z.array(z.string().max(200)).max(50).default([]),
+      }),
+    }),
+    output: returns<Article>(),
+  },
+  /** Near-duplicate passages and conflicting statements across customer-facing articles. */
+  'health.report': { input: z.object({}), output: returns<HealthReport>() },
   'profile.get': { input: z.object({}), output: returns<ProfileView>() },
   'profile.save': {
     input: z.object({

@@ -20,6 +20,8 @@ import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
 import { publishHandlers } from './publishHandlers.js';
 import { evalHandlers } from './evalHandlers.js';
+import { insightsHandlers } from './insightsHandlers.js';
+import { customerPassages, knowledgeHealth } from '../health/index.js';
 import { KnowledgeViews } from '../answer/index.js';
 
 export interface ApiContext {
@@ -63,6 +65,8 @@ export function createHandlers(context: ApiContext): HandlerTable {
     ...reviewHandlers({ ws, store, book, vault, emit }),
     ...answerHandlers({ ws, store, book, indexer, views, configDir, emit }),
     ...evalHandlers({ ws, store, views }),
+    ...insightsHandlers({ ws, store, configDir }),
+    'health.report': async () => knowledgeHealth(customerPassages(await (await indexer.chunkIndex()).rowsForVectors())),
     ...publishHandlers({ ws, store, book, vault, configDir, emit }),
     'workspace.info': async () => ({
       root: ws.root,

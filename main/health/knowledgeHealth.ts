@@ -1,5 +1,5 @@
-import { passageSentences } from '../answer/passageSentences.js';
-import { contentTerms, hanBigrams, numbersIn, wordsOf } from '../answer/textTerms.js';
+import { passageSentences } from '../answer/index.js';
+import { contentTerms, hanBigrams, numbersIn, wordsOf } from '../answer/index.js';
 import type { ChunkRow } from '../indexing/index.js';
 
 /** One chunk of an article, as the health check compares it. */

@@ -2,3 +2,8 @@ export { loadConversations, parseAgentLog, parseCsvLog, csvHeader } from './conv
 export type { Conversation, LoadedLog } from './conversationLogs.js';
 export { insightsReport, defaultCosts } from './insightsReport.js';
 export type { InsightsReport, Figures, CostSettings } from './insightsReport.js';
+export { clusterQuestions, lexicalThreshold, embeddingThreshold } from './clusterQuestions.js';
+export type { GapQuestion, GapCluster, ClusterOptions } from './clusterQuestions.js';
+export { gapDraft } from './gapDraft.js';
+export type { GapDraft, GapDraftOptions, RelatedArticle } from './gapDraft.js';
+export { gapQuestions } from './gapQuestions.js';
