@@ -76,6 +76,14 @@ export function FrontMatterForm() {
           onChange={(e) => set({ reviewBy: e.target.value || undefined })}
         />
       </label>
+      <label className="field inline" title={t('editor.regulatedHelp')}>
+        <input
+          type="checkbox"
+          checked={meta.regulated === true}
+          onChange={(e) => set({ regulated: e.target.checked || undefined })}
+        />{' '}
+        <span>{t('editor.regulated')}</span>
+      </label>
     </div>
   );
 }

@@ -4,6 +4,7 @@ export const en = {
     playground: 'Playground',
     preview: 'Preview',
     publish: 'Publish',
+    quality: 'Quality',
     review: 'Review',
     language: 'Interface language',
     quickOpen: 'Quick open',
@@ -49,6 +50,9 @@ export const en = {
     tagsHint: 'comma separated',
     locale: 'Locale',
     audience: 'Audience',
+    regulated: 'Regulated',
+    regulatedHelp:
+      'Payments, privacy, account closure: a version also needs a compliance member’s approval before the agent may answer from it',
     owner: 'Owner',
     noOwner: 'No owner',
     reviewBy: 'Review by',
