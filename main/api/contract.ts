@@ -354,7 +354,8 @@ export const routes = {
   'evals.run': {
     input: z.object({
       name: setName,
-      against: z.enum(['drafts', 'approved']).default('drafts'),
+      /** drafts, approved, or the id of a snapshot built in this workspace. */
+      against: z.union([z.enum(['drafts', 'approved']), z.string().regex(/^[0-9a-f]{8,64}$/)]).default('drafts'),
       k: z.number().int().min(1).max(20).default(5),
     }),
     output: returns<GoldenRun>(),

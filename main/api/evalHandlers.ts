@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
+import { openSnapshot, snapshotsDir, type SignedManifest } from '../publish/index.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { KnowledgeViews } from '../answer/index.js';
 import {
@@ -24,6 +27,18 @@ export interface EvalApiContext {
 }
 
 type EvalRoutes = Extract<RouteName, `evals.${string}`>;
+
+/** A snapshot built in this workspace, opened for answering (NOT_FOUND when it was not built here). */
+async function openBuiltSnapshot(store: ArticleStore, id: string) {
+  const dir = path.join(snapshotsDir(store), id);
+  let manifest: SignedManifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as SignedManifest;
+  } catch {
+    throw new AlmanacError('NOT_FOUND', `Snapshot ${id} was not built in this workspace.`);
+  }
+  return { manifest, opened: await openSnapshot(dir, manifest) };
+}
 
 async function setOrEmpty(ws: Workspace, name: string): Promise<GoldenSet> {
   return readGoldenSet(ws, name).catch((err: unknown) => {
@@ -57,6 +72,21 @@ export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handler
     },
     'evals.run': async ({ name, against, k }) => {
       const set = await readGoldenSet(ws, name);
+      if (against !== 'drafts' && against !== 'approved') {
+        const snapshot = await openBuiltSnapshot(store, against);
+        try {
+          const versions = Object.fromEntries(snapshot.manifest.articles.map((a) => [a.id, a.version]));
+          const run = await runGoldenSet(snapshot.opened.knowledge, set, {
+            k,
+            against: `snapshot ${against}`,
+            versions,
+          });
+          await saveRun(ws, run);
+          return run;
+        } finally {
+          snapshot.opened.close();
+        }
+      }
       const summaries = await store.list();
       const versions = Object.fromEntries(
         summaries
