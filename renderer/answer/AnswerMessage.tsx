@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerResult, Citation, GroundedSentence } from '../../main/api/contract';
+import { SaveAsTestDialog } from '../quality/SaveAsTestDialog';
 import { useEditorStore } from '../stores/useEditorStore';
 import { citationRuns } from './citationRuns';
 import { FeedbackForm } from './FeedbackForm';
@@ -59,6 +60,7 @@ function AnswerBody({
 }) {
   const { t } = useTranslation();
   const [why, setWhy] = useState(false);
+  const [savingTest, setSavingTest] = useState(false);
   const open = (c: Citation) => openCitation(c, onOpenArticle);
   const gap = result.trace.language === 'zh' ? '' : ' ';
   const unsupported = result.sentences.some((s) => !s.supported);
@@ -113,8 +115,19 @@ function AnswerBody({
         <button type="button" className="link" aria-expanded={why} onClick={() => setWhy(!why)}>
           {why ? t('preview.hideWhy') : t('preview.why')}
         </button>
+        <button type="button" className="link" onClick={() => setSavingTest(true)}>
+          {t('preview.saveAsTest')}
+        </button>
       </div>
       {why && <TracePanel trace={result.trace} confidence={result.confidence} />}
+      {savingTest && (
+        <SaveAsTestDialog
+          question={exchange.question}
+          expected={[...new Set(result.citations.map((c) => c.articleId))]}
+          handoff={result.handoff !== null}
+          onClose={() => setSavingTest(false)}
+        />
+      )}
       <FeedbackForm exchange={exchange} result={result} />
     </>
   );

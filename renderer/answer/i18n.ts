@@ -35,6 +35,7 @@ export const previewEn = {
   openCitation: 'Open the article at this passage',
   why: 'Why?',
   hideWhy: 'Hide why',
+  saveAsTest: 'Save as test',
   trace: {
     query: 'Retrieval query',
     followUp: 'follow-up',
@@ -137,6 +138,7 @@ export const previewZh: typeof previewEn = {
   openCitation: '打开文章并定位到这个段落',
   why: '为什么？',
   hideWhy: '收起原因',
+  saveAsTest: '存为测试',
   trace: {
     query: '检索查询',
     followUp: '追问',

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../i18n';
+import { useToastStore } from '../stores/useToastStore';
+import { QuestionRow } from './QuestionRow';
+import { draftValid, useGoldenSetStore } from './useGoldenSetStore';
+
+/** The file's unreadable lines, by number: they are left out of runs and dropped on save. */
+function Problems() {
+  const { t } = useTranslation();
+  const problems = useGoldenSetStore((s) => s.saved?.problems ?? []);
+  if (problems.length === 0) return null;
+  return (
+    <div className="banner warning quality-problems" role="alert" data-testid="set-problems">
+      <strong>{t('quality.editor.problemsTitle')}</strong>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={`${i}-${p.field}`} data-testid="set-problem">
+            {t('quality.editor.problemLine', { line: (p.field ?? '').replace(/^line\s*/, ''), message: p.message })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Save the questions being edited, with a notice when it worked. */
+export async function saveDraft(): Promise<void> {
+  const { selected: name, save } = useGoldenSetStore.getState();
+  if (await save()) useToastStore.getState().show('info', i18next.t('quality.editor.saved', { name }));
+}
+
+/** A golden set's questions as an editable table: add and remove rows, save to evals/<name>.jsonl. */
+export function SetEditor() {
+  const { t } = useTranslation();
+  const draft = useGoldenSetStore((s) => s.draft);
+  const dirty = useGoldenSetStore((s) => s.dirty);
+  const saving = useGoldenSetStore((s) => s.saving);
+  const valid = draftValid(draft);
+
+  return (
+    <section className="quality-section" data-testid="set-editor" aria-label={t('quality.tabs.questions')}>
+      <Problems />
+      {draft.length === 0 ? (
+        <p className="muted" data-testid="questions-empty">
+          {t('quality.editor.empty')}
+        </p>
+      ) : (
+        <table className="quality-table question-table">
+          <thead>
+            <tr>
+              <th className="num">{t('quality.editor.number')}</th>
+              <th>{t('quality.editor.question')}</th>
+              <th>{t('quality.editor.expected')}</th>
+              <th>{t('quality.editor.handoff')}</th>
+              <th>{t('quality.editor.facts')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {draft.map((q, i) => (
+              <QuestionRow key={`${i}-${q.id}`} question={q} index={i} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="quality-actions sticky">
+        <button type="button" onClick={() => useGoldenSetStore.getState().add()}>
+          {t('quality.editor.add')}
+        </button>
+        <span className="spacer" />
+        {dirty && !valid && <span className="quality-invalid">{t('quality.editor.needText')}</span>}
+        {dirty && valid && (
+          <span className="muted" data-testid="unsaved">
+            {t('quality.editor.unsaved')}
+          </span>
+        )}
+        {dirty && (
+          <button type="button" onClick={() => useGoldenSetStore.getState().discard()}>
+            {t('quality.editor.discard')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={!dirty || !valid || saving}
+          onClick={() => void saveDraft()}
+        >
+          {t('quality.editor.save')}
+        </button>
+      </div>
+    </section>
+  );
+}
