@@ -360,6 +360,8 @@ export const routes = {
     }),
     output: returns<GoldenRun>(),
   },
+  /** Turn unhelpful answer feedback that names the article that should have answered into questions of a set. */
+  'evals.fromFeedback': { input: z.object({ name: setName }), output: returns<{ added: number; set: GoldenSet }>() },
   'evals.runs': { input: z.object({ name: setName }), output: returns<Omit<GoldenRun, 'outcomes' | 'versions'>[]>() },
   'evals.runDetail': { input: z.object({ name: setName, id: z.string().max(200) }), output: returns<GoldenRun>() },
   'evals.compare': {

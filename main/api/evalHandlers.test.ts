@@ -52,4 +52,26 @@ describe('golden set routes', () => {
       data: { counts: { same: 1, better: 0, worse: 0 }, articleChanges: [] },
     });
   });
+
+  it('turns unhelpful feedback naming the right article into a golden question, once', async () => {
+    await dispatch(session.handlers, 'answer.feedback', {
+      question: 'When does my Alipay refund arrive?',
+      answer: 'Soon.',
+      against: 'drafts',
+      helpful: false,
+      expectedArticleId: 'refund-policy',
+      citedArticleIds: [],
+    });
+    const first = await dispatch(session.handlers, 'evals.fromFeedback', { name: 'feedback' });
+    expect(first).toMatchObject({
+      ok: true,
+      data: {
+        added: 1,
+        set: { questions: [{ question: 'When does my Alipay refund arrive?', expected: ['refund-policy'] }] },
+      },
+    });
+    expect(await dispatch(session.handlers, 'evals.fromFeedback', { name: 'feedback' })).toMatchObject({
+      data: { added: 0 },
+    });
+  });
 });

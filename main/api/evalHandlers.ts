@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { openSnapshot, snapshotsDir, type SignedManifest } from '../publish/index.js';
+import { readFeedback } from '../answer/index.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { KnowledgeViews } from '../answer/index.js';
 import {
@@ -96,6 +97,27 @@ export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handler
       const run = await runGoldenSet(await views.knowledge(against), set, { k, against, versions });
       await saveRun(ws, run);
       return run;
+    },
+    'evals.fromFeedback': async ({ name }) => {
+      const set = await setOrEmpty(ws, name);
+      const known = new Set(set.questions.map((q) => q.question.trim().toLowerCase()));
+      const questions = [...set.questions];
+      let added = 0;
+      for (const f of (await readFeedback(ws)).reverse()) {
+        const key = f.question.trim().toLowerCase();
+        if (f.helpful || known.has(key) || (!f.expectedArticleId && !f.handoffTopic)) continue;
+        known.add(key);
+        questions.push({
+          id: nextQuestionId(questions),
+          question: f.question,
+          expected: f.expectedArticleId ? [f.expectedArticleId] : [],
+          handoff: !f.expectedArticleId,
+          facts: [],
+        });
+        added++;
+      }
+      if (added) await writeGoldenSet(ws, name, questions);
+      return { added, set: await setOrEmpty(ws, name) };
     },
     'evals.runs': ({ name }) => listRuns(ws, name),
     'evals.runDetail': ({ name, id }) => readRun(ws, name, id),
