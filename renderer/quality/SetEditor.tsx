@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../i18n';
-import { useToastStore } from '../stores/useToastStore';
+import { call } from '../api/client';
+import { showError, useToastStore } from '../stores/useToastStore';
 import { QuestionRow } from './QuestionRow';
 import { draftValid, useGoldenSetStore } from './useGoldenSetStore';
 
@@ -30,6 +31,16 @@ export async function saveDraft(): Promise<void> {
 }
 
 /** A golden set's questions as an editable table: add and remove rows, save to evals/<name>.jsonl. */
+/** Questions from unhelpful answer feedback that named the article that should have answered. */
+async function addFromFeedback(): Promise<void> {
+  const name = useGoldenSetStore.getState().selected;
+  if (!name) return;
+  const res = await call('evals.fromFeedback', { name });
+  if (!res.ok) return showError(res.error);
+  useToastStore.getState().show('info', i18next.t('quality.editor.fromFeedbackDone', { count: res.data.added }));
+  await useGoldenSetStore.getState().open(name);
+}
+
 export function SetEditor() {
   const { t } = useTranslation();
   const draft = useGoldenSetStore((s) => s.draft);
@@ -66,6 +77,14 @@ export function SetEditor() {
       <div className="quality-actions sticky">
         <button type="button" onClick={() => useGoldenSetStore.getState().add()}>
           {t('quality.editor.add')}
+        </button>
+        <button
+          type="button"
+          disabled={dirty}
+          title={t('quality.editor.fromFeedbackHint')}
+          onClick={() => void addFromFeedback()}
+        >
+          {t('quality.editor.fromFeedback')}
         </button>
         <span className="spacer" />
         {dirty && !valid && <span className="quality-invalid">{t('quality.editor.needText')}</span>}
