@@ -24,6 +24,8 @@ import { ReviewView } from './review/ReviewView';
 import { PreviewView } from './answer/PreviewView';
 import { ProfileView } from './profile/ProfileView';
 import { PublishView } from './publish/PublishView';
+import { InsightsView } from './insights/InsightsView';
+import { QualityView } from './quality/QualityView';
 import { useIdentityStore } from './stores/useIdentityStore';
 import { useReviewStore } from './stores/useReviewStore';
 
@@ -35,7 +37,9 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [view, setView] = useState<'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish'>('editor');
+  const [view, setView] = useState<
+    'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish' | 'insights' | 'quality'
+  >('editor');
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
   const syncOpen = useSyncStore((s) => s.dialogOpen);
@@ -130,6 +134,12 @@ export function App() {
           <button type="button" aria-pressed={view === 'publish'} onClick={() => setView('publish')}>
             {t('app.publish')}
           </button>
+          <button type="button" aria-pressed={view === 'insights'} onClick={() => setView('insights')}>
+            {t('app.insights')}
+          </button>
+          <button type="button" aria-pressed={view === 'quality'} onClick={() => setView('quality')}>
+            {t('app.quality')}
+          </button>
         </nav>
         <span className="spacer" />
         <IndexStatusBar />
@@ -158,6 +168,10 @@ export function App() {
           <ReviewView onOpenArticle={() => setView('editor')} />
         ) : view === 'publish' ? (
           <PublishView />
+        ) : view === 'insights' ? (
+          <InsightsView onOpenArticle={() => setView('editor')} />
+        ) : view === 'quality' ? (
+          <QualityView />
         ) : (
           <ArticleView
             onSaveVersion={actions.saveVersion}

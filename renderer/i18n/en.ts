@@ -4,6 +4,7 @@ export const en = {
     playground: 'Playground',
     preview: 'Preview',
     publish: 'Publish',
+    insights: 'Insights',
     quality: 'Quality',
     review: 'Review',
     language: 'Interface language',

@@ -5,6 +5,8 @@ import { zhCN } from './zh-CN';
 import { previewEn, previewZh } from '../answer/i18n';
 import { profileEn, profileZh } from '../profile/i18n';
 import { publishEn, publishZh } from '../publish/i18n';
+import { insightsEn, insightsZh } from '../insights/i18n';
+import { qualityEn, qualityZh } from '../quality/i18n';
 
 export const languages = [
   { code: 'en', label: 'English' },
@@ -21,8 +23,26 @@ function initialLanguage(): string {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    en: { translation: { ...en, preview: previewEn, profile: profileEn, publish: publishEn } },
-    'zh-CN': { translation: { ...zhCN, preview: previewZh, profile: profileZh, publish: publishZh } },
+    en: {
+      translation: {
+        ...en,
+        preview: previewEn,
+        profile: profileEn,
+        publish: publishEn,
+        insights: insightsEn,
+        quality: qualityEn,
+      },
+    },
+    'zh-CN': {
+      translation: {
+        ...zhCN,
+        preview: previewZh,
+        profile: profileZh,
+        publish: publishZh,
+        insights: insightsZh,
+        quality: qualityZh,
+      },
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -6,6 +6,7 @@ export const zhCN: Messages = {
     playground: '检索演练',
     preview: '回答预览',
     publish: '发布',
+    insights: '洞察',
     quality: '质量',
     review: '审核',
     language: '界面语言',
