@@ -35,7 +35,7 @@ The following cannot be returned unless they are faulty or arrived damaged:
 - gift cards.
 `;
 
-const added = ['returning-items', 'furniture-care', 'zh-returns-faq'];
+const added = ['returning-items', 'furniture-care', 'return-labels', 'zh-returns-faq'];
 const involves = (pair: { a: HealthPassage; b: HealthPassage }, id: string) =>
   pair.a.articleId === id || pair.b.articleId === id;
 
@@ -59,6 +59,14 @@ describe('knowledgeHealth on the sample workspace', () => {
       locale: 'en',
       audience: 'customer',
       body: `Wipe wood with a dry cloth and keep it out of direct sunlight.\n\n## Before you send something back\n\n${returnConditions}`,
+    });
+    await ctx.store.create({
+      id: 'return-labels',
+      title: 'Return labels and drop-off',
+      tags: ['returns'],
+      locale: 'en',
+      audience: 'customer',
+      body: '## Dropping off your parcel\n\nPrint the label or show the QR code at a drop-off point. Hand the parcel over within **7 days**. After 7 days the return request expires and the label stops working.\n',
     });
     await ctx.store.create({
       id: 'zh-returns-faq',
@@ -87,6 +95,13 @@ describe('knowledgeHealth on the sample workspace', () => {
     expect(conflict!.summary).toMatch(/\b7 days\b/);
     expect(conflict!.summary).toMatch(/\b30 days\b/);
     expect(conflict!.similarity).toBeGreaterThanOrEqual(0.45);
+  });
+
+  it('finds the deliberate conflict: hand the parcel over within 7 days here, 14 days in the returns policy', () => {
+    const conflict = report.conflicts.find((c) => involves(c, 'return-labels') && involves(c, 'return-policy'));
+    expect(conflict).toBeDefined();
+    expect(conflict!.summary).toMatch(/\b7 days\b/);
+    expect(conflict!.summary).toMatch(/\b14 days\b/);
   });
 
   it('finds the Chinese article that says 7 天 where the Chinese returns policy says 30 天, and pairs it with no English one', () => {
