@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
-import { repoRoot, tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { kill9, startAgentProcess } from '../../tests/fixtures/agentProcess.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { buildSnapshot, packSnapshot, type BuiltSnapshot } from '../publish/index.js';
 
 let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
@@ -16,39 +16,16 @@ const children: ChildProcess[] = [];
 
 /** Start `almanac agent serve` on the data folder, as an operator would. */
 async function serve(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(repoRoot, 'main/cli/bin.ts'),
-      'agent',
-      'serve',
-      '--data',
-      path.join(data.dir, 'agent'),
-      '--trust',
-      path.join(data.dir, 'trusted.json'),
-      '--port',
-      '0',
-      '--token',
-      token,
-      '--json',
-    ],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  children.push(child);
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`agent serve exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
-}
-
-function kill9(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
+  const agent = await startAgentProcess([
+    '--data',
+    path.join(data.dir, 'agent'),
+    '--trust',
+    path.join(data.dir, 'trusted.json'),
+    '--token',
+    token,
+  ]);
+  children.push(agent.child);
+  return agent;
 }
 
 const auth = { authorization: `Bearer ${token}` };

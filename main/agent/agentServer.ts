@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -10,7 +10,8 @@ import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { httpStatus, sameToken } from '../api/httpCommon.js';
 import { answerQuestion, type CompletionProvider, type Turn } from '../answer/index.js';
 import { packSnapshot } from '../publish/index.js';
 import { searchKnowledge } from '../retrieval/index.js';
@@ -25,28 +26,6 @@ export interface AgentServerOptions {
   provider?: CompletionProvider;
   /** Largest snapshot upload. @default 2 GB */
   maxUploadBytes?: number;
-}
-
-const status: Record<ErrorCode, number> = {
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  VALIDATION_FAILED: 422,
-  NOT_A_WORKSPACE: 404,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  SIGN_IN_REQUIRED: 403,
-  MODEL_MISSING: 503,
-  NO_CHANGES: 409,
-  TOO_LARGE: 413,
-  PROVIDER_FAILED: 502,
-  INTERNAL: 500,
-};
-
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const answerSchema = z.object({
@@ -77,7 +56,7 @@ export function createAgentApp(options: AgentServerOptions): Hono {
   const app = new Hono();
   const fail = (c: Context, err: unknown) => {
     if (err instanceof AlmanacError)
-      return c.json({ error: { code: err.code, message: err.message } }, status[err.code] as 400);
+      return c.json({ error: { code: err.code, message: err.message } }, httpStatus[err.code]);
     console.error('[almanac agent]', err);
     return c.json({ error: { code: 'INTERNAL', message: (err as Error).message } }, 500);
   };

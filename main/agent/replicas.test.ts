@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
-import { repoRoot, tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { startAgentProcess } from '../../tests/fixtures/agentProcess.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import {
   buildSnapshot,
   parseTarget,
@@ -25,43 +25,24 @@ const replicas: { child: ChildProcess; url: string }[] = [];
 const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', region: 'us-east-1' };
 const token = 'replica-token';
 
-async function startReplica(n: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
+function startReplica(n: number) {
+  return startAgentProcess(
     [
-      '--import',
-      'tsx',
-      path.join(repoRoot, 'main/cli/bin.ts'),
-      'agent',
-      'serve',
       '--data',
       path.join(tmp.dir, `replica-${n}`),
       '--trust',
       path.join(tmp.dir, 'trusted.json'),
       '--follow',
       's3://almanac/live',
-      '--port',
-      '0',
       '--token',
       token,
-      '--json',
     ],
     {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        ALMANAC_S3_ENDPOINT: endpoint,
-        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-      },
+      ALMANAC_S3_ENDPOINT: endpoint,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     },
   );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`replica exited with ${code}`)));
-  });
-  return { child, url: (JSON.parse(line) as { url: string }).url };
 }
 
 async function servedBy(url: string): Promise<string | null> {

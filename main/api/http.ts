@@ -1,4 +1,4 @@
-import { timingSafeEqual, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Hono } from 'hono';
@@ -9,7 +9,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AlmanacEvent } from './contract.js';
 import { dispatch, type Handlers } from './handlers.js';
 import { contentSecurityPolicy } from './contentSecurityPolicy.js';
-import { AlmanacError, type ErrorCode } from '../AlmanacError.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { httpStatus, sameToken } from './httpCommon.js';
 
 export interface HttpBridgeOptions {
   handlers: Handlers;
@@ -29,31 +30,8 @@ export interface HttpBridge {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /** Largest API request body: an image of 20 MB, base64-encoded, fits. */
 export const maxBodyBytes = 32 * 1024 * 1024;
-
-/** The HTTP status of each error code; the body is always `{ ok: false, error }`. */
-const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 502 | 503> = {
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  VALIDATION_FAILED: 422,
-  NOT_A_WORKSPACE: 404,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  SIGN_IN_REQUIRED: 403,
-  MODEL_MISSING: 503,
-  NO_CHANGES: 409,
-  TOO_LARGE: 413,
-  PROVIDER_FAILED: 502,
-  INTERNAL: 500,
-};
 
 const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
