@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { returns } from './routeOutput.js';
+import { answerRoutes } from './answerRoutes.js';
+import { publishRoutes } from './publishRoutes.js';
+import { qualityRoutes } from './qualityRoutes.js';
 import type { ErrorCode, Problem } from '../AlmanacError.js';
 import { articleIdSchema, articleMetaSchema, audiences } from '../articles/articleMeta.js';
 import type { Article, ArticleSummary } from '../articles/types.js';
@@ -21,9 +25,7 @@ import { anchorSchema, subjectIdSchema } from '../review/reviewRecords.js';
 import { roles } from '../workspace/workspaceConfig.js';
 import type { ReviewFacts } from '../articles/articleStatus.js';
 import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
-import { feedbackInputSchema } from '../answer/feedbackSchema.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
-import type { GoldenRun, GoldenSet, RunComparison } from '../evaluation/index.js';
 import type { InsightsView } from './insightsHandlers.js';
 import type { HealthReport } from '../health/index.js';
 
@@ -56,46 +58,15 @@ export type {
   QuestionOutcome,
   RunComparison,
 } from '../evaluation/index.js';
+export type { ProfileView } from './answerRoutes.js';
+export type { BuiltSnapshotView, PublishOverview, AgentStatus } from './publishRoutes.js';
+export type { GoldenSetSummary } from './qualityRoutes.js';
 /** Sent as `error.details.gate` when `publish.run` is held back by the golden sets. */
 export type { GateReport, MetricDrop } from '../evaluation/index.js';
 
-/** A snapshot built in this workspace. */
-export interface BuiltSnapshotView {
-  id: string;
-  createdAt: string;
-  createdBy: string;
-  articles: number;
-  parent: string | null;
-}
-
-/** The publish screen's state: what a publish would hold now, what was built, where it can go, what happened. */
-export interface PublishOverview {
-  planned: { id: string; articles: number } | { problem: string };
-  built: BuiltSnapshotView[];
-  targets: TargetView[];
-  log: PublishLogEntry[];
-  /** The member signed in here is a manager. */
-  canPublish: boolean;
-}
-
-/** A live agent's state. */
-export interface AgentStatus {
-  active: string | null;
-  snapshots: {
-    id: string;
-    createdAt: string;
-    createdBy: string;
-    articles: number;
-    parent: string | null;
-    active: boolean;
-  }[];
-}
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
-
-/** A route's output type, carried by the contract without a runtime schema. */
-const returns = <T>() => undefined as unknown as T;
 
 const articleRef = z.object({ id: articleIdSchema });
 
@@ -128,37 +99,11 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** The agent profile as the profile editor loads it: parsed, or the text and what to fix. */
-export interface ProfileView {
-  profile?: AgentProfile;
-  /** The file's text and its problems when it does not parse. */
-  text?: string;
-  problems?: Problem[];
-  version?: string;
-}
-
-const setName = z.string().regex(/^[\w-]{1,100}$/, 'use letters, digits, "-" or "_"');
-const goldenQuestionSchema = z.object({
-  id: z.string().trim().min(1).max(100).optional(),
-  question: z.string().trim().min(1, 'A question needs text').max(4000),
-  expected: z.array(articleIdSchema).max(50).default([]),
-  handoff: z.boolean().default(false),
-  facts: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
-  locale: z.string().max(20).optional(),
-});
-
-/** A golden set in the list: its size, unreadable lines and last run. */
-export interface GoldenSetSummary {
-  name: string;
-  questions: number;
-  problems: number;
-  lastRun: Omit<GoldenRun, 'outcomes' | 'versions'> | null;
-}
-
-const turnSchema = z.object({ role: z.enum(['customer', 'agent']), text: z.string().max(20_000) });
-
 /** Every route the UI may call: a name, a zod input schema and an output type. */
 export const routes = {
+  ...answerRoutes,
+  ...publishRoutes,
+  ...qualityRoutes,
   'workspace.info': { input: z.object({}), output: returns<WorkspaceInfo>() },
   'articles.list': { input: z.object({}), output: returns<ArticleSummary[]>() },
   'articles.get': { input: articleRef, output: returns<Article>() },
@@ -289,133 +234,6 @@ export const routes = {
   /** The agent profile's review status (id `@profile` in the other review routes). */
   'review.profile': { input: z.object({}), output: returns<ReviewSubject>() },
   'review.attention': { input: z.object({}), output: returns<AttentionItem[]>() },
-  'answer.ask': {
-    input: z.object({
-      question: z.string().trim().min(1, 'Ask a question').max(4000),
-      history: z.array(turnSchema).max(40).default([]),
-      against: z.enum(['drafts', 'approved', 'live']).default('drafts'),
-      /** With `against: 'live'`: the saved publish target (agent URL) whose active snapshot answers. */
-      target: z.string().max(2000).optional(),
-      provider: z.enum(['extractive', 'openai']).default('extractive'),
-      /** Names the stream: each piece of the answer arrives as an `answer.delta` event with this id. */
-      streamId: z.string().max(100).optional(),
-    }),
-    output: returns<AnswerResult>(),
-  },
-  'answer.feedback': { input: feedbackInputSchema, output: returns<AnswerFeedback>() },
-  /** Feedback still waiting on one article. */
-  'answer.feedbackFor': { input: articleRef, output: returns<AnswerFeedback[]>() },
-  'answer.providerSettings': { input: z.object({}), output: returns<ProviderSettingsView>() },
-  'answer.setProvider': {
-    input: z.object({
-      baseUrl: z.string().trim().min(1).max(2000),
-      model: z.string().trim().min(1).max(200),
-      apiKey: z.string().max(500).optional(),
-    }),
-    output: returns<ProviderSettingsView>(),
-  },
-  'publish.overview': { input: z.object({}), output: returns<PublishOverview>() },
-  /** What publishing now would change against the live snapshot of a target (or the last built one). */
-  'publish.compare': {
-    input: z.object({ url: z.string().max(2000).optional() }),
-    output: returns<{ live: string | null; diff: SnapshotDiff }>(),
-  },
-  'publish.setTarget': {
-    input: z.object({
-      url: z
-        .string()
-        .trim()
-        .regex(/^https?:\/\//i, 'An agent URL starts with http:// or https://')
-        .max(2000),
-      name: z.string().trim().max(200).optional(),
-      token: z.string().max(500).optional(),
-    }),
-    output: returns<TargetView[]>(),
-  },
-  'publish.removeTarget': { input: z.object({ url: z.string().max(2000) }), output: returns<TargetView[]>() },
-  'publish.agentStatus': { input: z.object({ url: z.string().max(2000) }), output: returns<AgentStatus>() },
-  /** CONFLICT (details.gate) when a golden set would get worse; `override` with a reason publishes anyway, audited. */
-  'publish.run': {
-    input: z.object({ url: z.string().max(2000), override: z.string().trim().max(2000).optional() }),
-    output: returns<PublishResult>(),
-  },
-  'publish.rollback': {
-    input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),
-    output: returns<{ active: string }>(),
-  },
-  'evals.sets': { input: z.object({}), output: returns<GoldenSetSummary[]>() },
-  'evals.get': { input: z.object({ name: setName }), output: returns<GoldenSet>() },
-  'evals.save': {
-    input: z.object({ name: setName, questions: z.array(goldenQuestionSchema.required({ id: true })).max(5000) }),
-    output: returns<GoldenSet>(),
-  },
-  /** Add one question (from the preview's "save as test", or live feedback); creates the set if needed. */
-  'evals.add': { input: z.object({ name: setName, question: goldenQuestionSchema }), output: returns<GoldenSet>() },
-  'evals.run': {
-    input: z.object({
-      name: setName,
-      /** drafts, approved, or the id of a snapshot built in this workspace. */
-      against: z.union([z.enum(['drafts', 'approved']), z.string().regex(/^[0-9a-f]{8,64}$/)]).default('drafts'),
-      k: z.number().int().min(1).max(20).default(5),
-    }),
-    output: returns<GoldenRun>(),
-  },
-  /** Turn unhelpful answer feedback that names the article that should have answered into questions of a set. */
-  'evals.fromFeedback': { input: z.object({ name: setName }), output: returns<{ added: number; set: GoldenSet }>() },
-  'evals.runs': { input: z.object({ name: setName }), output: returns<Omit<GoldenRun, 'outcomes' | 'versions'>[]>() },
-  'evals.runDetail': { input: z.object({ name: setName, id: z.string().max(200) }), output: returns<GoldenRun>() },
-  'evals.compare': {
-    input: z.object({ name: setName, before: z.string().max(200), after: z.string().max(200) }),
-    output: returns<RunComparison>(),
-  },
-  /** Insights from a log read in the studio (JSONL from an agent, or the CSV export) or from a live agent's own log. */
-  'insights.report': {
-    input: z
-      .object({
-        log: z
-          .object({ name: z.string().max(500), format: z.enum(['jsonl', 'csv']), text: z.string().max(30_000_000) })
-          .optional(),
-        target: z.string().max(2000).optional(),
-        costs: z
-          .object({ humanTicket: z.number().min(0).max(1e6), automatedAnswer: z.number().min(0).max(1e6) })
-          .default({ humanTicket: 5, automatedAnswer: 0.25 }),
-      })
-      .refine((v) => Boolean(v.log) !== Boolean(v.target), 'Give either a log or a live agent (target)'),
-    output: returns<InsightsView>(),
-  },
-  /** A draft article from a content gap (by the answer provider when one is set up, else a template). */
-  'insights.createArticle': {
-    input: z.object({
-      cluster: z.object({
-        id: z.string().max(200),
-        label: z.string().max(500),
-        examples: z.array(z.string().max(4000)).max(50),
-        volume: z.number().int().min(0),
-        reasons: z.record(z.string(), z.number()),
-        language: z.enum(['en', 'zh']),
-        questions: z
-          .array(
-            z.object({ question: z.string().max(4000), reason: z.enum(['handoff', 'low-confidence', 'unresolved']) }),
-          )
-          .max(200)
-          .default([]),
-        relatedArticles: z.array(z.string().max(200)).max(50).default([]),
-      }),
-    }),
-    output: returns<Article>(),
-  },
-  /** Near-duplicate passages and conflicting statements across customer-facing articles. */
-  'health.report': { input: z.object({}), output: returns<HealthReport>() },
-  'profile.get': { input: z.object({}), output: returns<ProfileView>() },
-  'profile.save': {
-    input: z.object({
-      meta: z.record(z.string(), z.unknown()),
-      instructions: z.string().max(200_000),
-      /** The version the editor loaded: CONFLICT when the file changed since. */
-      baseVersion: z.string().optional(),
-    }),
-    output: returns<ProfileView>(),
-  },
   'audit.verify': { input: z.object({}), output: returns<AuditVerification>() },
   'sync.status': { input: z.object({}), output: returns<{ remote?: string; conflicts: SyncConflict[] }>() },
   'sync.run': {

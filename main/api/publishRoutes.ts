@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { returns } from './routeOutput.js';
+import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
+
+/** A snapshot built in this workspace. */
+export interface BuiltSnapshotView {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  articles: number;
+  parent: string | null;
+}
+
+/** The publish screen's state: what a publish would hold now, what was built, where it can go, what happened. */
+export interface PublishOverview {
+  planned: { id: string; articles: number } | { problem: string };
+  built: BuiltSnapshotView[];
+  targets: TargetView[];
+  log: PublishLogEntry[];
+  /** The member signed in here is a manager. */
+  canPublish: boolean;
+}
+
+/** A live agent's state. */
+export interface AgentStatus {
+  active: string | null;
+  snapshots: {
+    id: string;
+    createdAt: string;
+    createdBy: string;
+    articles: number;
+    parent: string | null;
+    active: boolean;
+  }[];
+}
+/** Snapshots, live agents, publish and rollback. */
+export const publishRoutes = {
+  'publish.overview': { input: z.object({}), output: returns<PublishOverview>() },
+  /** What publishing now would change against the live snapshot of a target (or the last built one). */
+  'publish.compare': {
+    input: z.object({ url: z.string().max(2000).optional() }),
+    output: returns<{ live: string | null; diff: SnapshotDiff }>(),
+  },
+  'publish.setTarget': {
+    input: z.object({
+      url: z
+        .string()
+        .trim()
+        .regex(/^https?:\/\//i, 'An agent URL starts with http:// or https://')
+        .max(2000),
+      name: z.string().trim().max(200).optional(),
+      token: z.string().max(500).optional(),
+    }),
+    output: returns<TargetView[]>(),
+  },
+  'publish.removeTarget': { input: z.object({ url: z.string().max(2000) }), output: returns<TargetView[]>() },
+  'publish.agentStatus': { input: z.object({ url: z.string().max(2000) }), output: returns<AgentStatus>() },
+  /** CONFLICT (details.gate) when a golden set would get worse; `override` with a reason publishes anyway, audited. */
+  'publish.run': {
+    input: z.object({ url: z.string().max(2000), override: z.string().trim().max(2000).optional() }),
+    output: returns<PublishResult>(),
+  },
+  'publish.rollback': {
+    input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),
+    output: returns<{ active: string }>(),
+  },
+} as const;
