@@ -1,22 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { runCli } from '../../tests/fixtures/runCli.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import type { HealthReport } from '../health/index.js';
 
-function run(args: string[]) {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'main/cli/bin.ts'), ...args], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      ALMANAC_CONFIG_DIR: path.join(tmp.dir, 'config'),
-      ALMANAC_MODEL_DIR: path.join(tmp.dir, 'none'),
-    },
-  });
-  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const run = (args: string[]) => runCli(tmp.dir, ...args);
 const health = (...args: string[]) => run(['health', ...args]);
 
 const returningItems = `---
