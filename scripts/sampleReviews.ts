@@ -2,13 +2,16 @@
 // for real. Colleagues who signed get fresh public keys in almanac.json; their private keys are
 // thrown away, as if they lived on other machines. Li Na keeps no key, so a new user can claim her
 // (author and reviewer) and work the review queue. Re-running makes new keys and new records.
-import { readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFrontMatter } from '../main/articles/index.js';
+import { appendAudit, type AuditAction } from '../main/audit/index.js';
 import { signRecord, type ReviewRecordBody } from '../main/review/index.js';
 import { generateKeyPair, type Signer } from '../main/team/index.js';
 import { blobHash } from '../main/versions/index.js';
+import type { Workspace } from '../main/workspace/index.js';
 import { workspaceConfigSchema } from '../main/workspace/workspaceConfig.js';
 
 const root = fileURLToPath(new URL('../resources/sample-workspace/', import.meta.url));
@@ -43,6 +46,7 @@ const reviews = path.join(root, 'reviews');
 await rm(reviews, { recursive: true, force: true });
 await mkdir(reviews, { recursive: true });
 let day = 0;
+const allRecords: ReviewRecordBody[] = [];
 const at = (date: string, minutes: number) =>
   new Date(Date.parse(`${date}T09:00:00Z`) + minutes * 60_000).toISOString();
 
@@ -76,6 +80,7 @@ for (const name of (await readdir(path.join(root, 'articles'))).filter((n) => n.
     rec('submit', submitter, at('2026-09-01', day));
     rec('approve', reviewer, at('2026-09-02', day), { note: 'Checked against the current policy.' });
   }
+  allRecords.push(...records);
   const lines = records.map((r) => JSON.stringify(signRecord(r, signers.get(r.author)!)));
   await writeFile(path.join(reviews, `${id}.jsonl`), `${lines.join('\n')}\n`);
 }
@@ -102,4 +107,20 @@ await writeFile(
   path.join(reviews, '@profile.jsonl'),
   `${profileRecords.map((r) => JSON.stringify(signRecord(r, signers.get(r.author)!))).join('\n')}\n`,
 );
+allRecords.push(...profileRecords);
+
+// The audit log tells the same story, entry by entry in time order, chained and signed, so that
+// `almanac audit verify` on a new sample workspace proves a real history.
+await rm(path.join(root, 'audit'), { recursive: true, force: true });
+const auditWs = { root, localDir: await mkdtemp(path.join(tmpdir(), 'almanac-sample-')) } as Workspace;
+for (const r of allRecords.sort((a, b) => a.time.localeCompare(b.time)))
+  await appendAudit(
+    auditWs,
+    signers.get(r.author),
+    `review.${r.type}` as AuditAction,
+    r.article,
+    { version: r.version, ...(r.note ? { note: r.note } : {}) },
+    r.time,
+  );
+await rm(auditWs.localDir, { recursive: true, force: true });
 process.stdout.write(`Wrote review records for ${day} articles in ${reviews}.\n`);
