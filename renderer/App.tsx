@@ -26,6 +26,7 @@ import { ProfileView } from './profile/ProfileView';
 import { PublishView } from './publish/PublishView';
 import { InsightsView } from './insights/InsightsView';
 import { QualityView } from './quality/QualityView';
+import { TeamView } from './team/TeamView';
 import { useIdentityStore } from './stores/useIdentityStore';
 import { useReviewStore } from './stores/useReviewStore';
 
@@ -38,7 +39,7 @@ export function App() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
   const [view, setView] = useState<
-    'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish' | 'insights' | 'quality'
+    'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish' | 'insights' | 'quality' | 'team'
   >('editor');
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
@@ -140,6 +141,9 @@ export function App() {
           <button type="button" aria-pressed={view === 'quality'} onClick={() => setView('quality')}>
             {t('app.quality')}
           </button>
+          <button type="button" aria-pressed={view === 'team'} onClick={() => setView('team')}>
+            {t('app.team')}
+          </button>
         </nav>
         <span className="spacer" />
         <IndexStatusBar />
@@ -172,6 +176,8 @@ export function App() {
           <InsightsView onOpenArticle={() => setView('editor')} />
         ) : view === 'quality' ? (
           <QualityView />
+        ) : view === 'team' ? (
+          <TeamView />
         ) : (
           <ArticleView
             onSaveVersion={actions.saveVersion}

@@ -11,7 +11,7 @@ import type { Member } from '../workspace/workspaceConfig.js';
 import type { IndexStatus } from '../indexing/index.js';
 import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/index.js';
 import type { ModelInstallProgress, ModelLocation, ModelStatus } from '../embedding/index.js';
-import type { AuditVerification } from '../audit/index.js';
+import type { AuditPage, AuditVerification } from '../audit/index.js';
 import type { SyncConflict, SyncResult } from '../sync/index.js';
 import type {
   AttentionItem,
@@ -32,6 +32,7 @@ import type { HealthReport } from '../health/index.js';
 export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
 export type { IndexStatus, SearchResponse, SearchResult };
 export type { SyncConflict, SyncResult };
+export type { AuditPage };
 export type {
   AuditVerification,
   AttentionItem,
@@ -235,6 +236,14 @@ export const routes = {
   'review.profile': { input: z.object({}), output: returns<ReviewSubject>() },
   'review.attention': { input: z.object({}), output: returns<AttentionItem[]>() },
   'audit.verify': { input: z.object({}), output: returns<AuditVerification>() },
+  /** The audit log newest first, a page at a time (offset 0 = the newest entry). */
+  'audit.entries': {
+    input: z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: returns<AuditPage>(),
+  },
   'sync.status': { input: z.object({}), output: returns<{ remote?: string; conflicts: SyncConflict[] }>() },
   'sync.run': {
     input: z.object({ remote: z.string().trim().min(1).max(4096).optional() }),

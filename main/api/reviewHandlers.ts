@@ -1,5 +1,5 @@
 import type { ArticleStore } from '../articles/index.js';
-import { verifyAudit } from '../audit/index.js';
+import { auditEntries, verifyAudit } from '../audit/index.js';
 import {
   type ReviewBook,
   approve,
@@ -77,6 +77,7 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
       return id ? needsAttention(store, id, await feedbackCounts(ws, store)) : [];
     },
     'audit.verify': () => verifyAudit(ws),
+    'audit.entries': (page) => auditEntries(ws, page),
     'sync.status': async () => ({ remote: await syncRemote(ws), conflicts: await pendingConflicts(ws) }),
     'sync.run': async ({ remote }) => {
       const result = await syncWithTeam(ws, { remote, signer: await signerFor(ws, vault).catch(() => undefined) });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-import { verifyAudit } from '../audit/index.js';
+import { auditEntries, verifyAudit } from '../audit/index.js';
 import {
   reviewedStore,
   approve,
@@ -150,9 +150,29 @@ export function registerReviewCommands(program: Command, config: CliConfig): voi
       );
     });
 
-  program
-    .command('audit')
-    .description('the hash-chained audit log')
+  const audit = program.command('audit').description('the hash-chained audit log');
+  audit
+    .command('log <ws>')
+    .description('the newest entries first: time, who, what, on which subject')
+    .option('--limit <n>', 'how many entries', '20')
+    .option('--json', 'print JSON')
+    .action(async (dir: string, o: { limit: string; json?: boolean }) => {
+      const limit = Number(o.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new AlmanacError('VALIDATION_FAILED', '--limit takes a whole number above 0.');
+      const page = await auditEntries(await openWorkspace(dir), { limit });
+      emit(o, page, () =>
+        [
+          `${page.total} entries${page.total > page.entries.length ? `, the newest ${page.entries.length}` : ''}:`,
+          ...page.entries.map((e) =>
+            e.unreadable
+              ? `${String(e.line).padStart(5)}  (not an audit entry)`
+              : `${String(e.line).padStart(5)}  ${e.time ?? ''}  ${e.actor ?? '(nobody signed in)'}  ${e.action}  ${e.subject ?? ''}`,
+          ),
+        ].join('\n'),
+      );
+    });
+  audit
     .command('verify <ws>')
     .description("check every entry's link and signature; reports the first broken entry")
     .option('--json', 'print JSON')

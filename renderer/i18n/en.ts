@@ -6,6 +6,7 @@ export const en = {
     publish: 'Publish',
     insights: 'Insights',
     quality: 'Quality',
+    team: 'Team',
     review: 'Review',
     language: 'Interface language',
     quickOpen: 'Quick open',
@@ -115,7 +116,7 @@ export const en = {
     unchangedBlocks_one: '… {{count}} unchanged block (show)',
     unchangedBlocks_other: '… {{count}} unchanged blocks (show)',
   },
-  role: { author: 'author', reviewer: 'reviewer', manager: 'manager' },
+  role: { author: 'author', reviewer: 'reviewer', manager: 'manager', compliance: 'compliance' },
   sync: {
     button: 'Sync',
     running: 'Syncing…',

@@ -7,6 +7,7 @@ import { profileEn, profileZh } from '../profile/i18n';
 import { publishEn, publishZh } from '../publish/i18n';
 import { insightsEn, insightsZh } from '../insights/i18n';
 import { qualityEn, qualityZh } from '../quality/i18n';
+import { teamEn, teamZh } from '../team/i18n';
 
 export const languages = [
   { code: 'en', label: 'English' },
@@ -31,6 +32,7 @@ void i18next.use(initReactI18next).init({
         publish: publishEn,
         insights: insightsEn,
         quality: qualityEn,
+        team: teamEn,
       },
     },
     'zh-CN': {
@@ -41,6 +43,7 @@ void i18next.use(initReactI18next).init({
         publish: publishZh,
         insights: insightsZh,
         quality: qualityZh,
+        team: teamZh,
       },
     },
   },

@@ -8,6 +8,7 @@ export const zhCN: Messages = {
     publish: '发布',
     insights: '洞察',
     quality: '质量',
+    team: '团队',
     review: '审核',
     language: '界面语言',
     quickOpen: '快速打开',
@@ -115,7 +116,7 @@ export const zhCN: Messages = {
     unchangedBlocks_one: '… {{count}} 段未改动（展开）',
     unchangedBlocks_other: '… {{count}} 段未改动（展开）',
   },
-  role: { author: '作者', reviewer: '审核人', manager: '管理员' },
+  role: { author: '作者', reviewer: '审核人', manager: '管理员', compliance: '合规' },
   sync: {
     button: '同步',
     running: '正在同步…',

@@ -1,0 +1,66 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { almanac, expect, startStudio, stopStudio, test } from './studio';
+
+test('a manager adds a member and changes roles; the audit log records both and finds a tampered entry', async ({
+  page,
+  workspace: { ws, dir },
+}) => {
+  // Li Na manages this copy of the sample team and signs on this machine.
+  const configFile = path.join(ws, 'almanac.json');
+  const config = JSON.parse(await readFile(configFile, 'utf8')) as { team: { id: string; roles: string[] }[] };
+  config.team.find((m) => m.id === 'li.na')!.roles = ['author', 'reviewer', 'manager'];
+  await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  const configDir = path.join(dir, 'config');
+  almanac('team', 'join', ws, '--id', 'li.na', { env: { ALMANAC_CONFIG_DIR: configDir } });
+  const studio = await startStudio(ws, undefined, { configDir });
+  try {
+    await page.goto(studio.url);
+    await expect(page.getByTestId('identity')).toContainText('Signed in as Li Na');
+    await page.getByRole('navigation', { name: 'views' }).getByRole('button', { name: 'Team', exact: true }).click();
+    const view = page.getByTestId('team-view');
+    const row = (id: string) => view.locator(`[data-member="${id}"]`);
+    await expect(row('li.na')).toContainText('you');
+    await expect(row('tom.ward')).toContainText('Tom Ward');
+    // The sample's history: every review and Li Na's join, chained and signed.
+    const verdict = view.getByTestId('audit-verdict');
+    await expect(verdict).toHaveAttribute('data-ok', 'true');
+    await expect(verdict).toContainText(/Intact: \d+ entries/);
+    const before = Number(/Intact: (\d+)/.exec((await verdict.textContent()) ?? '')![1]);
+    expect(before).toBeGreaterThan(40);
+    await expect(view.getByTestId('audit-entry').first()).toHaveAttribute('data-action', 'team.join');
+
+    const add = view.getByRole('region', { name: 'Add a member' });
+    await add.getByLabel('Member id').fill('wei.zhang');
+    await add.getByLabel('Name').fill('Wei Zhang');
+    await add.getByLabel('reviewer').check();
+    await add.getByRole('button', { name: 'Add member' }).click();
+    await expect(row('wei.zhang')).toContainText('No key yet');
+    await expect(row('wei.zhang').getByLabel('reviewer')).toBeChecked();
+    await expect(add.getByLabel('Member id')).toHaveValue('');
+
+    await row('wei.zhang').getByLabel('compliance').check();
+    await expect(row('wei.zhang').getByLabel('compliance')).toBeChecked();
+    const entries = view.getByTestId('audit-entry');
+    await expect(entries.nth(0)).toHaveAttribute('data-action', 'team.roles');
+    await expect(entries.nth(0)).toContainText('wei.zhang');
+    await expect(entries.nth(1)).toHaveAttribute('data-action', 'team.add');
+    await expect(verdict).toContainText(`Intact: ${before + 2} entries`);
+    await page.screenshot({ path: 'test-results/team.png' });
+    // The roster file says the same, so the command line and teammates see it after a sync.
+    const saved = JSON.parse(await readFile(configFile, 'utf8')) as { team: { id: string; roles: string[] }[] };
+    expect(saved.team.find((m) => m.id === 'wei.zhang')?.roles).toEqual(['author', 'reviewer', 'compliance']);
+
+    // One changed byte in an old entry: the check names that entry.
+    const logFile = path.join(ws, 'audit', 'log.jsonl');
+    const lines = (await readFile(logFile, 'utf8')).split('\n');
+    const edited = lines.findIndex((l) => l.includes('Checked against'));
+    lines[edited] = lines[edited]!.replace('Checked against', 'Checked agains!');
+    await writeFile(logFile, lines.join('\n'));
+    await view.getByRole('button', { name: 'Check again' }).click();
+    await expect(verdict).toHaveAttribute('data-ok', 'false');
+    await expect(verdict).toContainText(`Broken at entry ${edited + 1} of`);
+  } finally {
+    await stopStudio(studio);
+  }
+});
