@@ -109,7 +109,9 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <span className="brand">Almanac</span>
-        <span className="workspace-name">{info?.name}</span>
+        <span className="workspace-name" title={info?.name}>
+          {info?.name}
+        </span>
         <nav className="views" aria-label="views">
           <button type="button" aria-pressed={view === 'editor'} onClick={() => setView('editor')}>
             {t('app.library')}
@@ -146,11 +148,15 @@ export function App() {
           </button>
         </nav>
         <span className="spacer" />
-        <IndexStatusBar />
         <SyncButton />
         <IdentityButton />
-        <button type="button" onClick={actions.quickOpen} title={`${t('app.quickOpen')} (Ctrl+P)`}>
-          {t('app.quickOpen')} <kbd>Ctrl P</kbd>
+        <button
+          type="button"
+          onClick={actions.quickOpen}
+          aria-label={t('app.quickOpen')}
+          title={`${t('app.quickOpen')} (Ctrl+P)`}
+        >
+          <kbd>Ctrl P</kbd>
         </button>
         <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value)}>
           {languages.map((l) => (
@@ -187,6 +193,9 @@ export function App() {
           />
         )}
       </div>
+      <footer className="statusbar">
+        <IndexStatusBar />
+      </footer>
       {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
       {dialog === 'newArticle' && <NewArticleDialog onClose={() => setDialog(null)} />}
       {dialog === 'saveVersion' && (
