@@ -82,10 +82,25 @@ export function ArticleView({
           >
             {t('editor.saveVersion')}
           </button>
-          <button type="button" aria-pressed={historyOpen} onClick={() => setHistoryOpen(!historyOpen)}>
+          {/* One side panel at a time, so the text keeps its width. */}
+          <button
+            type="button"
+            aria-pressed={historyOpen}
+            onClick={() => {
+              setHistoryOpen(!historyOpen);
+              setReviewOpen(false);
+            }}
+          >
             {t('editor.history')}
           </button>
-          <button type="button" aria-pressed={reviewOpen} onClick={() => setReviewOpen(!reviewOpen)}>
+          <button
+            type="button"
+            aria-pressed={reviewOpen}
+            onClick={() => {
+              setReviewOpen(!reviewOpen);
+              setHistoryOpen(false);
+            }}
+          >
             {t('review.panel')}
           </button>
           <button type="button" disabled={busy} onClick={() => void archive()}>
