@@ -69,6 +69,12 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
         (err: unknown) => ({ problem: (err as Error).message }),
       );
       const signer = await signerFor(ws, vault).catch(() => undefined);
+      const targets = configDir
+        ? await readTargets(configDir).then(
+            (saved) => ({ targets: viewOfTargets(saved) }),
+            (err: unknown) => ({ targets: [], targetsProblem: err instanceof Error ? err.message : String(err) }),
+          )
+        : { targets: [] };
       return {
         planned,
         built: (await builtSnapshots(store)).map((m) => ({
@@ -78,7 +84,7 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
           articles: m.articles.length,
           parent: m.parent,
         })),
-        targets: configDir ? viewOfTargets(await readTargets(configDir)) : [],
+        ...targets,
         log: await publishLog(ws),
         canPublish: Boolean(signer?.member.roles.includes('manager')),
       };

@@ -16,6 +16,8 @@ export interface PublishOverview {
   planned: { id: string; articles: number } | { problem: string };
   built: BuiltSnapshotView[];
   targets: TargetView[];
+  /** Why the saved targets could not be read (a damaged file is left as it is). */
+  targetsProblem?: string;
   log: PublishLogEntry[];
   /** The member signed in here is a manager. */
   canPublish: boolean;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { answerQuestion, type Knowledge } from '../answer/index.js';
 import { rankArticles } from '../retrieval/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
+import { atomicWrite } from '../workspace/atomicWrite.js';
 import type { GoldenSet } from './goldenSet.js';
 import { goldenMetrics, type GoldenMetrics, type QuestionOutcome } from './goldenMetrics.js';
 
@@ -78,7 +79,7 @@ const runsDir = (ws: Workspace, set: string) => path.join(ws.localDir, 'eval-run
 /** Keep a run in the workspace's local run history. */
 export async function saveRun(ws: Workspace, run: GoldenRun): Promise<void> {
   await mkdir(runsDir(ws, run.set), { recursive: true });
-  await writeFile(path.join(runsDir(ws, run.set), `${run.id}.json`), JSON.stringify(run));
+  await atomicWrite(path.join(runsDir(ws, run.set), `${run.id}.json`), JSON.stringify(run));
 }
 
 /** The runs of a set, newest first (summaries: no outcomes). */
@@ -86,7 +87,13 @@ export async function listRuns(ws: Workspace, set: string): Promise<Omit<GoldenR
   const names = await readdir(runsDir(ws, set)).catch(() => [] as string[]);
   const out = [];
   for (const n of names.filter((x) => x.endsWith('.json'))) {
-    const run = JSON.parse(await readFile(path.join(runsDir(ws, set), n), 'utf8')) as GoldenRun;
+    let run: GoldenRun;
+    try {
+      run = JSON.parse(await readFile(path.join(runsDir(ws, set), n), 'utf8')) as GoldenRun;
+      if (typeof run.time !== 'string') continue;
+    } catch {
+      continue; // A damaged run file stays on disk; it is not history anyone can compare with.
+    }
     const { outcomes: _o, versions: _v, ...summary } = run;
     out.push(summary);
   }

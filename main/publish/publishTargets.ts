@@ -1,6 +1,7 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AlmanacError } from '../AlmanacError.js';
 
 const targetSchema = z.object({
   url: z.string().regex(/^https?:\/\//i, 'An agent URL starts with http:// or https://'),
@@ -25,7 +26,11 @@ export async function readTargets(configDir: string): Promise<SavedTarget[]> {
   try {
     return z.array(targetSchema).parse(JSON.parse(text));
   } catch {
-    return [];
+    // Never read a damaged file as "no targets": the next save would overwrite the tokens in it.
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      `${fileOf(configDir)} is damaged (not a list of agents). Repair it, or move it away and add your agents again; nothing is saved there until then.`,
+    );
   }
 }
 

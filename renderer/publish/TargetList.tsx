@@ -25,7 +25,11 @@ export function TargetList() {
         </button>
       </div>
       <p className="muted small">{t('publish.targets.hint')}</p>
-      {overview && targets.length === 0 ? (
+      {overview?.targetsProblem ? (
+        <p className="banner error" role="alert" data-testid="targets-problem">
+          {overview.targetsProblem}
+        </p>
+      ) : overview && targets.length === 0 ? (
         <p className="muted" data-testid="targets-empty">
           {t('publish.targets.empty')}
         </p>
