@@ -9,14 +9,14 @@ import {
   compareRuns,
   listGoldenSets,
   listRuns,
+  changeGoldenSet,
   nextQuestionId,
   readGoldenSet,
   readRun,
   runGoldenSet,
   saveRun,
-  writeGoldenSet,
-  type GoldenSet,
 } from '../evaluation/index.js';
+import { currentMemberId } from '../team/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
@@ -41,13 +41,6 @@ async function openBuiltSnapshot(store: ArticleStore, id: string) {
   return { manifest, opened: await openSnapshot(dir, manifest) };
 }
 
-async function setOrEmpty(ws: Workspace, name: string): Promise<GoldenSet> {
-  return readGoldenSet(ws, name).catch((err: unknown) => {
-    if (err instanceof AlmanacError && err.code === 'NOT_FOUND') return { name, questions: [], problems: [] };
-    throw err;
-  });
-}
-
 /** Golden sets: list, read, save, add a question, run against drafts or approved, history and comparison. */
 export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handlers, EvalRoutes> {
   return {
@@ -61,16 +54,19 @@ export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handler
       return out;
     },
     'evals.get': ({ name }) => readGoldenSet(ws, name),
-    'evals.save': async ({ name, questions }) => {
-      await writeGoldenSet(ws, name, questions);
-      return readGoldenSet(ws, name);
-    },
-    'evals.add': async ({ name, question }) => {
-      const set = await setOrEmpty(ws, name);
-      const added = { ...question, id: question.id ?? nextQuestionId(set.questions) };
-      await writeGoldenSet(ws, name, [...set.questions, added]);
-      return readGoldenSet(ws, name);
-    },
+    'evals.save': async ({ name, questions, base }) =>
+      changeGoldenSet(ws, name, () => questions, {
+        base,
+        author: await currentMemberId(ws),
+        message: `Golden set ${name}: ${questions.length} questions`,
+      }),
+    'evals.add': async ({ name, question }) =>
+      changeGoldenSet(
+        ws,
+        name,
+        (set) => [...set.questions, { ...question, id: question.id ?? nextQuestionId(set.questions) }],
+        { author: await currentMemberId(ws), message: `Golden set ${name}: add "${question.question.slice(0, 80)}"` },
+      ),
     'evals.run': async ({ name, against, k }) => {
       const set = await readGoldenSet(ws, name);
       if (against !== 'drafts' && against !== 'approved') {
@@ -99,25 +95,32 @@ export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handler
       return run;
     },
     'evals.fromFeedback': async ({ name }) => {
-      const set = await setOrEmpty(ws, name);
-      const known = new Set(set.questions.map((q) => q.question.trim().toLowerCase()));
-      const questions = [...set.questions];
+      const feedback = (await readFeedback(ws)).reverse();
       let added = 0;
-      for (const f of (await readFeedback(ws)).reverse()) {
-        const key = f.question.trim().toLowerCase();
-        if (f.helpful || known.has(key) || (!f.expectedArticleId && !f.handoffTopic)) continue;
-        known.add(key);
-        questions.push({
-          id: nextQuestionId(questions),
-          question: f.question,
-          expected: f.expectedArticleId ? [f.expectedArticleId] : [],
-          handoff: !f.expectedArticleId,
-          facts: [],
-        });
-        added++;
-      }
-      if (added) await writeGoldenSet(ws, name, questions);
-      return { added, set: await setOrEmpty(ws, name) };
+      const set = await changeGoldenSet(
+        ws,
+        name,
+        (current) => {
+          const known = new Set(current.questions.map((q) => q.question.trim().toLowerCase()));
+          const questions = [...current.questions];
+          for (const f of feedback) {
+            const key = f.question.trim().toLowerCase();
+            if (f.helpful || known.has(key) || (!f.expectedArticleId && !f.handoffTopic)) continue;
+            known.add(key);
+            questions.push({
+              id: nextQuestionId(questions),
+              question: f.question,
+              expected: f.expectedArticleId ? [f.expectedArticleId] : [],
+              handoff: !f.expectedArticleId,
+              facts: [],
+            });
+            added++;
+          }
+          return added ? questions : null;
+        },
+        { author: await currentMemberId(ws), message: `Golden set ${name}: questions from answer feedback` },
+      );
+      return { added, set };
     },
     'evals.runs': ({ name }) => listRuns(ws, name),
     'evals.runDetail': ({ name, id }) => readRun(ws, name, id),

@@ -29,7 +29,12 @@ export const qualityRoutes = {
   'evals.sets': { input: z.object({}), output: returns<GoldenSetSummary[]>() },
   'evals.get': { input: z.object({ name: setName }), output: returns<GoldenSet>() },
   'evals.save': {
-    input: z.object({ name: setName, questions: z.array(goldenQuestionSchema.required({ id: true })).max(5000) }),
+    input: z.object({
+      name: setName,
+      questions: z.array(goldenQuestionSchema.required({ id: true })).max(5000),
+      /** The set's version when the editor loaded it: a set changed since is a CONFLICT, nothing is written. */
+      base: z.string().max(64).optional(),
+    }),
     output: returns<GoldenSet>(),
   },
   /** Add one question (from the preview's "save as test", or live feedback); creates the set if needed. */

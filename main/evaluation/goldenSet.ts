@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -22,7 +23,12 @@ export interface GoldenSet {
   questions: GoldenQuestion[];
   /** Lines that could not be read, with their line numbers (the rest of the set still runs). */
   problems: Problem[];
+  /** A hash of the file's text ('' when there is no file yet): what a save says it was made on. */
+  version: string;
 }
+
+export const goldenVersion = (text: string | null) =>
+  text === null ? '' : createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 const lineSchema = z.object({
   id: z.union([z.string(), z.number()]).optional(),
@@ -68,7 +74,7 @@ export function parseGoldenSet(name: string, text: string): GoldenSet {
     const q = parsed.data;
     questions.push({ ...q, id: q.id === undefined ? `q${i + 1}` : String(q.id) });
   });
-  return { name, questions, problems };
+  return { name, questions, problems, version: goldenVersion(text) };
 }
 
 /** Read `evals/<name>.jsonl` (NOT_FOUND when it does not exist). */

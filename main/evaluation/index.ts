@@ -1,7 +1,7 @@
 export { evaluateQueries, readBeirFiles } from './evaluateQueries.js';
 export type { EvalQuery, EvalReport, MetricSet } from './evaluateQueries.js';
 export { ndcgAt, recallAt, reciprocalRank } from './retrievalMetrics.js';
-export { parseGoldenSet, readGoldenSet, listGoldenSets, goldenFile } from './goldenSet.js';
+export { parseGoldenSet, readGoldenSet, listGoldenSets, goldenFile, goldenVersion } from './goldenSet.js';
 export type { GoldenQuestion, GoldenSet } from './goldenSet.js';
 export { goldenMetrics } from './goldenMetrics.js';
 export type { GoldenMetrics, QuestionOutcome } from './goldenMetrics.js';
@@ -11,4 +11,4 @@ export { compareRuns } from './compareRuns.js';
 export type { RunComparison, QuestionComparison, Verdict } from './compareRuns.js';
 export { publishGate, defaultGateThreshold } from './publishGate.js';
 export type { GateReport, MetricDrop } from './publishGate.js';
-export { writeGoldenSet, nextQuestionId } from './goldenSetFile.js';
+export { writeGoldenSet, changeGoldenSet, nextQuestionId } from './goldenSetFile.js';

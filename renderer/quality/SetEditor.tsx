@@ -5,7 +5,30 @@ import { showError, useToastStore } from '../stores/useToastStore';
 import { QuestionRow } from './QuestionRow';
 import { draftValid, useGoldenSetStore } from './useGoldenSetStore';
 
-/** The file's unreadable lines, by number: they are left out of runs and dropped on save. */
+/** The set changed on disk since it was loaded: load theirs, or save mine over it. */
+function Conflict() {
+  const { t } = useTranslation();
+  const conflict = useGoldenSetStore((s) => s.conflict);
+  if (!conflict) return null;
+  const reload = () => {
+    const store = useGoldenSetStore.getState();
+    store.discard();
+    if (store.selected) void store.open(store.selected);
+  };
+  return (
+    <div className="banner warning" role="alert" data-testid="set-conflict">
+      <span>{t('quality.editor.conflict')}</span>{' '}
+      <button type="button" onClick={reload}>
+        {t('quality.editor.reloadTheirs')}
+      </button>{' '}
+      <button type="button" onClick={() => void saveDraft(true)}>
+        {t('quality.editor.saveMine')}
+      </button>
+    </div>
+  );
+}
+
+/** The file's unreadable lines, by number: left out of runs, kept as they are on save. */
 function Problems() {
   const { t } = useTranslation();
   const problems = useGoldenSetStore((s) => s.saved?.problems ?? []);
@@ -25,9 +48,9 @@ function Problems() {
 }
 
 /** Save the questions being edited, with a notice when it worked. */
-export async function saveDraft(): Promise<void> {
+export async function saveDraft(overwrite = false): Promise<void> {
   const { selected: name, save } = useGoldenSetStore.getState();
-  if (await save()) useToastStore.getState().show('info', i18next.t('quality.editor.saved', { name }));
+  if (await save(overwrite)) useToastStore.getState().show('info', i18next.t('quality.editor.saved', { name }));
 }
 
 /** A golden set's questions as an editable table: add and remove rows, save to evals/<name>.jsonl. */
@@ -50,6 +73,7 @@ export function SetEditor() {
 
   return (
     <section className="quality-section" data-testid="set-editor" aria-label={t('quality.tabs.questions')}>
+      <Conflict />
       <Problems />
       {draft.length === 0 ? (
         <p className="muted" data-testid="questions-empty">

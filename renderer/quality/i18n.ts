@@ -31,7 +31,8 @@ export const qualityEn = {
   },
   tabs: { label: 'Golden set', questions: 'Questions', run: 'Run', history: 'History' },
   editor: {
-    problemsTitle: 'These lines of the file could not be read. They are left out of runs, and saving removes them:',
+    problemsTitle:
+      'These lines of the file could not be read. They are left out of runs and kept as they are at the end of the file when you save; fix them in the file:',
     problemLine: 'Line {{line}}: {{message}}',
     number: '#',
     question: 'Question',
@@ -56,6 +57,10 @@ export const qualityEn = {
     unsaved: 'Unsaved changes',
     saved: 'Saved {{name}}.',
     needText: 'Every question needs text before saving.',
+    conflict:
+      'This set changed since you opened it: a question saved from the Preview, or a teammate’s sync. Your edits are still here.',
+    reloadTheirs: 'Load theirs (discard mine)',
+    saveMine: 'Save mine over it',
     empty: 'No questions yet. Add one here, or click "Save as test" under an answer in the Preview.',
   },
   guard: {
@@ -212,7 +217,7 @@ export const qualityZh: typeof qualityEn = {
   },
   tabs: { label: '黄金测试集', questions: '问题', run: '运行', history: '历史' },
   editor: {
-    problemsTitle: '文件中的这些行无法读取。运行时会跳过它们，保存后它们将被删除：',
+    problemsTitle: '文件中的这些行无法读取。运行时会跳过它们；保存时它们原样保留在文件末尾，请在文件中修正：',
     problemLine: '第 {{line}} 行：{{message}}',
     number: '#',
     question: '问题',
@@ -237,6 +242,9 @@ export const qualityZh: typeof qualityEn = {
     unsaved: '有未保存的修改',
     saved: '已保存 {{name}}。',
     needText: '保存前，每个问题都需要填写内容。',
+    conflict: '打开后这个集合已被修改：来自回答预览的“保存为测试”，或同事的同步。你的修改仍在这里。',
+    reloadTheirs: '载入对方版本（放弃我的修改）',
+    saveMine: '用我的版本覆盖',
     empty: '还没有问题。在这里添加，或在回答预览中点击回答下方的“存为测试”。',
   },
   guard: {

@@ -15,6 +15,8 @@ interface GoldenSetState {
   draft: GoldenQuestion[];
   dirty: boolean;
   saving: boolean;
+  /** The last save was refused: the file changed since it was loaded. */
+  conflict: boolean;
   load(): Promise<void>;
   open(name: string): Promise<void>;
   /** Open the set of that name, creating it empty when there is none. */
@@ -23,11 +25,12 @@ interface GoldenSetState {
   update(index: number, patch: Partial<GoldenQuestion>): void;
   remove(index: number): void;
   discard(): void;
-  save(): Promise<boolean>;
+  /** Save on the version loaded; `overwrite` saves over whatever the file holds now. */
+  save(overwrite?: boolean): Promise<boolean>;
   reset(): void;
 }
 
-const initial = { sets: null, selected: null, saved: null, draft: [], dirty: false, saving: false };
+const initial = { sets: null, selected: null, saved: null, draft: [], dirty: false, saving: false, conflict: false };
 
 function nextId(questions: GoldenQuestion[]): string {
   const taken = new Set(questions.map((q) => q.id));
@@ -47,7 +50,7 @@ export const useGoldenSetStore = create<GoldenSetState>((set, get) => ({
     set({ sets: res.data });
   },
   async open(name) {
-    set({ selected: name, saved: null, draft: [], dirty: false });
+    set({ selected: name, saved: null, draft: [], dirty: false, conflict: false });
     const res = await call('evals.get', { name });
     if (get().selected !== name) return;
     if (!res.ok) {
@@ -66,7 +69,7 @@ export const useGoldenSetStore = create<GoldenSetState>((set, get) => ({
         return false;
       }
       if (!existing.ok) {
-        const res = await call('evals.save', { name, questions: [] });
+        const res = await call('evals.save', { name, questions: [], base: '' });
         if (!res.ok) {
           showError(res.error);
           return false;
@@ -85,20 +88,26 @@ export const useGoldenSetStore = create<GoldenSetState>((set, get) => ({
   update: (index, patch) =>
     set((s) => ({ draft: s.draft.map((q, i) => (i === index ? { ...q, ...patch } : q)), dirty: true })),
   remove: (index) => set((s) => ({ draft: s.draft.filter((_, i) => i !== index), dirty: true })),
-  discard: () => set((s) => ({ draft: s.saved?.questions ?? [], dirty: false })),
-  async save() {
+  discard: () => set((s) => ({ draft: s.saved?.questions ?? [], dirty: false, conflict: false })),
+  async save(overwrite = false) {
     const { selected: name, draft } = get();
     if (!name || !draftValid(draft)) return false;
     set({ saving: true });
     const questions = draft.map((q) => ({ ...q, question: q.question.trim(), expected: [...new Set(q.expected)] }));
-    const res = await call('evals.save', { name, questions });
+    const base = overwrite ? undefined : get().saved?.version;
+    const res = await call('evals.save', { name, questions, base });
     set({ saving: false });
     if (!res.ok) {
-      showError(res.error);
+      if (res.error.code === 'CONFLICT') set({ conflict: true });
+      else showError(res.error);
       return false;
     }
     if (get().selected === name)
-      set(get().draft === draft ? { saved: res.data, draft: res.data.questions, dirty: false } : { saved: res.data });
+      set(
+        get().draft === draft
+          ? { saved: res.data, draft: res.data.questions, dirty: false, conflict: false }
+          : { saved: res.data, conflict: false },
+      );
     void get().load();
     return true;
   },

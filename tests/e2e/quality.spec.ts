@@ -93,3 +93,31 @@ test('"Save as test" under a preview answer adds the question to a new golden se
   );
   await expect(rows.first().getByTestId('article-chip').filter({ hasText: 'Refund policy' })).toHaveCount(1);
 });
+
+test('a save never drops a question added meanwhile: the editor offers theirs or mine', async ({ page, studio }) => {
+  await openStudio(page, studio.url);
+  await view(page, 'Quality').click();
+  await page.locator('[data-testid="golden-set"][data-name="golden"]').click();
+  const rows = page.getByTestId('question-row');
+  await expect(rows).toHaveCount(24);
+  await rows.first().getByLabel('Question 1', { exact: true }).fill('How long until a refund reaches my card?');
+
+  // Meanwhile another tab saves a question from the Preview into the same set.
+  const res = await fetch(`http://127.0.0.1:${studio.port}/api/evals.add`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${studio.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'golden', question: { question: 'Do you deliver to Macau?', handoff: true } }),
+  });
+  expect(res.status).toBe(200);
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const conflict = page.getByTestId('set-conflict');
+  await expect(conflict).toContainText('changed since you opened it');
+  await expect(rows.first().getByLabel('Question 1', { exact: true })).toHaveValue(
+    'How long until a refund reaches my card?',
+  );
+  await conflict.getByRole('button', { name: 'Load theirs (discard mine)' }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(rows.last().getByRole('textbox').first()).toHaveValue('Do you deliver to Macau?');
+  await expect(conflict).toHaveCount(0);
+});
