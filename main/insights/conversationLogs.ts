@@ -119,18 +119,36 @@ const bool = (v: string) => (v === 'true' ? true : v === 'false' ? false : undef
  * number and left out.
  */
 export function parseCsvLog(text: string, file: string, problems: Problem[]): Conversation[] {
-  let rows: string[][];
+  // Each record with the line it starts on (a quoted answer may span lines); a record the parser
+  // cannot read is reported with its line and skipped, never the end of the whole file.
+  const firstProblem = problems.length;
+  let rows: { row: string[]; line: number }[];
   try {
-    rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const records = parseCsv(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      raw: true,
+      skip_records_with_error: true,
+      on_skip: (err: { message: string; lines?: number } | undefined) => {
+        if (err)
+          problems.push({ file, field: `line ${err.lines ?? '?'}`, message: err.message.replace(/ at line \d+/, '') });
+      },
+    }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
+    rows = records.map((r) => ({
+      row: r.record,
+      line: r.info.lines - (r.raw.replace(/\r?\n$/, '').split('\n').length - 1),
+    }));
   } catch (err) {
     throw new AlmanacError('VALIDATION_FAILED', `${file} is not readable CSV: ${(err as Error).message}`);
   }
-  const header = rows[0]?.map((h) => h.trim().toLowerCase());
+  const header = rows[0]?.row.map((h) => h.trim().toLowerCase());
   if (!header || csvHeader.some((h, i) => header[i] !== h))
     throw new AlmanacError('VALIDATION_FAILED', `${file} must start with the header ${csvHeader.join(',')}.`);
   const out: Conversation[] = [];
-  rows.slice(1).forEach((row, i) => {
-    const where = { file, field: `line ${i + 2}` };
+  rows.slice(1).forEach(({ row, line }) => {
+    const where = { file, field: `line ${line}` };
     const [time = '', question = '', answer = '', resolved = '', handedOff = '', csat = '', ids = ''] = row.map((c) =>
       c.trim(),
     );
@@ -148,7 +166,7 @@ export function parseCsvLog(text: string, file: string, problems: Problem[]): Co
     if (score !== null && !(Number.isInteger(score) && score >= 1 && score <= 5))
       return problems.push({ ...where, message: `csat must be 1 to 5 or empty, not "${csat}"` });
     out.push({
-      id: `csv-${i + 2}`,
+      id: `csv-${line}`,
       time: new Date(time).toISOString(),
       question,
       questions: [question],
@@ -165,6 +183,9 @@ export function parseCsvLog(text: string, file: string, problems: Problem[]): Co
       confidence: null,
     });
   });
+  // Unreadable records were reported while parsing: list this file's problems in line order.
+  const lineOf = (p: Problem) => Number(/\d+/.exec(p.field ?? '')?.[0] ?? 0);
+  problems.push(...problems.splice(firstProblem).sort((a, b) => lineOf(a) - lineOf(b)));
   return out;
 }
 

@@ -94,16 +94,30 @@ describe('insights on a hand-computed log', () => {
         '2026-12-01T10:00:00Z,"Close my account, please",A person will help,,true,7,',
         '2026-12-01T11:00:00Z,Where is my parcel?,Tracking,yes,false,,order-tracking',
         '2026-12-01T12:00:00Z,Gift cards?,Yes,false,false,,gift-cards',
+        // An answer over three lines: the rows after it keep their own line numbers.
+        '2026-12-01T13:00:00Z,Opening hours?,"We open at nine.',
+        '',
+        'Weekends too.",true,false,5,',
+        '2026-12-01T14:00:00Z,Bad row,x,maybe,false,,',
+        '2026-12-01T15:00:00Z,"Broken "quote",x,true,false,,',
       ].join('\n'),
     );
     const { conversations, problems } = await loadConversations(file);
-    expect(conversations.map((c) => c.question)).toEqual(['How long do refunds take?', 'Gift cards?']);
-    expect(conversations[0]!.articleIds).toEqual(['refund-policy', 'payment-methods']);
-    expect(problems.map((p) => [p.field, p.message])).toEqual([
-      ['line 3', 'csat must be 1 to 5 or empty, not "7"'],
-      ['line 4', 'resolved must be true, false or empty, not "yes"'],
+    expect(conversations.map((c) => c.question)).toEqual([
+      'How long do refunds take?',
+      'Gift cards?',
+      'Opening hours?',
     ]);
+    expect(conversations[0]!.articleIds).toEqual(['refund-policy', 'payment-methods']);
+    expect(conversations[2]!.answer).toBe('We open at nine.\n\nWeekends too.');
+    expect(problems.map((p) => p.field)).toEqual(['line 3', 'line 4', 'line 9', 'line 10']);
+    expect(problems.slice(0, 3).map((p) => p.message)).toEqual([
+      'csat must be 1 to 5 or empty, not "7"',
+      'resolved must be true, false or empty, not "yes"',
+      'resolved must be true, false or empty, not "maybe"',
+    ]);
+    expect(problems[3]!.message).toMatch(/quote/i);
     const r = insightsReport(conversations);
-    expect(r.automatedResolution).toBe(0.5);
+    expect(r.automatedResolution).toBeCloseTo(2 / 3, 5);
   });
 });
