@@ -43,6 +43,17 @@ export class LiveAgent {
     return this.current?.id;
   }
 
+  /** How the snapshot in service is searched: hybrid when it carries vectors of this agent's model. */
+  get search(): { mode: 'hybrid' | 'lexical'; model: string | null; snapshotModel: string | null } | null {
+    const slot = this.current;
+    if (!slot) return null;
+    return {
+      mode: slot.knowledge.vectorSearch ? 'hybrid' : 'lexical',
+      model: this.embedder?.modelId ?? null,
+      snapshotModel: slot.manifest.embedding?.model ?? null,
+    };
+  }
+
   /** Run `work` against the snapshot in service now (NOT_FOUND when none is). */
   async use<T>(work: (snapshot: LoadedSnapshot) => Promise<T>): Promise<T> {
     const slot = this.current;

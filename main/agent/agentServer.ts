@@ -106,7 +106,13 @@ export function createAgentApp(options: AgentServerOptions): Hono {
   });
 
   app.get('/v1/status', async (c) =>
-    c.json({ active: agent.activeId ?? null, state: await agent.store.active(), snapshots: await agent.store.list() }),
+    c.json({
+      active: agent.activeId ?? null,
+      state: await agent.store.active(),
+      snapshots: await agent.store.list(),
+      search: agent.search,
+      provider: provider?.describe() ?? 'extractive',
+    }),
   );
   app.get('/v1/snapshots', async (c) => c.json({ snapshots: await agent.store.list() }));
   app.get('/v1/snapshots/:id/manifest', async (c) => {

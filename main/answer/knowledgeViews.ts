@@ -74,7 +74,7 @@ export class KnowledgeViews {
     if (semantic) {
       this.approvedVectors ??= VectorStore.open(index.dir, semantic.embedder.modelId, semantic.embedder.dimension);
       const vectors = await this.approvedVectors;
-      await vectors.sync(await index.rowsForVectors(), semantic.embedder);
+      await vectors.sync(await index.rowsForVectors(), semantic.embedder, { reuse: semantic.vectors });
       vectorSearch = vectorSearchFor(index, vectors, (q) => semantic.embedder.embedQuery(q));
     }
     return { against: 'approved', index, filter: customerFilter, vectorSearch, profile };

@@ -5,6 +5,7 @@ import { openSnapshot, snapshotsDir, type SignedManifest } from '../publish/inde
 import { readFeedback } from '../answer/index.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { KnowledgeViews } from '../answer/index.js';
+import type { PassageEmbedder } from '../indexing/index.js';
 import {
   compareRuns,
   listGoldenSets,
@@ -25,12 +26,14 @@ export interface EvalApiContext {
   ws: Workspace;
   store: ArticleStore;
   views: KnowledgeViews;
+  /** The embedding model, so a snapshot built with vectors is searched as the agent searches it. */
+  semantic?: () => Promise<{ embedder: PassageEmbedder } | undefined>;
 }
 
 type EvalRoutes = Extract<RouteName, `evals.${string}`>;
 
 /** A snapshot built in this workspace, opened for answering (NOT_FOUND when it was not built here). */
-async function openBuiltSnapshot(store: ArticleStore, id: string) {
+async function openBuiltSnapshot(store: ArticleStore, id: string, embedder?: PassageEmbedder) {
   const dir = path.join(snapshotsDir(store), id);
   let manifest: SignedManifest;
   try {
@@ -38,11 +41,11 @@ async function openBuiltSnapshot(store: ArticleStore, id: string) {
   } catch {
     throw new AlmanacError('NOT_FOUND', `Snapshot ${id} was not built in this workspace.`);
   }
-  return { manifest, opened: await openSnapshot(dir, manifest) };
+  return { manifest, opened: await openSnapshot(dir, manifest, embedder) };
 }
 
 /** Golden sets: list, read, save, add a question, run against drafts or approved, history and comparison. */
-export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handlers, EvalRoutes> {
+export function evalHandlers({ ws, store, views, semantic }: EvalApiContext): Pick<Handlers, EvalRoutes> {
   return {
     'evals.sets': async () => {
       const out = [];
@@ -70,7 +73,8 @@ export function evalHandlers({ ws, store, views }: EvalApiContext): Pick<Handler
     'evals.run': async ({ name, against, k }) => {
       const set = await readGoldenSet(ws, name);
       if (against !== 'drafts' && against !== 'approved') {
-        const snapshot = await openBuiltSnapshot(store, against);
+        const model = await semantic?.().catch(() => undefined);
+        const snapshot = await openBuiltSnapshot(store, against, model?.embedder);
         try {
           const versions = Object.fromEntries(snapshot.manifest.articles.map((a) => [a.id, a.version]));
           const run = await runGoldenSet(snapshot.opened.knowledge, set, {

@@ -64,10 +64,10 @@ export function createHandlers(context: ApiContext): HandlerTable {
     close: () => views.close(),
     ...reviewHandlers({ ws, store, book, vault, emit }),
     ...answerHandlers({ ws, store, book, indexer, views, configDir, emit }),
-    ...evalHandlers({ ws, store, views }),
+    ...evalHandlers({ ws, store, views, semantic: () => indexer.semantic() }),
     ...insightsHandlers({ ws, store, configDir }),
     'health.report': async () => knowledgeHealth(customerPassages(await (await indexer.chunkIndex()).rowsForVectors())),
-    ...publishHandlers({ ws, store, book, vault, configDir, emit }),
+    ...publishHandlers({ ws, store, book, vault, configDir, emit, semantic: () => indexer.semantic() }),
     'workspace.info': async () => ({
       root: ws.root,
       name: ws.config.name,

@@ -18,6 +18,7 @@ import {
 } from '../publish/index.js';
 import type { ReviewBook } from '../review/index.js';
 import { signerFor, type KeyVault } from '../team/index.js';
+import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { AlmanacEvent, RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
@@ -29,6 +30,8 @@ export interface PublishApiContext {
   vault: KeyVault;
   configDir?: string;
   emit?: (event: AlmanacEvent) => void;
+  /** The embedding model and the workspace's vectors, when one is installed: snapshots then carry vectors. */
+  semantic?: () => Promise<{ embedder: PassageEmbedder; vectors: VectorStore } | undefined>;
 }
 
 type PublishRoutes = Extract<RouteName, `publish.${string}`>;
@@ -60,11 +63,16 @@ async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
 /** Snapshots, targets, the compare against the live snapshot, publish and rollback. */
 export function publishHandlers(context: PublishApiContext): Pick<Handlers, PublishRoutes> {
   const { ws, store, book, vault, configDir, emit } = context;
+  // A model that cannot load leaves snapshots lexical, as search is.
+  const model = async () => {
+    const semantic = await context.semantic?.().catch(() => undefined);
+    return semantic && { embedder: semantic.embedder, reuseVectors: semantic.vectors };
+  };
   const progress = (stage: 'build' | 'upload' | 'activate' | 'done', snapshot?: string) =>
     emit?.({ type: 'publish.progress', stage, snapshot });
   return {
     'publish.overview': async () => {
-      const planned = await plannedSnapshot({ store, book }).then(
+      const planned = await plannedSnapshot({ store, book, ...(await model()) }).then(
         (p) => ({ id: p.id, articles: p.content.articles.length }),
         (err: unknown) => ({ problem: (err as Error).message }),
       );
@@ -90,7 +98,7 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
       };
     },
     'publish.compare': async ({ url }) => {
-      const planned = await plannedSnapshot({ store, book });
+      const planned = await plannedSnapshot({ store, book, ...(await model()) });
       const to = { id: planned.id, ...planned.content };
       if (!url) return { live: null, diff: diffSnapshots((await builtSnapshots(store))[0] ?? null, to) };
       const target = await targetFor(configDir, url);
@@ -115,6 +123,7 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
           throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
         },
         override,
+        ...(await model()),
         onStage: (stage) => progress(stage === 'gate' ? 'build' : stage),
       });
       progress('done', result.snapshot);

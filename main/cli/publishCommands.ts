@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AlmanacError } from '../AlmanacError.js';
 import { fileKeyVault, signerFor } from '../team/index.js';
+import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { CliConfig } from './CliConfig.js';
 import { emit } from './output.js';
 
@@ -19,6 +20,29 @@ async function openForPublish(dir: string, opts: IdentityFlags, config: CliConfi
   return { ws, store, book, signer };
 }
 
+/**
+ * Run `work` with the workspace's embedding model and vectors when a model is installed (the
+ * snapshot then carries vectors, reused from the workspace where the text is the same), else without.
+ */
+async function withModel<T>(
+  ctx: Awaited<ReturnType<typeof openForPublish>>,
+  opts: IdentityFlags,
+  config: CliConfig,
+  work: (model: { embedder?: PassageEmbedder; reuseVectors?: VectorStore }) => Promise<T>,
+): Promise<T> {
+  const { indexDir, openRetrieval } = await import('../indexing/index.js');
+  const retrieval = await openRetrieval(indexDir(ctx.store), {
+    modelDir: opts.modelDir ?? config.modelDir,
+    modelId: ctx.ws.config.embedding?.model,
+  });
+  try {
+    const semantic = await retrieval.semantic();
+    return await work('vectors' in semantic ? { embedder: semantic.embedder, reuseVectors: semantic.vectors } : {});
+  } finally {
+    await retrieval.close();
+  }
+}
+
 /** Install a bundle into an agent data folder and make it active there; the id active before, if any. */
 async function installInFolder(dataDir: string, bundle: string, trusted: string[]): Promise<string | null> {
   const { SnapshotStore } = await import('../agent/index.js');
@@ -34,10 +58,15 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .command('snapshot <ws>')
     .description('build a signed snapshot of the approved articles and agent profile (managers only); prints its id')
     .option('--as <member>', 'sign as this manager (default: the member signed in)')
+    .option(
+      '--model-dir <dir>',
+      'embedding model folder: the snapshot carries vectors (default: ALMANAC_MODEL_DIR or resources/models)',
+    )
     .option('--json', 'print the manifest')
     .action(async (dir: string, opts: IdentityFlags) => {
       const { buildSnapshot } = await import('../publish/index.js');
-      const built = await buildSnapshot(await openForPublish(dir, opts, config));
+      const ctx = await openForPublish(dir, opts, config);
+      const built = await withModel(ctx, opts, config, (model) => buildSnapshot({ ...ctx, ...model }));
       const m = built.manifest;
       emit(opts, { ...m, dir: built.dir, created: built.created }, () => m.id);
     });
@@ -50,6 +79,10 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--as <member>', 'publish as this manager')
     .option('--override <reason>', 'publish even if the golden sets get worse; the reason goes to the audit log')
     .option('--threshold <n>', 'how far a golden-set metric may fall before the publish is held back', '0.02')
+    .option(
+      '--model-dir <dir>',
+      'embedding model folder: the snapshot carries vectors (default: ALMANAC_MODEL_DIR or resources/models)',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
@@ -62,7 +95,9 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
         if (!(threshold >= 0 && threshold <= 1))
           throw new AlmanacError('VALIDATION_FAILED', '--threshold must be from 0 to 1.');
         const ctx = await openForPublish(dir, opts, config);
-        const result = await gatedPublish({ ...ctx, target, installInFolder, override: opts.override, threshold });
+        const result = await withModel(ctx, opts, config, (model) =>
+          gatedPublish({ ...ctx, ...model, target, installInFolder, override: opts.override, threshold }),
+        );
         const articles = result.gate.sets.length;
         emit(
           opts,
@@ -107,8 +142,11 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--port <n>', 'port (0 picks a free one)', '4500')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--token <token>', 'bearer token (default: ALMANAC_AGENT_TOKEN, else a new random one)')
-    .option('--model-dir <dir>', 'embedding model folder, for snapshots built with vectors')
+    .option('--model-dir <dir>', 'embedding model folder: hybrid search for snapshots built with that model')
     .option('--follow <bucket>', 'follow the active snapshot of s3://bucket/prefix (replicas)')
+    .option('--provider <provider>', 'extractive | openai: who writes the answers', 'extractive')
+    .option('--base-url <url>', 'openai: the server, up to /v1 (the key comes from ALMANAC_OPENAI_API_KEY)')
+    .option('--model <name>', 'openai: the model name')
     .option('--json', 'print {url, port, token} as one JSON line once listening')
     .action(
       async (opts: {
@@ -120,6 +158,9 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
         json?: boolean;
         modelDir?: string;
         follow?: string;
+        provider: string;
+        baseUrl?: string;
+        model?: string;
       }) => {
         const { ConversationLog, LiveAgent, SnapshotStore, readTrustedKeys, startAgentServer } =
           await import('../agent/index.js');
@@ -127,8 +168,24 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new AlmanacError('VALIDATION_FAILED', `--port must be a number from 0 to 65535, not "${opts.port}".`);
+        if (opts.provider !== 'extractive' && opts.provider !== 'openai')
+          throw new AlmanacError('VALIDATION_FAILED', '--provider must be one of extractive, openai.');
+        if (opts.provider === 'openai' && (!opts.baseUrl || !opts.model))
+          throw new AlmanacError(
+            'VALIDATION_FAILED',
+            '--provider openai needs --base-url (e.g. http://127.0.0.1:11434/v1) and --model; the key comes from ALMANAC_OPENAI_API_KEY or OPENAI_API_KEY.',
+          );
+        const { openAiProvider } = await import('../answer/index.js');
+        const provider =
+          opts.provider === 'openai'
+            ? openAiProvider({ baseUrl: opts.baseUrl!, model: opts.model!, apiKey: config.openAiKey })
+            : undefined;
         const store = await SnapshotStore.open(path.resolve(opts.data), await readTrustedKeys(opts.trust));
-        const live = new LiveAgent(store);
+        // An explicit model folder must load: an agent started for hybrid search never goes lexical silently.
+        const embedder = opts.modelDir
+          ? await (await import('../embedding/index.js')).loadEmbedder(path.resolve(opts.modelDir))
+          : undefined;
+        const live = new LiveAgent(store, embedder);
         const resumed = await live.resume();
         const server = await startAgentServer({
           agent: live,
@@ -136,6 +193,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           token: opts.token ?? config.agentToken,
           port,
           host: opts.host,
+          provider,
         });
         let followBucket: (() => void) | undefined;
         if (opts.follow) {
@@ -170,6 +228,7 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           followBucket?.();
           await server.close();
           live.close();
+          await embedder?.close();
           process.exit(0);
         };
         process.once('SIGINT', () => void stop());

@@ -33,6 +33,14 @@ export function embedText(row: Pick<ChunkRow, 'title' | 'headings' | 'text'>): s
   return [row.title, ...headings, row.text].join('\n');
 }
 
+export interface SyncOptions {
+  signal?: AbortSignal;
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Another store of the same model whose cached vectors are taken before embedding anything. */
+  reuse?: Pick<VectorStore, 'cachedVectors' | 'modelId'>;
+}
+
 /**
  * Vectors of the current chunks for one model, plus an embedding cache keyed by (model, text hash)
  * so unchanged text is never embedded twice, across articles and re-indexes.
@@ -68,6 +76,11 @@ export class VectorStore {
 
   async count(): Promise<number> {
     return this.vectors ? this.vectors.countRows() : 0;
+  }
+
+  /** Vectors this store's cache holds for `hashes` (another store of the same model can reuse them). */
+  cachedVectors(hashes: string[]): Promise<Map<string, number[]>> {
+    return this.cached(hashes);
   }
 
   private async cached(hashes: string[]): Promise<Map<string, number[]>> {
@@ -116,7 +129,7 @@ export class VectorStore {
   sync(
     chunks: (FilterColumns & Pick<ChunkRow, 'title' | 'headings' | 'text'>)[],
     embedder: PassageEmbedder,
-    options: { signal?: AbortSignal; batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+    options: SyncOptions = {},
   ): Promise<VectorFillReport> {
     return withIndexLock(this.dir, async () => {
       await this.refresh();
@@ -127,7 +140,7 @@ export class VectorStore {
   private async syncLocked(
     chunks: (FilterColumns & Pick<ChunkRow, 'title' | 'headings' | 'text'>)[],
     embedder: PassageEmbedder,
-    options: { signal?: AbortSignal; batchSize?: number; onProgress?: (done: number, total: number) => void },
+    options: SyncOptions,
   ): Promise<VectorFillReport> {
     const wanted = new Map(chunks.map((c) => [c.id, { chunk: c, text: embedText(c) }]));
     const hashes = new Map([...wanted].map(([id, w]) => [id, this.hashOf(w.text)]));
@@ -151,6 +164,10 @@ export class VectorStore {
       options.signal?.throwIfAborted();
       const ids = missing.slice(i, i + batchSize);
       const cache = await this.cached(ids.map((id) => hashes.get(id)!));
+      if (options.reuse) {
+        const elsewhere = ids.map((id) => hashes.get(id)!).filter((h) => !cache.has(h));
+        if (elsewhere.length) for (const [h, v] of await options.reuse.cachedVectors(elsewhere)) cache.set(h, v);
+      }
       const toEmbed = [...new Set(ids.map((id) => hashes.get(id)!).filter((h) => !cache.has(h)))];
       const textOf = new Map(ids.map((id) => [hashes.get(id)!, wanted.get(id)!.text]));
       const vectors = toEmbed.length

@@ -29,6 +29,8 @@ export interface BuildSnapshotOptions {
   signer: Signer;
   /** With a model, the snapshot carries chunk vectors for hybrid search. */
   embedder?: PassageEmbedder;
+  /** The workspace's vectors of the same model: chunks embedded there are not embedded again. */
+  reuseVectors?: VectorStore;
   parent?: string | null;
 }
 
@@ -104,7 +106,8 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
       await indexWorkspace(source, index);
       if (embedder) {
         const vectors = await VectorStore.open(index.dir, embedder.modelId, embedder.dimension);
-        await vectors.sync(await index.rowsForVectors(), embedder);
+        const reuse = options.reuseVectors?.modelId === embedder.modelId ? options.reuseVectors : undefined;
+        await vectors.sync(await index.rowsForVectors(), embedder, { reuse });
         await vectors.optimize();
         vectors.close();
       }

@@ -4,6 +4,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import { listGoldenSets, publishGate, readGoldenSet, type GateReport } from '../evaluation/index.js';
 import type { ReviewBook } from '../review/index.js';
+import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Signer } from '../team/index.js';
 import { buildSnapshot, snapshotsDir } from './buildSnapshot.js';
 import { openSnapshot } from './openSnapshot.js';
@@ -74,6 +75,10 @@ export interface GatedPublishOptions {
   override?: string;
   threshold?: number;
   onStage?: (stage: 'build' | 'gate' | 'upload' | 'activate') => void;
+  /** The embedding model: the snapshot carries vectors, and the gate searches as the agent will. */
+  embedder?: PassageEmbedder;
+  /** The workspace's vectors of that model, reused instead of embedding again. */
+  reuseVectors?: VectorStore;
 }
 
 /**
@@ -84,10 +89,16 @@ export interface GatedPublishOptions {
 export async function gatedPublish(options: GatedPublishOptions): Promise<PublishResult & { gate: GateReport }> {
   const { store, book, signer, target } = options;
   options.onStage?.('build');
-  const built = await buildSnapshot({ store, book, signer });
+  const built = await buildSnapshot({
+    store,
+    book,
+    signer,
+    embedder: options.embedder,
+    reuseVectors: options.reuseVectors,
+  });
   options.onStage?.('gate');
   const sets = await Promise.all((await listGoldenSets(store.ws)).map((name) => readGoldenSet(store.ws, name)));
-  const next = await openSnapshot(built.dir, built.manifest);
+  const next = await openSnapshot(built.dir, built.manifest, options.embedder);
   const currentId = await liveId(target);
   let live: Awaited<ReturnType<typeof openSnapshot>> | undefined;
   let gate: GateReport;
@@ -95,7 +106,7 @@ export async function gatedPublish(options: GatedPublishOptions): Promise<Publis
     if (currentId && currentId !== built.manifest.id) {
       const dir = await localCopy(store, target, currentId);
       const manifest = JSON.parse(await readFile(path.join(dir, manifestFile), 'utf8')) as SignedManifest;
-      live = await openSnapshot(dir, manifest);
+      live = await openSnapshot(dir, manifest, options.embedder);
     }
     gate = await publishGate(sets, next.knowledge, live?.knowledge ?? null, options.threshold);
   } finally {
