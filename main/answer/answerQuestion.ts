@@ -10,6 +10,7 @@ import { coverage, passageTerms, questionTerms } from './confidence.js';
 import { extractiveAnswer } from './extractiveAnswer.js';
 import { retrievalQuery } from './followUp.js';
 import { matchIntents, type IntentMatch } from './matchIntents.js';
+import { checkIntentWithModel, type ModelIntentCheck } from './modelIntentCheck.js';
 import { termStatsOf } from './termStats.js';
 import { localeIs, questionLanguage } from './textTerms.js';
 
@@ -71,6 +72,8 @@ export interface AnswerTrace {
   profileVersion?: string;
   minConfidence: number;
   intents: IntentMatch[];
+  /** The language model's reading of the hand-off topics (with a provider, when the rules matched none). */
+  modelIntent?: ModelIntentCheck;
   chunks: TracedChunk[];
   prompt?: ChatMessage[];
   provider: string;
@@ -97,6 +100,11 @@ export interface AnswerOptions {
   k?: number;
   /** Passages an answer may cite. @default 3 */
   maxCitations?: number;
+  /**
+   * With a provider, also ask it whether the message falls under a hand-off topic the rules missed
+   * (it can add a hand-off, never remove one). @default true
+   */
+  modelIntentCheck?: boolean;
 }
 
 const defaultHandoffMessages: Record<'en' | 'zh', string> = {
@@ -157,7 +165,9 @@ function choosePassages(
  * Retrieve, decide, answer, check: search the knowledge (with the conversation's context for a
  * follow-up), hand off for a sensitive or out-of-scope question or weak retrieval, otherwise answer
  * (extractive, or through the provider from the built prompt) and check each sentence against the
- * cited passages. PROVIDER_FAILED when the provider fails; the decision never depends on it.
+ * cited passages. PROVIDER_FAILED when the provider fails to answer. With a provider, a message the
+ * hand-off rules let through is also read by the model against the hand-off topics: it can add a
+ * hand-off, never remove one, and its failure leaves the decision to the rules.
  */
 export async function answerQuestion(
   knowledge: Knowledge,
@@ -170,6 +180,20 @@ export async function answerQuestion(
   const language = questionLanguage(question);
   const { query, followUp } = retrievalQuery(question, history);
   const mode = knowledge.vectorSearch ? 'hybrid' : 'lexical';
+  const intents = {
+    sensitive: matchIntents(question, profile.meta.handoff),
+    outOfScope: matchIntents(question, profile.meta.scope.out),
+  };
+  // Rules first, in code; only when they match nothing does the model get the customer's words
+  // (never article text), while retrieval runs.
+  const modelCheck =
+    options.provider &&
+    options.modelIntentCheck !== false &&
+    profile.meta.handoff.length > 0 &&
+    intents.sensitive.length === 0 &&
+    intents.outOfScope.length === 0
+      ? checkIntentWithModel(options.provider, profile, question, history, { signal: options.signal })
+      : undefined;
   const [search, stats] = await Promise.all([
     searchKnowledge(knowledge.index, query, {
       k,
@@ -184,11 +208,15 @@ export async function answerQuestion(
   const chunkTerms = search.results.map((r) => passageTerms(`${r.title}\n${r.headings.join('\n')}\n${r.text}`));
   const ranked = search.results.map((result, i) => ({ result, ...coverage(terms, chunkTerms[i]!, stats) }));
   const confidence = Math.max(0, ...ranked.map((r) => r.score));
-  const intents = {
-    sensitive: matchIntents(question, profile.meta.handoff),
-    outOfScope: matchIntents(question, profile.meta.scope.out),
-  };
-  const handoff = decideHandoff(question, profile, confidence, intents);
+  const modelIntent = await modelCheck;
+  const byModel = profile.meta.handoff.find((h) => h.topic === modelIntent?.topic);
+  const handoff: Handoff | null = byModel
+    ? {
+        topic: byModel.topic,
+        kind: 'sensitive',
+        reason: `${byModel.rule || byModel.topic} (the language model read the message as this topic; no keyword matched).`,
+      }
+    : decideHandoff(question, profile, confidence, intents);
   const chosen = handoff
     ? []
     : choosePassages(
@@ -271,6 +299,7 @@ export async function answerQuestion(
       profileVersion: profile.version,
       minConfidence: profile.meta.minConfidence,
       intents: [...intents.sensitive, ...intents.outOfScope],
+      modelIntent,
       chunks: ranked.map((r) => ({
         chunkId: r.result.chunkId,
         articleId: r.result.articleId,

@@ -19,6 +19,8 @@ export {
   profileFile,
 } from './agentProfile.js';
 export type { AgentProfile, AgentProfileMeta, Intent } from './agentProfile.js';
+export { checkIntentWithModel, intentCheckPrompt, topicOfReply } from './modelIntentCheck.js';
+export type { ModelIntentCheck } from './modelIntentCheck.js';
 export { buildPrompt } from './buildPrompt.js';
 export type { Turn } from './buildPrompt.js';
 export { checkGrounding, supportThreshold } from './checkGrounding.js';

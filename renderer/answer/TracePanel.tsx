@@ -49,6 +49,21 @@ export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confiden
                 </div>
               ))}
         </dd>
+        {trace.modelIntent && (
+          <>
+            <dt>{t('preview.trace.modelIntent')}</dt>
+            <dd data-testid="trace-model-intent">
+              {trace.modelIntent.problem
+                ? t('preview.trace.modelIntentProblem', { problem: trace.modelIntent.problem })
+                : trace.modelIntent.topic
+                  ? t('preview.trace.modelIntentTopic', {
+                      topic: trace.modelIntent.topic,
+                      ms: ms(trace.modelIntent.ms),
+                    })
+                  : t('preview.trace.modelIntentNone', { ms: ms(trace.modelIntent.ms) })}
+            </dd>
+          </>
+        )}
         <dt>{t('preview.trace.timings')}</dt>
         <dd>
           {t('preview.trace.timingsValue', {

@@ -95,11 +95,18 @@ test('an OpenAI-compatible provider streams its answer into the preview, and an 
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   const server = createServer((req, res) => {
-    req.resume();
+    const body: Buffer[] = [];
+    req.on('data', (c: Buffer) => body.push(c));
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const send = (content: string) =>
         res.write(`data: ${JSON.stringify({ model: 'fake', choices: [{ delta: { content } }] })}\n\n`);
+      // The hand-off check asks the model to route the message first; this model finds no topic.
+      const { messages } = JSON.parse(Buffer.concat(body).toString()) as { messages: { content: string }[] };
+      if (messages[0]!.content.startsWith('You route messages')) {
+        send('{"topic": "none"}');
+        return res.end('data: [DONE]\n\n');
+      }
       send(pieces[0]!);
       send(pieces[1]!);
       // The rest waits until the test has seen the first pieces on screen.
@@ -126,6 +133,8 @@ test('an OpenAI-compatible provider streams its answer into the preview, and an 
     await expect(answer.getByTestId('answer-text')).toContainText('free lamp');
     await expect(answer.locator('.unsupported')).toContainText('free lamp');
     await expect(answer.locator('.unsupported')).not.toContainText('5–10');
+    await answer.getByRole('button', { name: 'Why?' }).click();
+    await expect(answer.getByTestId('trace-model-intent')).toContainText('no hand-off topic');
   } finally {
     release();
     server.close();
