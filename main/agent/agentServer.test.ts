@@ -235,3 +235,48 @@ describe('almanac agent serve', () => {
     expect(new Set(results.map((r) => r.snapshot))).toEqual(new Set(ids));
   }, 180_000);
 });
+
+describe('an agent whose language model is down', () => {
+  it('still answers, extractively from the same passages, and logs why', async () => {
+    const { openAiProvider } = await import('../answer/index.js');
+    const dir = await tempDir('almanac-agent-fallback-');
+    const store = await SnapshotStore.open(dir.dir, [ctx.manager.member.publicKey!]);
+    await store.receive(await packSnapshot(first.dir, path.join(dir.dir, 'first.tar.gz')));
+    const agent = new LiveAgent(store);
+    await agent.activate(first.manifest.id);
+    // Port 9 on loopback: nothing listens, every request to the model is refused.
+    const down = openAiProvider({ baseUrl: 'http://127.0.0.1:9/v1', model: 'm' });
+    const running = await startAgentServer({
+      agent,
+      log: new ConversationLog(path.join(dir.dir, 'logs')),
+      token: 't',
+      provider: down,
+    });
+    try {
+      const res = await fetch(`${running.url}/v1/answer`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
+        body: JSON.stringify({ question }),
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as {
+        answer: string;
+        citations: { articleId: string }[];
+        providerFailed?: string;
+      };
+      expect(body.providerFailed).toMatch(/127\.0\.0\.1:9/);
+      expect(body.citations[0]?.articleId).toBe('refund-policy');
+      expect(body.answer).toMatch(/business days/);
+      const day = new Date().toISOString().slice(0, 10);
+      const logged = (await readFile(path.join(dir.dir, 'logs', `conversations-${day}.jsonl`), 'utf8')).trim();
+      expect(JSON.parse(logged.split('\n').at(-1)!)).toMatchObject({
+        type: 'answer',
+        providerFailed: expect.any(String),
+      });
+    } finally {
+      await running.close();
+      agent.close();
+      await dir.cleanup();
+    }
+  });
+});

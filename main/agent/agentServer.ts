@@ -75,8 +75,20 @@ export function createAgentApp(options: AgentServerOptions): Hono {
       );
     return parsed.data;
   };
+  /**
+   * Answer with the provider; when it fails (down, slow, refusing), the customer still gets the
+   * extractive answer from the same passages, and the log says why.
+   */
   const answer = async (snapshot: LoadedSnapshot, question: string, history: Turn[], conversationId: string) => {
-    const result = await answerQuestion(snapshot.knowledge, question, { history, provider });
+    let providerFailed: string | undefined;
+    const result = await answerQuestion(snapshot.knowledge, question, { history, provider }).catch(
+      async (err: unknown) => {
+        if (!(provider && err instanceof AlmanacError && err.code === 'PROVIDER_FAILED')) throw err;
+        providerFailed = err.message;
+        console.error('[almanac agent] the answer provider failed; answering extractively:', err.message);
+        return answerQuestion(snapshot.knowledge, question, { history });
+      },
+    );
     const versions = Object.fromEntries(
       snapshot.manifest.articles
         .filter((a) => result.citations.some((c) => c.articleId === a.id))
@@ -94,8 +106,9 @@ export function createAgentApp(options: AgentServerOptions): Hono {
       articleIds: [...new Set(result.citations.map((c) => c.articleId))],
       versions,
       latencyMs: result.trace.timings.totalMs,
+      ...(providerFailed ? { providerFailed } : {}),
     });
-    return result;
+    return { ...result, ...(providerFailed ? { providerFailed } : {}) };
   };
 
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -16,6 +16,8 @@ export type LogEntry =
       /** Each cited article's version: insights can tell an edit's effect. */
       versions: Record<string, string>;
       latencyMs: number;
+      /** Why the language model did not write this answer (it failed; the extractive answer was given). */
+      providerFailed?: string;
     }
   | {
       type: 'feedback';

@@ -178,7 +178,14 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
         const { openAiProvider } = await import('../answer/index.js');
         const provider =
           opts.provider === 'openai'
-            ? openAiProvider({ baseUrl: opts.baseUrl!, model: opts.model!, apiKey: config.openAiKey })
+            ? // A customer waits at most this long before the extractive answer stands in.
+              openAiProvider({
+                baseUrl: opts.baseUrl!,
+                model: opts.model!,
+                apiKey: config.openAiKey,
+                timeoutMs: 30_000,
+                idleTimeoutMs: 10_000,
+              })
             : undefined;
         const store = await SnapshotStore.open(path.resolve(opts.data), await readTrustedKeys(opts.trust));
         // An explicit model folder must load: an agent started for hybrid search never goes lexical silently.
