@@ -22,6 +22,8 @@ export interface Conversation {
   versions: Record<string, string>;
   /** The lowest confidence of the agent's answers in the conversation. */
   confidence: number | null;
+  /** Answers given extractively because the language model failed. */
+  providerFailures: number;
 }
 
 export interface LoadedLog {
@@ -43,6 +45,7 @@ interface AnswerLine {
   confidence: number;
   articleIds: string[];
   versions?: Record<string, string>;
+  providerFailed?: string;
 }
 interface FeedbackLine {
   type: 'feedback';
@@ -85,6 +88,7 @@ export function parseAgentLog(text: string, file: string, into: Map<string, Conv
           articleIds: [],
           versions: {},
           confidence: null,
+          providerFailures: 0,
         };
         into.set(entry.conversationId, c);
       }
@@ -96,6 +100,7 @@ export function parseAgentLog(text: string, file: string, into: Map<string, Conv
       for (const id of entry.articleIds ?? []) if (!c.articleIds.includes(id)) c.articleIds.push(id);
       Object.assign(c.versions, entry.versions ?? {});
       c.confidence = c.confidence === null ? entry.confidence : Math.min(c.confidence, entry.confidence);
+      if (typeof entry.providerFailed === 'string') c.providerFailures++;
     } else if (entry.type === 'feedback') {
       if (!c) {
         problems.push({
@@ -181,6 +186,7 @@ export function parseCsvLog(text: string, file: string, problems: Problem[]): Co
         .filter(Boolean),
       versions: {},
       confidence: null,
+      providerFailures: 0,
     });
   });
   // Unreadable records were reported while parsing: list this file's problems in line order.

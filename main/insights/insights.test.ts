@@ -52,6 +52,7 @@ beforeAll(async () => {
       answer('c4', '2026-12-02T11:00:00Z', {
         articleIds: ['shipping-options'],
         versions: { 'shipping-options': 'v1' },
+        providerFailed: 'The answer provider at http://127.0.0.1:9/v1 cannot be reached.',
       }),
     ].join('\n'),
   );
@@ -76,6 +77,7 @@ describe('insights on a hand-computed log', () => {
       ['2026-12-02', 2],
     ]);
     expect(r.byTopic).toEqual([{ topic: 'legal', conversations: 1 }]);
+    expect(r.providerFailures).toBe(1);
     const refund = r.byVersion.filter((v) => v.articleId === 'refund-policy');
     expect(refund.map((v) => [v.version, v.automatedResolution, v.csat])).toEqual([
       ['v1', 1, 5],

@@ -37,6 +37,8 @@ export interface InsightsReport extends Figures {
   /** By article version, so an edit's effect on resolution and CSAT shows. */
   byVersion: (Figures & { articleId: string; version: string; firstSeen: string })[];
   byTopic: { topic: string; conversations: number }[];
+  /** Answers the language model should have written but that fell back to extractive (it failed). */
+  providerFailures: number;
 }
 
 function figures(list: Conversation[]): Figures {
@@ -97,5 +99,6 @@ export function insightsReport(list: Conversation[], costs: CostSettings = defau
     byTopic: [...groupBy(list, (c) => (c.topic ? [c.topic] : []))]
       .map(([topic, group]) => ({ topic, conversations: group.length }))
       .sort((a, b) => b.conversations - a.conversations),
+    providerFailures: list.reduce((n, c) => n + (c.providerFailures ?? 0), 0),
   };
 }

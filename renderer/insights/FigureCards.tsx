@@ -48,6 +48,13 @@ export function FigureCards({ report }: { report: InsightsReport }) {
       hint: t('insights.figures.returnHint'),
     },
   ];
+  if (report.providerFailures > 0)
+    cards.push({
+      key: 'providerFailures',
+      label: t('insights.figures.providerFailures'),
+      value: String(report.providerFailures),
+      hint: t('insights.figures.providerFailuresHint'),
+    });
   return (
     <ul className="insights-cards" aria-label={t('insights.figures.label')} data-testid="insights-figures">
       {cards.map((c) => (
