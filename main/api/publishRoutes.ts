@@ -34,6 +34,9 @@ export interface AgentStatus {
     parent: string | null;
     active: boolean;
   }[];
+  /** How the active snapshot is searched there, and who writes the answers (agents before these fields: absent). */
+  search?: { mode: 'hybrid' | 'lexical'; model: string | null; snapshotModel: string | null } | null;
+  provider?: string;
 }
 /** Snapshots, live agents, publish and rollback. */
 export const publishRoutes = {

@@ -31,6 +31,16 @@ export function TargetStatus() {
               {status.active ?? t('publish.status.none')}
             </strong>
           </p>
+          {status.search && (
+            <p className="muted small" data-testid="agent-search">
+              {status.search.mode === 'hybrid'
+                ? t('publish.status.hybrid', { model: status.search.model })
+                : status.search.snapshotModel
+                  ? t('publish.status.lexicalNoModel', { model: status.search.snapshotModel })
+                  : t('publish.status.lexical')}
+              {status.provider && ` · ${t('publish.status.provider', { provider: status.provider })}`}
+            </p>
+          )}
           {status.snapshots.length === 0 ? (
             <p className="muted">{t('publish.status.empty')}</p>
           ) : (

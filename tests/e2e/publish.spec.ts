@@ -122,6 +122,8 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(view.getByTestId('publish-success')).toHaveAttribute('data-snapshot', first);
   await expect(view.getByTestId('publish-success')).toContainText(`Snapshot ${first} is live on Test agent`);
   await expect(view.getByTestId('active-snapshot')).toHaveText(first);
+  await expect(view.getByTestId('agent-search')).toContainText('Searches lexically (the snapshot carries no vectors)');
+  await expect(view.getByTestId('agent-search')).toContainText('answers written by extractive');
   await expect(view.getByTestId('log-entry')).toHaveCount(1);
   await expect(view.getByTestId('log-entry').first()).toContainText('Li Na');
 
