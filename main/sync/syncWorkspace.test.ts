@@ -215,6 +215,28 @@ describe('syncWorkspace', () => {
     expect(await read(a, 'audit/log.jsonl')).toBe(await read(b, 'audit/log.jsonl'));
   });
 
+  it('unites answer feedback given on both sides', async () => {
+    const { remote, a, bPath } = await team();
+    await commitFiles(a, { 'feedback/answers.jsonl': '{"q":"refund?","helpful":true}\n' }, 'Feedback');
+    await syncWorkspace(a, { remote, author: alice });
+    const b = await cloneWorkspace(remote, bPath);
+    await commitFiles(
+      a,
+      { 'feedback/answers.jsonl': '{"q":"refund?","helpful":true}\n{"q":"a","helpful":false}\n' },
+      'A',
+    );
+    await commitFiles(
+      b,
+      { 'feedback/answers.jsonl': '{"q":"refund?","helpful":true}\n{"q":"b","helpful":true}\n' },
+      'B',
+    );
+    await syncWorkspace(a, { author: alice });
+    expect(await syncWorkspace(b, { author: bob })).toMatchObject({ state: 'merged', conflicts: [] });
+    expect(await read(b, 'feedback/answers.jsonl')).toBe(
+      '{"q":"refund?","helpful":true}\n{"q":"b","helpful":true}\n{"q":"a","helpful":false}\n',
+    );
+  });
+
   it('treats an incoming change to a file with uncommitted edits as a conflict and keeps the edits', async () => {
     const { remote, a, refund, bPath } = await team();
     const shipping = await new ArticleStore(a).create({ title: 'Shipping', locale: 'en', body: 'Ships in 2 days.' });

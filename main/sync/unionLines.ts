@@ -17,7 +17,10 @@ export function unionLines(base: string | null, ours: string, theirs: string): s
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
-/** Append-only files whose sides are merged by lines instead of reported as a conflict. */
+/**
+ * Append-only files whose sides are merged by lines instead of reported as a conflict: review
+ * records, the audit log, and the answer feedback two reviewers may both have given.
+ */
 export function mergesByLines(filepath: string): boolean {
-  return /^(reviews|audit)\/.+\.jsonl$/.test(filepath);
+  return /^(reviews|audit|feedback)\/.+\.jsonl$/.test(filepath);
 }
