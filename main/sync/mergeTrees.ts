@@ -1,5 +1,6 @@
 import { fs, git } from '../versions/gitRepo.js';
 import { compareTrees, type TreeEntry } from './compareTrees.js';
+import { mergeById, mergesById } from './mergeById.js';
 import { mergesByLines, unionLines } from './unionLines.js';
 
 /** A file the merge changes relative to our commit, or a file both sides changed differently. */
@@ -68,6 +69,13 @@ export async function mergeTrees(
       );
       const oid = await git.writeBlob({ fs, dir, blob: Buffer.from(text, 'utf8') });
       if (oid !== oo) out.push({ ...row, result: { oid, mode: o.mode }, how: 'lines' });
+    } else if (o && t && mergesById(filepath)) {
+      const text = mergeById(await blobText(dir, b), (await blobText(dir, o))!, (await blobText(dir, t))!);
+      if (text === null) out.push({ ...row, result: o, how: 'conflict' });
+      else {
+        const oid = await git.writeBlob({ fs, dir, blob: Buffer.from(text, 'utf8') });
+        if (oid !== oo) out.push({ ...row, result: { oid, mode: o.mode }, how: 'lines' });
+      }
     } else {
       out.push({ ...row, result: o, how: 'conflict' });
     }

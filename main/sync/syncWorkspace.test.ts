@@ -237,6 +237,21 @@ describe('syncWorkspace', () => {
     );
   });
 
+  it('merges golden questions added on both sides, and keeps both when they took the same id', async () => {
+    const { remote, a, bPath } = await team();
+    const q = (id: string, question: string) => `${JSON.stringify({ id, question })}\n`;
+    await commitFiles(a, { 'evals/golden.jsonl': q('q1', 'refund?') }, 'Golden');
+    await syncWorkspace(a, { remote, author: alice });
+    const b = await cloneWorkspace(remote, bPath);
+    await commitFiles(a, { 'evals/golden.jsonl': q('q1', 'refund?') + q('q2', 'gift cards?') }, 'A');
+    await commitFiles(b, { 'evals/golden.jsonl': q('q1', 'refund?') + q('q2', 'warranty?') }, 'B');
+    await syncWorkspace(a, { author: alice });
+    expect(await syncWorkspace(b, { author: bob })).toMatchObject({ state: 'merged', conflicts: [] });
+    expect(await read(b, 'evals/golden.jsonl')).toBe(
+      q('q1', 'refund?') + q('q2', 'warranty?') + q('q3', 'gift cards?'),
+    );
+  });
+
   it('treats an incoming change to a file with uncommitted edits as a conflict and keeps the edits', async () => {
     const { remote, a, refund, bPath } = await team();
     const shipping = await new ArticleStore(a).create({ title: 'Shipping', locale: 'en', body: 'Ships in 2 days.' });
