@@ -31,12 +31,31 @@ export class LiveAgent {
     private readonly embedder?: PassageEmbedder,
   ) {}
 
-  /** Serve the snapshot `active.json` names (after a restart, the last fully activated one). */
-  async resume(): Promise<string | undefined> {
+  /**
+   * Serve the snapshot `active.json` names (after a restart, the last fully activated one). A
+   * snapshot whose files no longer check (a damaged disk, a hand edit) or that cannot be opened is
+   * skipped for the one before it, which becomes the active one; `skipped` says which and why.
+   */
+  async resume(): Promise<{ id: string | undefined; skipped: { id: string; reason: string }[] }> {
     const active = await this.store.active();
-    if (!active) return undefined;
-    this.put(await this.load(active.id));
-    return active.id;
+    const skipped: { id: string; reason: string }[] = [];
+    if (!active) return { id: undefined, skipped };
+    for (const id of [active.id, ...active.previous]) {
+      const checked = await this.store.verify(id);
+      if (!checked.ok) {
+        skipped.push({ id, reason: checked.reason });
+        continue;
+      }
+      try {
+        this.put(await this.load(id));
+      } catch (err) {
+        skipped.push({ id, reason: err instanceof Error ? err.message : String(err) });
+        continue;
+      }
+      if (id !== active.id) await this.store.setActive(id);
+      return { id, skipped };
+    }
+    return { id: undefined, skipped };
   }
 
   get activeId(): string | undefined {

@@ -58,6 +58,15 @@ export class SnapshotStore {
     return path.join(this.snapshotsDir, id);
   }
 
+  /** Check a stored snapshot's files again, byte for byte, against its signed manifest. */
+  async verify(id: string): Promise<{ ok: true } | { ok: false; reason: string }> {
+    const checked = await checkSnapshotFolder(this.dirOf(id), this.trusted).catch((err: unknown) => ({
+      ok: false as const,
+      reason: err instanceof Error ? err.message : String(err),
+    }));
+    return checked.ok ? { ok: true } : { ok: false, reason: checked.reason };
+  }
+
   /** A place for an upload to land before it is checked. */
   async incomingFile(): Promise<string> {
     return path.join(this.incomingDir, `${randomUUID()}.tar.gz`);

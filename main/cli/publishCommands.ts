@@ -193,7 +193,9 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           ? await (await import('../embedding/index.js')).loadEmbedder(path.resolve(opts.modelDir))
           : undefined;
         const live = new LiveAgent(store, embedder);
-        const resumed = await live.resume();
+        const { id: resumed, skipped } = await live.resume();
+        for (const s of skipped)
+          process.stderr.write(`almanac agent: snapshot ${s.id} cannot be served (${s.reason}); skipped it.\n`);
         const server = await startAgentServer({
           agent: live,
           log: new ConversationLog(path.join(store.dataDir, 'logs')),
