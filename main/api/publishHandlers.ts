@@ -55,7 +55,11 @@ async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
   const out: SignedManifest[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const text = await readFile(path.join(dir, name, 'manifest.json'), 'utf8').catch(() => undefined);
-    if (text) out.push(JSON.parse(text) as SignedManifest);
+    try {
+      if (text) out.push(JSON.parse(text) as SignedManifest);
+    } catch {
+      // A damaged local copy is not a snapshot anyone can publish; building that state again replaces it.
+    }
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -12,7 +12,7 @@ import {
 import { approvedArticles, type ReviewBook } from '../review/index.js';
 import type { Signer } from '../team/index.js';
 import { profileSubject, readVersionText } from '../versions/index.js';
-import { listSnapshotFiles } from './snapshotFiles.js';
+import { checkSnapshotFolder, listSnapshotFiles } from './snapshotFiles.js';
 import {
   manifestFile,
   signManifest,
@@ -92,7 +92,13 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
   const profileFacts = content.profile;
   const dir = path.join(snapshotsDir(store), id);
   const existing = await readFile(path.join(dir, manifestFile), 'utf8').catch(() => undefined);
-  if (existing) return { manifest: JSON.parse(existing) as SignedManifest, dir, created: false };
+  if (existing !== undefined) {
+    // Reuse an earlier build of the same state only while its files still check; rebuild it otherwise.
+    const trusted = [signer.member.publicKey, ...signer.member.retiredKeys.map((k) => k.publicKey)];
+    const checked = await checkSnapshotFolder(dir, trusted);
+    if (checked.ok) return { manifest: checked.manifest, dir, created: false };
+    await rm(dir, { recursive: true, force: true });
+  }
 
   const building = `${dir}.building-${process.pid}-${Date.now()}`;
   await rm(building, { recursive: true, force: true });

@@ -52,6 +52,14 @@ describe('buildSnapshot', () => {
     );
   });
 
+  it('rebuilds an earlier build of the same state whose files were damaged, instead of reusing it', async () => {
+    const built = await buildSnapshot({ ...reviewed, signer: manager });
+    await writeFile(path.join(built.dir, 'manifest.json'), '{"half a manif');
+    const again = await buildSnapshot({ ...reviewed, signer: manager });
+    expect(again).toMatchObject({ created: true, manifest: { id: built.manifest.id } });
+    expect((await checkSnapshotFolder(again.dir, [manager.member.publicKey!])).ok).toBe(true);
+  });
+
   it('is for managers only', async () => {
     const author = { ...manager, member: { ...manager.member, roles: ['author' as const] } };
     await expect(buildSnapshot({ ...reviewed, signer: author })).rejects.toSatisfy(
