@@ -13,7 +13,14 @@ export function safeStorageVault(dir: string, fallback: KeyVault): KeyVault {
     where: `${dir} (encrypted by the OS keychain)`,
     async read(fingerprint) {
       const sealed = await readFile(file(fingerprint)).catch(() => undefined);
-      if (sealed && safeStorage.isEncryptionAvailable()) return safeStorage.decryptString(sealed);
+      if (sealed && safeStorage.isEncryptionAvailable()) {
+        try {
+          return safeStorage.decryptString(sealed);
+        } catch {
+          // Sealed by another OS account or damaged: the core reports it as a damaged key.
+          return '(undecryptable key)';
+        }
+      }
       return fallback.read(fingerprint);
     },
     async write(fingerprint, pem) {

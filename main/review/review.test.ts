@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { verifyAudit, auditFile } from '../audit/index.js';
-import { fileKeyVault, joinTeam, addMember, rotateKey, signerFor, type KeyVault, type Signer } from '../team/index.js';
+import {
+  fileKeyVault,
+  joinTeam,
+  addMember,
+  keyFingerprint,
+  rotateKey,
+  signerFor,
+  type KeyVault,
+  type Signer,
+} from '../team/index.js';
 import { commitArticles } from '../versions/index.js';
 import {
   ReviewBook,
@@ -220,6 +229,13 @@ describe('rules the core enforces', () => {
     await comment(as(bob), id, 'Signed with my new key.');
     expect((await book.article(id)).records.every((r) => r.valid)).toBe(true);
     expect((await verifyAudit(ctx.ws)).ok).toBe(true);
+  });
+
+  it('says a damaged private key is damaged, and signs nothing with it', async () => {
+    await bobVault.write(keyFingerprint(bob.member.publicKey!), 'not a key at all');
+    await expect(signerFor(ctx.ws, bobVault, 'bob')).rejects.toSatisfy(
+      (e) => e instanceof AlmanacError && e.code === 'SIGN_IN_REQUIRED' && /damaged .*rotate-key/s.test(e.message),
+    );
   });
 });
 

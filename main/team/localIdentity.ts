@@ -43,7 +43,16 @@ export function findMember(ws: Workspace, id: string): Member {
 export async function holdsKey(member: Member, vault: KeyVault): Promise<boolean> {
   if (!member.publicKey) return false;
   const pem = await vault.read(keyFingerprint(member.publicKey));
-  return pem !== undefined && publicKeyOf(pem) === member.publicKey;
+  return pem !== undefined && publicKeyOrUndefined(pem) === member.publicKey;
+}
+
+/** The public key of a stored private key; undefined when the stored text is not a private key (damaged). */
+function publicKeyOrUndefined(pem: string): string | undefined {
+  try {
+    return publicKeyOf(pem);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -64,6 +73,11 @@ export async function signerFor(ws: Workspace, vault: KeyVault, id?: string): Pr
       `${member.name} has no key yet. Claim the member on this machine with: almanac team join <ws> --id ${member.id}`,
     );
   const pem = await vault.read(keyFingerprint(member.publicKey));
+  if (pem !== undefined && publicKeyOrUndefined(pem) === undefined)
+    throw new AlmanacError(
+      'SIGN_IN_REQUIRED',
+      `${member.name}'s key in ${vault.where} is damaged (it is not a private key), so nothing can be signed as ${member.id}. Ask a manager to rotate the key (almanac team rotate-key <ws> ${member.id}), then join again; the damaged file is left as it is.`,
+    );
   if (!pem || publicKeyOf(pem) !== member.publicKey)
     throw new AlmanacError(
       'SIGN_IN_REQUIRED',
