@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
@@ -6,7 +6,7 @@ import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from '../agent/index.js';
 import type { GateReport } from '../evaluation/index.js';
-import { gatedPublish, type PublishTarget } from './index.js';
+import { gatedPublish, snapshotsDir, type PublishTarget } from './index.js';
 
 let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -37,6 +37,9 @@ describe('gatedPublish', () => {
     expect(first.gate.passed).toBe(true);
     expect(first.gate.sets.map((s) => s.set)).toEqual(['golden']);
     expect(live.activeId).toBe(first.snapshot);
+
+    // The local copy of the live snapshot got damaged: the gate fetches it again from the agent.
+    await writeFile(path.join(snapshotsDir(ctx.reviewed.store), first.snapshot, 'manifest.json'), '{"damaged');
 
     // The sample golden set expects this article for "My card keeps getting declined…".
     await ctx.reviewed.store.setArchived('payment-methods', true);

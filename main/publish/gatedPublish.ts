@@ -33,7 +33,15 @@ async function liveId(target: PublishTarget): Promise<string | null> {
  */
 async function localCopy(store: ArticleStore, target: PublishTarget, id: string): Promise<string> {
   const dir = path.join(snapshotsDir(store), id);
-  if (await readFile(path.join(dir, manifestFile)).catch(() => undefined)) return dir;
+  const trusted = store.ws.config.team
+    .filter((m) => m.roles.includes('manager'))
+    .flatMap((m) => [m.publicKey, ...m.retiredKeys.map((r) => r.publicKey)])
+    .filter((k): k is string => Boolean(k));
+  // A copy here is used only while it still checks; a damaged one is fetched again.
+  if (await readFile(path.join(dir, manifestFile)).catch(() => undefined)) {
+    if ((await checkSnapshotFolder(dir, trusted)).ok) return dir;
+    await rm(dir, { recursive: true, force: true });
+  }
   const landing = `${dir}.fetch-${process.pid}`;
   const bundle = `${landing}.tar.gz`;
   try {
@@ -50,10 +58,6 @@ async function localCopy(store: ArticleStore, target: PublishTarget, id: string)
     } else if (target.kind === 's3') await target.bucket.downloadSnapshot(id, bundle);
     if (target.kind === 'folder') await cp(path.join(target.dir, 'snapshots', id), landing, { recursive: true });
     else await unpackSnapshot(bundle, landing);
-    const trusted = store.ws.config.team
-      .filter((m) => m.roles.includes('manager'))
-      .flatMap((m) => [m.publicKey, ...m.retiredKeys.map((r) => r.publicKey)])
-      .filter((k): k is string => Boolean(k));
     const checked = await checkSnapshotFolder(landing, trusted);
     if (!checked.ok)
       throw new AlmanacError('VALIDATION_FAILED', `The live snapshot ${id} does not check: ${checked.reason}`);

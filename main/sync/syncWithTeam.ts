@@ -23,9 +23,15 @@ export async function syncWithTeam(
     relinkAudit,
   });
   if (result.changedPaths.includes('almanac.json')) {
-    const parsed = workspaceConfigSchema.safeParse(
-      JSON.parse(await readFile(path.join(ws.root, 'almanac.json'), 'utf8')),
-    );
+    // A roster that does not parse keeps the one loaded; opening the workspace again names the problem.
+    const text = await readFile(path.join(ws.root, 'almanac.json'), 'utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined;
+    }
+    const parsed = workspaceConfigSchema.safeParse(value);
     if (parsed.success) ws.config = parsed.data;
   }
   return result;
