@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TargetView } from '../../main/api/contract';
 import { call } from '../api/client';
-import { showError } from '../stores/useToastStore';
+import { showError, useToastStore } from '../stores/useToastStore';
 import { useInsightsStore } from './useInsightsStore';
 
 const shownProblems = 5;
@@ -34,6 +34,13 @@ export function SourcePanel() {
 
   const readFile = (file: File | undefined) => {
     if (!file) return;
+    // The studio's bridge takes requests up to 32 MB; a bigger log is for the command line.
+    if (file.size > 30 * 1024 * 1024) {
+      useToastStore
+        .getState()
+        .show('error', t('insights.source.tooLarge', { name: file.name, mb: Math.round(file.size / 1024 / 1024) }));
+      return;
+    }
     const reader = new FileReader();
     reader.onload = () => {
       const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'jsonl';

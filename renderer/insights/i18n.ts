@@ -12,6 +12,8 @@ export const insightsEn = {
     label: 'Conversations',
     file: 'Open a log file',
     fileHint: 'JSONL from an agent (logs/conversations-*.jsonl) or the CSV export.',
+    tooLarge:
+      '{{name}} is {{mb}} MB; the studio reads logs up to 30 MB. Read the live agent instead, or run almanac insights <workspace> --log {{name}}.',
     live: 'Live agent',
     target: 'Live agent to read',
     noTargets: 'No live agent yet: add one in Publish, or open a log file.',
@@ -119,6 +121,8 @@ export const insightsZh: typeof insightsEn = {
     label: '对话',
     file: '打开日志文件',
     fileHint: '客服的 JSONL 日志（logs/conversations-*.jsonl）或导出的 CSV。',
+    tooLarge:
+      '{{name}} 有 {{mb}} MB，工作室最多读取 30 MB 的日志。请改为读取线上客服，或运行 almanac insights <工作区> --log {{name}}。',
     live: '在线客服',
     target: '要读取的在线客服',
     noTargets: '还没有在线客服：请在“发布”中添加，或打开日志文件。',
