@@ -88,6 +88,11 @@ export function PreviewView({
         </button>
       </div>
       <div className="preview-chats" ref={scroller}>
+        <div className={`columns${columns.length === 3 ? ' three' : columns.length === 2 ? ' two' : ''}`}>
+          {columns.map((c) => (
+            <ChatColumn key={c} against={c} compare={compare} onOpenArticle={onOpenArticle} />
+          ))}
+        </div>
         {count === 0 && (
           <div className="empty-state preview-empty">
             <h3>{t('preview.emptyTitle')}</h3>
@@ -102,11 +107,6 @@ export function PreviewView({
             </div>
           </div>
         )}
-        <div className={`columns${columns.length === 3 ? ' three' : columns.length === 2 ? ' two' : ''}`}>
-          {columns.map((c) => (
-            <ChatColumn key={c} against={c} compare={compare} onOpenArticle={onOpenArticle} />
-          ))}
-        </div>
       </div>
       <form
         className="preview-composer"
