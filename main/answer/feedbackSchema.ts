@@ -12,6 +12,8 @@ export const feedbackInputSchema = z.object({
   citedArticleIds: z.array(z.string().max(200)).max(20).default([]),
   confidence: z.number().min(0).max(1).optional(),
   handoffTopic: z.string().max(100).optional(),
+  /** The reader says a person should have taken this question: the profile's hand-off topic. */
+  shouldHandoffTo: z.string().max(100).optional(),
 });
 
 export type FeedbackInput = z.input<typeof feedbackInputSchema>;

@@ -32,6 +32,8 @@ export { retrievalQuery, isFollowUp } from './followUp.js';
 export { recordFeedback, readFeedback, openFeedback, feedbackFile } from './answerFeedback.js';
 export type { AnswerFeedback } from './answerFeedback.js';
 export { feedbackInputSchema } from './feedbackSchema.js';
+export { handoffSuggestions } from './handoffSuggestions.js';
+export type { HandoffSuggestion } from './handoffSuggestions.js';
 export type { FeedbackInput } from './feedbackSchema.js';
 export { openAiProvider } from './openAiProvider.js';
 export { readProviderSettings, saveProviderSettings, viewOf, openAiSettingsSchema } from './providerSettings.js';

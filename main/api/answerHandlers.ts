@@ -10,6 +10,7 @@ import {
   openFeedback,
   parseProfile,
   profileFile,
+  handoffSuggestions,
   readFeedback,
   readProviderSettings,
   recordFeedback,
@@ -107,6 +108,10 @@ export function answerHandlers(context: AnswerApiContext): Pick<Handlers, Answer
     'answer.providerSettings': async () => viewOf(configDir ? await readProviderSettings(configDir) : undefined),
     'answer.setProvider': (input) => saveProviderSettings(configDir ?? noConfigDir(), input),
     'profile.get': () => profileView(ws),
+    'profile.suggestions': async () => {
+      const { profile } = await profileView(ws);
+      return profile ? handoffSuggestions(profile.meta, await readFeedback(ws)) : [];
+    },
     'profile.save': async ({ meta, instructions, baseVersion }) => {
       const current = await profileView(ws);
       if (baseVersion && current.version && baseVersion !== current.version) {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { returns } from './routeOutput.js';
 import type { Problem } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/articleMeta.js';
-import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
+import type {
+  AgentProfile,
+  AnswerFeedback,
+  AnswerResult,
+  HandoffSuggestion,
+  ProviderSettingsView,
+} from '../answer/index.js';
 import { feedbackInputSchema } from '../answer/feedbackSchema.js';
 
 const articleRef = z.object({ id: articleIdSchema });
@@ -46,6 +52,8 @@ export const answerRoutes = {
     output: returns<ProviderSettingsView>(),
   },
   'profile.get': { input: z.object({}), output: returns<ProfileView>() },
+  /** Wordings readers said a person should have taken that the working profile still misses. */
+  'profile.suggestions': { input: z.object({}), output: returns<HandoffSuggestion[]>() },
   'profile.save': {
     input: z.object({
       meta: z.record(z.string(), z.unknown()),

@@ -45,7 +45,14 @@ export type {
 };
 export type { ReviewSummary } from '../articles/articleStatus.js';
 export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView };
-export type { AgentProfileMeta, Citation, Handoff, AnswerTrace, TracedChunk } from '../answer/index.js';
+export type {
+  AgentProfileMeta,
+  Citation,
+  Handoff,
+  AnswerTrace,
+  TracedChunk,
+  HandoffSuggestion,
+} from '../answer/index.js';
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
 export type { InsightsView, HealthReport };

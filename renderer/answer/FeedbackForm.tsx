@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerResult } from '../../main/api/contract';
 import { call } from '../api/client';
@@ -13,6 +13,20 @@ export function FeedbackForm({ exchange, result }: { exchange: Exchange; result:
   const [comment, setComment] = useState('');
   const [expected, setExpected] = useState('');
   const [busy, setBusy] = useState(false);
+  const [handoffTo, setHandoffTo] = useState('');
+  const [topics, setTopics] = useState<string[]>([]);
+  // An unhelpful answer the agent gave itself may have been one a person should take.
+  const mayHandOff = helpful === false && result.handoff?.kind !== 'sensitive';
+  useEffect(() => {
+    if (!mayHandOff || topics.length) return;
+    let live = true;
+    void call('profile.get', {}).then(
+      (res) => live && res.ok && setTopics(res.data.profile?.meta.handoff.map((h) => h.topic) ?? []),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mayHandOff, topics.length]);
   const articles = useLibraryStore((s) => s.articles);
   const choices = useMemo(
     () => (helpful === null ? [] : [...articles].sort((a, b) => a.title.localeCompare(b.title))),
@@ -40,6 +54,7 @@ export function FeedbackForm({ exchange, result }: { exchange: Exchange; result:
       citedArticleIds: [...new Set(result.citations.map((c) => c.articleId))],
       confidence: result.confidence,
       handoffTopic: result.handoff?.topic,
+      shouldHandoffTo: (mayHandOff && handoffTo) || undefined,
     });
     setBusy(false);
     if (!res.ok) return showError(res.error);
@@ -87,6 +102,19 @@ export function FeedbackForm({ exchange, result }: { exchange: Exchange; result:
               ))}
             </select>
           </label>
+          {mayHandOff && topics.length > 0 && (
+            <label className="field">
+              <span>{t('preview.feedback.shouldHandoff')}</span>
+              <select value={handoffTo} onChange={(e) => setHandoffTo(e.target.value)}>
+                <option value="">{t('preview.feedback.noHandoff')}</option>
+                {topics.map((topic) => (
+                  <option key={topic} value={topic}>
+                    {topic}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <div className="dialog-actions">
             <button type="submit" className="primary" disabled={busy}>
               {t('preview.feedback.send')}

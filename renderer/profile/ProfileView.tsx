@@ -5,6 +5,7 @@ import { onEvent } from '../api/client';
 import { i18next } from '../i18n';
 import { StatusBadge } from '../review/StatusBadge';
 import { useToastStore } from '../stores/useToastStore';
+import { HandoffSuggestions } from './HandoffSuggestions';
 import { ProfileForm } from './ProfileForm';
 import { ProfileVersionDialog } from './ProfileVersionDialog';
 import { useProfileStore } from './useProfileStore';
@@ -195,7 +196,12 @@ export function ProfileView({ onClose }: { onClose: () => void }) {
             </button>
           </div>
         ) : (
-          meta && <ProfileForm meta={meta} />
+          meta && (
+            <>
+              <HandoffSuggestions />
+              <ProfileForm meta={meta} />
+            </>
+          )
         )}
       </main>
       {versionOpen && <ProfileVersionDialog onClose={() => setVersionOpen(false)} />}

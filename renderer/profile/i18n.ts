@@ -18,6 +18,17 @@ export const profileEn = {
     error: 'Not saved',
   },
   confirmClose: 'The agent profile has unsaved changes. Close it and discard them?',
+  suggestions: {
+    title: 'Wordings a person should have taken',
+    intro:
+      'Readers of the Preview marked these questions for a hand-off topic that did not catch them. Add them as example phrasings, then save and submit the profile for review.',
+    times_one: 'flagged once',
+    times_other: 'flagged {{count}} times',
+    add_one: 'Add {{count}} example phrasing',
+    add_other: 'Add {{count}} example phrasings',
+    added_one: '{{count}} example phrasing added: save the profile and submit it for review.',
+    added_other: '{{count}} example phrasings added: save the profile and submit it for review.',
+  },
   conflict:
     'The agent profile changed on disk since you opened it. Reload it (your changes here are discarded), or save yours over it.',
   confirmReload: 'Discard your unsaved changes and load the profile from disk?',
@@ -128,6 +139,17 @@ export const profileZh: typeof profileEn = {
     error: '未保存',
   },
   confirmClose: '智能体设定有未保存的修改。确定关闭并放弃这些修改吗？',
+  suggestions: {
+    title: '应转人工的说法',
+    intro:
+      '回答预览的读者把这些问题标为应由人工处理的主题，但该主题没有识别出来。将它们加为示例说法，然后保存并提交设定审核。',
+    times_one: '被标记 1 次',
+    times_other: '被标记 {{count}} 次',
+    add_one: '添加 {{count}} 条示例说法',
+    add_other: '添加 {{count}} 条示例说法',
+    added_one: '已添加 {{count}} 条示例说法：请保存设定并提交审核。',
+    added_other: '已添加 {{count}} 条示例说法：请保存设定并提交审核。',
+  },
   conflict: '打开之后，磁盘上的智能体设定已被修改。可以重新加载（将放弃此处的修改），或用你的修改覆盖它。',
   confirmReload: '放弃未保存的修改，并从磁盘重新加载设定吗？',
   problemsTitle: '设定未保存。请修正以下字段：',

@@ -148,3 +148,37 @@ test('a profile that does not parse shows its problems and text, read-only, unti
   await broken.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('spinbutton', { name: 'Minimum confidence', exact: true })).toHaveValue(confidence);
 });
+
+test('a wording a reader says a person should have taken becomes an example phrasing of that topic', async ({
+  page,
+  studio,
+}) => {
+  const question = 'my mum passed away in march and had a login with you. can we get hers shut down for good?';
+  await page.goto(studio.url);
+  await expect(page.getByTestId('index-status')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'views' }).getByRole('button', { name: 'Preview' }).click();
+  const box = page.getByLabel('Ask what a customer would ask…');
+  await box.fill(question);
+  await box.press('Enter');
+  const answer = page.getByTestId('answer').last();
+  await expect(answer.getByRole('button', { name: 'Not helpful' })).toBeVisible();
+  // No keyword of the topic catches this wording (at most a low-confidence hand-off).
+  await expect(answer).not.toContainText('account-closure');
+  await answer.getByRole('button', { name: 'Not helpful' }).click();
+  await answer.getByLabel('A person should have taken this').selectOption('account-closure');
+  await answer.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(answer.getByTestId('feedback-saved')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Agent profile' }).click();
+  const suggestions = page.getByTestId('handoff-suggestions');
+  await expect(suggestions).toContainText(question);
+  await suggestions.getByRole('button', { name: 'Add 1 example phrasing' }).click();
+  await expect(suggestions).toHaveCount(0);
+  const closure = topic(page, 'account-closure');
+  await closure.locator('summary').click();
+  await expect(closure.getByRole('textbox').and(page.locator(`[value="${question}"]`))).toHaveCount(1);
+  await expect(page.getByTestId('profile-save-state')).toHaveAttribute('data-state', 'dirty');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('profile-save-state')).toHaveAttribute('data-state', 'saved');
+  expect(await readFile(profileFile(studio), 'utf8')).toContain(question);
+});
