@@ -52,6 +52,11 @@ export const agentProfileSchema = z.object({
     })
     .default({ in: [], out: [] }),
   handoff: z.array(intentSchema).default([]),
+  /**
+   * With a language model provider, also ask it whether a message the rules let through falls under a
+   * hand-off topic (one more model call per answer; it can add a hand-off, never remove one).
+   */
+  modelHandoffCheck: z.boolean().default(true),
   /** What the agent says when it hands off, per language. */
   handoffMessage: z.record(z.string(), z.string()).default({}),
 });

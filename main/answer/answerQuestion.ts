@@ -189,6 +189,7 @@ export async function answerQuestion(
   const modelCheck =
     options.provider &&
     options.modelIntentCheck !== false &&
+    profile.meta.modelHandoffCheck &&
     profile.meta.handoff.length > 0 &&
     intents.sensitive.length === 0 &&
     intents.outOfScope.length === 0

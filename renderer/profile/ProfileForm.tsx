@@ -132,6 +132,17 @@ export function ProfileForm({ meta }: { meta: AgentProfileMeta }) {
           <small>{t('profile.answering.minConfidenceHint')}</small>
           <FieldProblems field="minConfidence" />
         </div>
+        <label className="field checkbox-field" data-field="modelHandoffCheck">
+          <span>
+            <input
+              type="checkbox"
+              checked={meta.modelHandoffCheck}
+              onChange={(e) => edit({ modelHandoffCheck: e.target.checked })}
+            />{' '}
+            {t('profile.answering.modelHandoffCheck')}
+          </span>
+          <small>{t('profile.answering.modelHandoffCheckHint')}</small>
+        </label>
         <div className="profile-grid">
           <NumberField
             label={t('profile.answering.words')}

@@ -60,6 +60,9 @@ export const profileEn = {
     title: 'Answering',
     minConfidence: 'Minimum confidence',
     minConfidenceHint: 'Below this confidence (0 to 1) the agent hands off instead of answering.',
+    modelHandoffCheck: 'Let the language model check hand-offs too',
+    modelHandoffCheckHint:
+      'With an OpenAI-compatible provider, a question the rules let through is also put to the model against the hand-off topics (one more call per answer). It can add a hand-off, never remove one.',
     words: 'Answer length: words',
     characters: 'Answer length: Chinese characters',
   },
@@ -180,6 +183,9 @@ export const profileZh: typeof profileEn = {
     title: '回答',
     minConfidence: '最低置信度',
     minConfidenceHint: '置信度（0 到 1）低于此值时，智能体转人工而不作答。',
+    modelHandoffCheck: '也让语言模型检查是否转人工',
+    modelHandoffCheckHint:
+      '使用兼容 OpenAI 的回答服务时，规则未拦下的问题也会交给模型按转人工主题判断（每次回答多一次调用）。它只能增加转人工，不能取消。',
     words: '回答长度：英文词数',
     characters: '回答长度：中文字数',
   },

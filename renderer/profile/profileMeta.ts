@@ -26,6 +26,7 @@ export function newProfileMeta(name: string): AgentProfileMeta {
     answerLength: { words: 150, characters: 300 },
     scope: { in: [], out: [] },
     handoff: [],
+    modelHandoffCheck: true,
     handoffMessage: {},
   };
 }
