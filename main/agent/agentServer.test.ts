@@ -1,4 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,8 +246,12 @@ describe('an agent whose language model is down', () => {
     await store.receive(await packSnapshot(first.dir, path.join(dir.dir, 'first.tar.gz')));
     const agent = new LiveAgent(store);
     await agent.activate(first.manifest.id);
-    // Port 9 on loopback: nothing listens, every request to the model is refused.
-    const down = openAiProvider({ baseUrl: 'http://127.0.0.1:9/v1', model: 'm' });
+    // A port that was just freed: nothing listens, every request to the model is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const down = openAiProvider({ baseUrl: `http://127.0.0.1:${port}/v1`, model: 'm' });
     const running = await startAgentServer({
       agent,
       log: new ConversationLog(path.join(dir.dir, 'logs')),
@@ -264,7 +270,7 @@ describe('an agent whose language model is down', () => {
         citations: { articleId: string }[];
         providerFailed?: string;
       };
-      expect(body.providerFailed).toMatch(/127\.0\.0\.1:9/);
+      expect(body.providerFailed).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}`));
       expect(body.citations[0]?.articleId).toBe('refund-policy');
       expect(body.answer).toMatch(/business days/);
       const day = new Date().toISOString().slice(0, 10);
