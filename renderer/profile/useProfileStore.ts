@@ -132,7 +132,9 @@ export const useProfileStore = create<ProfileState>((set, get) => {
         set({ ...fromView({}), status: 'broken', broken: { problems: details?.problems ?? [{ message }] } });
         return;
       }
-      set(fromView(res.data));
+      // The same file as shown: keep the form as it is (open topics stay open, nothing remounts).
+      const same = !force && get().meta && get().status === 'ready' && res.data.version === get().version;
+      if (!same) set(fromView(res.data));
       await get().loadReview();
     },
     async loadReview() {
