@@ -6,6 +6,7 @@ import { App } from './App';
 import { NoTokenPage } from './shell/NoTokenPage';
 import { useToastStore } from './stores/useToastStore';
 import './styles.css';
+import './shell/views.css';
 
 function Root() {
   const access = useSyncExternalStore(onAccessChange, getAccess);

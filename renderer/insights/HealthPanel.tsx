@@ -52,7 +52,7 @@ export function HealthPanel({ onOpenArticle }: { onOpenArticle: () => void }) {
 
   return (
     <div data-testid="health">
-      <p className="muted insights-intro">{t('insights.health.intro')}</p>
+      <p className="muted view-intro">{t('insights.health.intro')}</p>
       <button
         type="button"
         className="primary"
@@ -72,7 +72,7 @@ export function HealthPanel({ onOpenArticle }: { onOpenArticle: () => void }) {
             </p>
           )}
           {health.conflicts.length > 0 && (
-            <section className="insights-section" data-testid="conflicts">
+            <section className="view-section" data-testid="conflicts">
               <h2>{t('insights.health.conflicts', { count: health.conflicts.length })}</h2>
               <p className="muted small">{t('insights.health.conflictsHint')}</p>
               {health.conflicts.map((c) => (
@@ -89,7 +89,7 @@ export function HealthPanel({ onOpenArticle }: { onOpenArticle: () => void }) {
             </section>
           )}
           {health.duplicates.length > 0 && (
-            <section className="insights-section" data-testid="duplicates">
+            <section className="view-section" data-testid="duplicates">
               <h2>{t('insights.health.duplicates', { count: health.duplicates.length })}</h2>
               <p className="muted small">{t('insights.health.duplicatesHint')}</p>
               {health.duplicates.map((d) => (

@@ -16,7 +16,7 @@ export function InsightsTables({ report }: { report: InsightsReport }) {
   const title = useTitles();
   return (
     <>
-      <section className="insights-section">
+      <section className="view-section">
         <h2>{t('insights.tables.byArticle')}</h2>
         {report.byArticle.length === 0 ? (
           <p className="muted">{t('insights.tables.noArticles')}</p>
@@ -46,7 +46,7 @@ export function InsightsTables({ report }: { report: InsightsReport }) {
         )}
       </section>
       {report.byVersion.length > 0 && (
-        <section className="insights-section">
+        <section className="view-section">
           <h2>{t('insights.tables.byVersion')}</h2>
           <p className="muted small">{t('insights.tables.byVersionHint')}</p>
           <table className="insights-table" data-testid="by-version">
@@ -75,7 +75,7 @@ export function InsightsTables({ report }: { report: InsightsReport }) {
           </table>
         </section>
       )}
-      <section className="insights-section">
+      <section className="view-section">
         <h2>{t('insights.tables.byTopic')}</h2>
         {report.byTopic.length === 0 ? (
           <p className="muted">{t('insights.tables.noTopics')}</p>

@@ -18,10 +18,10 @@ export function InsightsView({ onOpenArticle }: { onOpenArticle: () => void }) {
 
   return (
     <div className="insights-view" data-testid="insights-view">
-      <main className="insights-main">
-        <h1 className="insights-title">{t('insights.title')}</h1>
-        <p className="muted insights-intro">{t('insights.intro')}</p>
-        <div className="insights-tabs" role="tablist" aria-label={t('insights.tabs.label')}>
+      <main className="view-main">
+        <h1 className="view-title">{t('insights.title')}</h1>
+        <p className="muted view-intro">{t('insights.intro')}</p>
+        <div className="view-tabs" role="tablist" aria-label={t('insights.tabs.label')}>
           {tabs.map((name) => (
             <button
               key={name}
@@ -46,7 +46,7 @@ export function InsightsView({ onOpenArticle }: { onOpenArticle: () => void }) {
               <p className="muted insights-empty">{tab === 'gaps' ? t('insights.gaps.noLog') : t('insights.empty')}</p>
             ) : tab === 'gaps' ? (
               <>
-                <p className="muted insights-intro">{t('insights.gaps.intro')}</p>
+                <p className="muted view-intro">{t('insights.gaps.intro')}</p>
                 <GapList gaps={data.gaps} onOpenArticle={onOpenArticle} />
               </>
             ) : (

@@ -57,7 +57,7 @@ export function SourcePanel() {
   const sourceName = source ? ('log' in source ? source.log.name : source.target) : null;
 
   return (
-    <section className="insights-section insights-source" aria-label={t('insights.source.label')}>
+    <section className="view-section insights-source" aria-label={t('insights.source.label')}>
       <div className="insights-source-row">
         <div className="insights-modes" role="radiogroup" aria-label={t('insights.source.label')}>
           <label>

@@ -13,7 +13,7 @@ export function PlannedSnapshot() {
   const target = comparison?.target ? targetLabel(overview, comparison.target) : '';
 
   return (
-    <section className="publish-section" data-testid="planned" aria-label={t('publish.planned.title')}>
+    <section className="view-section" data-testid="planned" aria-label={t('publish.planned.title')}>
       <h2>{t('publish.planned.title')}</h2>
       {'problem' in planned ? (
         <p className="banner warning" data-testid="planned-problem">

@@ -11,12 +11,12 @@ export function PublishLog() {
   if (!overview) return null;
 
   return (
-    <section className="publish-section" data-testid="publish-log" aria-label={t('publish.log.title')}>
+    <section className="view-section" data-testid="publish-log" aria-label={t('publish.log.title')}>
       <h2>{t('publish.log.title')}</h2>
       {overview.log.length === 0 ? (
         <p className="muted">{t('publish.log.empty')}</p>
       ) : (
-        <table className="publish-table">
+        <table className="view-table">
           <thead>
             <tr>
               <th>{t('publish.log.time')}</th>

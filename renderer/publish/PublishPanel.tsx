@@ -16,7 +16,7 @@ export function PublishPanel() {
   const target = targetLabel(overview, selected);
 
   return (
-    <section className="publish-section publish-run" aria-label={t('publish.run.publish')}>
+    <section className="view-section publish-run" aria-label={t('publish.run.publish')}>
       <div className="publish-run-row">
         <button
           type="button"

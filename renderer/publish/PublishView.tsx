@@ -37,9 +37,9 @@ export function PublishView() {
       <aside className="review-sidebar">
         <TargetList />
       </aside>
-      <main className="publish-main">
-        <h1 className="publish-title">{t('publish.title')}</h1>
-        <p className="muted publish-intro">{t('publish.intro')}</p>
+      <main className="view-main">
+        <h1 className="view-title">{t('publish.title')}</h1>
+        <p className="muted view-intro">{t('publish.intro')}</p>
         {loaded ? (
           <>
             <PlannedSnapshot />

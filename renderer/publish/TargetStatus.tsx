@@ -19,7 +19,7 @@ export function TargetStatus() {
   const target = targetLabel(overview, selected);
 
   return (
-    <section className="publish-section" data-testid="target-status" aria-label={t('publish.status.title', { target })}>
+    <section className="view-section" data-testid="target-status" aria-label={t('publish.status.title', { target })}>
       <h2>{t('publish.status.title', { target })}</h2>
       {statusState === 'loading' && !status && <p className="muted">{t('publish.status.loading')}</p>}
       {statusState === 'error' && <p className="banner warning">{t('publish.status.unreachable')}</p>}
@@ -44,7 +44,7 @@ export function TargetStatus() {
           {status.snapshots.length === 0 ? (
             <p className="muted">{t('publish.status.empty')}</p>
           ) : (
-            <table className="publish-table" data-testid="agent-snapshots">
+            <table className="view-table" data-testid="agent-snapshots">
               <thead>
                 <tr>
                   <th>{t('publish.status.snapshot')}</th>

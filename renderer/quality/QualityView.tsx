@@ -42,9 +42,9 @@ export function QualityView() {
       <aside className="review-sidebar">
         <SetList />
       </aside>
-      <main className="quality-main">
-        <h1 className="quality-title">{selected ?? t('quality.title')}</h1>
-        {!selected && <p className="muted quality-intro">{t('quality.intro')}</p>}
+      <main className="view-main">
+        <h1 className="view-title">{selected ?? t('quality.title')}</h1>
+        {!selected && <p className="muted view-intro">{t('quality.intro')}</p>}
         {sets === null ? (
           <p className="muted">{t('quality.loading')}</p>
         ) : !selected ? (
@@ -57,7 +57,7 @@ export function QualityView() {
           <p className="muted">{t('quality.loading')}</p>
         ) : (
           <>
-            <div className="quality-tabs" role="tablist" aria-label={t('quality.tabs.label')}>
+            <div className="view-tabs" role="tablist" aria-label={t('quality.tabs.label')}>
               {tabs.map((name) => (
                 <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
                   {t(`quality.tabs.${name}`)}

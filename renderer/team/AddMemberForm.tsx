@@ -39,7 +39,7 @@ export function AddMemberForm() {
   };
 
   return (
-    <section className="team-section" aria-label={t('team.add.title')}>
+    <section className="view-section" aria-label={t('team.add.title')}>
       <h2>{t('team.add.title')}</h2>
       <form className="team-add" onSubmit={(e) => void submit(e)}>
         <label>

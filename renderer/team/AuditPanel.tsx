@@ -12,7 +12,7 @@ export function AuditPanel() {
   const brokenAt = verification?.firstBroken?.line;
 
   return (
-    <section className="team-section" aria-label={t('team.audit.title')}>
+    <section className="view-section" aria-label={t('team.audit.title')}>
       <div className="team-section-head">
         <h2>{t('team.audit.title')}</h2>
         <button type="button" onClick={() => void useTeamStore.getState().loadAudit()}>
@@ -42,7 +42,7 @@ export function AuditPanel() {
       {audit && audit.entries.length > 0 && (
         <>
           <p className="muted small">{t('team.audit.showing', { shown: audit.entries.length, total: audit.total })}</p>
-          <table className="team-table" data-testid="audit-entries">
+          <table className="view-table" data-testid="audit-entries">
             <thead>
               <tr>
                 <th>#</th>

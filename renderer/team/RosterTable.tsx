@@ -29,12 +29,12 @@ export function RosterTable() {
   };
 
   return (
-    <section className="team-section" aria-label={t('team.roster.title')}>
+    <section className="view-section" aria-label={t('team.roster.title')}>
       <h2>{t('team.roster.title')}</h2>
       {team.length === 0 ? (
         <p className="muted">{t('team.roster.empty')}</p>
       ) : (
-        <table className="team-table" data-testid="roster">
+        <table className="view-table" data-testid="roster">
           <thead>
             <tr>
               <th>{t('team.roster.member')}</th>

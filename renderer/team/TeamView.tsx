@@ -27,9 +27,9 @@ export function TeamView() {
 
   return (
     <div className="team-view" data-testid="team-view">
-      <main className="team-main">
-        <h1 className="team-title">{t('team.title')}</h1>
-        <p className="muted team-intro">{t('team.intro')}</p>
+      <main className="view-main">
+        <h1 className="view-title">{t('team.title')}</h1>
+        <p className="muted view-intro">{t('team.intro')}</p>
         <RosterTable />
         <AddMemberForm />
         <AuditPanel />
