@@ -7,6 +7,8 @@ export const errorCodes = [
   'FORBIDDEN',
   /** The action must be signed, and nobody able to sign is signed in on this machine. */
   'SIGN_IN_REQUIRED',
+  /** A file a trust decision reads (audit log, review records, roster, key, lock) cannot be read or does not check. */
+  'DAMAGED',
   'MODEL_MISSING',
   'NO_CHANGES',
   'TOO_LARGE',

@@ -1,12 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { isPublicKey } from '../team/index.js';
+import { publisherKeys, requireTrust, rosterDifferences } from '../trust/index.js';
+import { openWorkspace } from '../workspace/index.js';
+
+/** The managers' keys of a workspace, from its signed roster (never from almanac.json's copy). */
+async function workspaceKeys(root: string, warn?: (message: string) => void): Promise<string[]> {
+  const ws = await openWorkspace(root);
+  const { roster } = await requireTrust(ws);
+  for (const d of rosterDifferences(ws.rosterCache, roster))
+    warn?.(`${d.says} (a hand edit of almanac.json): the signed roster is trusted, not the file.`);
+  return publisherKeys(roster);
+}
 
 /**
- * The publisher keys an agent trusts, from a file: a workspace's `almanac.json` (its managers'
- * current and retired keys), a JSON array of keys, or one `ed25519:…` key per line (`#` comments).
+ * The publisher keys an agent trusts: a workspace (its folder or its `almanac.json`: the managers'
+ * current and retired keys of its signed roster, never the file's copy), a JSON array of keys, or
+ * one `ed25519:…` key per line (`#` comments). DAMAGED when the workspace's trust chain does not verify.
  */
-export async function readTrustedKeys(file: string): Promise<string[]> {
+export async function readTrustedKeys(file: string, warn?: (message: string) => void): Promise<string[]> {
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) return workspaceKeys(file, warn);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -17,16 +31,16 @@ export async function readTrustedKeys(file: string): Promise<string[]> {
   try {
     const value = JSON.parse(text) as unknown;
     if (Array.isArray(value)) keys = value.filter((k): k is string => typeof k === 'string');
-    else {
-      const team = (
-        value as { team?: { roles?: string[]; publicKey?: string; retiredKeys?: { publicKey: string }[] }[] }
-      ).team;
-      keys = (team ?? [])
-        .filter((m) => m.roles?.includes('manager'))
-        .flatMap((m) => [m.publicKey, ...(m.retiredKeys ?? []).map((r) => r.publicKey)])
-        .filter((k): k is string => Boolean(k));
-    }
-  } catch {
+    else if (value && typeof value === 'object' && 'team' in value) {
+      if (!(await stat(path.join(path.dirname(file), 'audit')).catch(() => undefined)))
+        throw new AlmanacError(
+          'VALIDATION_FAILED',
+          `${file} is a workspace's almanac.json without its signed audit log beside it: its roster is an unsigned copy and is not trusted. Give the workspace folder, or a key file from: almanac team keys <ws>`,
+        );
+      return workspaceKeys(path.dirname(file), warn);
+    } else keys = [];
+  } catch (err) {
+    if (err instanceof AlmanacError) throw err;
     keys = text
       .split('\n')
       .map((l) => l.replace(/#.*/, '').trim())

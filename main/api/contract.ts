@@ -8,6 +8,7 @@ import { articleIdSchema, articleMetaSchema, audiences } from '../articles/artic
 import type { Article, ArticleSummary } from '../articles/types.js';
 import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
 import type { Member } from '../workspace/workspaceConfig.js';
+import type { AddedMember } from '../team/index.js';
 import type { IndexStatus } from '../indexing/index.js';
 import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/index.js';
 import type { ModelInstallProgress, ModelLocation, ModelStatus } from '../embedding/index.js';
@@ -29,7 +30,17 @@ import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '.
 import type { InsightsView } from './insightsHandlers.js';
 import type { HealthReport } from '../health/index.js';
 
-export type { Article, ArticleSummary, ArticleDiff, ArticleVersion, CommitResult, Member, ErrorCode, Problem };
+export type {
+  Article,
+  ArticleSummary,
+  ArticleDiff,
+  ArticleVersion,
+  CommitResult,
+  Member,
+  AddedMember,
+  ErrorCode,
+  Problem,
+};
 export type { IndexStatus, SearchResponse, SearchResult };
 export type { SyncConflict, SyncResult };
 export type { AuditPage };
@@ -82,7 +93,10 @@ export interface WorkspaceInfo {
   root: string;
   name: string;
   locales: string[];
+  /** The roster in force: built from the signed audit log, never almanac.json's copy. */
   team: Member[];
+  /** Members whose key is a demo key (the sample team's: anyone can sign as them). */
+  demoMembers: string[];
   transport?: 'ipc' | 'http';
 }
 
@@ -180,6 +194,7 @@ export const routes = {
       id: z.string().regex(/^[\w.-]+$/, 'use letters, digits, ".", "_" or "-"'),
       name: z.string().trim().max(200).optional(),
       email: z.string().trim().max(320).optional(),
+      invite: z.string().trim().max(100).optional(),
     }),
     output: returns<Member>(),
   },
@@ -190,13 +205,13 @@ export const routes = {
       email: z.string().trim().max(320).optional(),
       roles: z.array(z.enum(roles)).min(1).default(['author']),
     }),
-    output: returns<Member>(),
+    output: returns<AddedMember>(),
   },
   'team.setRoles': {
     input: z.object({ id: z.string(), roles: z.array(z.enum(roles)).min(1) }),
     output: returns<Member>(),
   },
-  'team.rotateKey': { input: z.object({ id: z.string() }), output: returns<Member>() },
+  'team.rotateKey': { input: z.object({ id: z.string() }), output: returns<AddedMember>() },
   'review.submit': {
     input: z.object({ id: subjectIdSchema, note: z.string().max(20_000).optional() }),
     output: returns<ReviewOutcome>(),

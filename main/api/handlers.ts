@@ -15,7 +15,7 @@ import {
 } from './contract.js';
 import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
-import { currentMemberId, signerFor, type KeyVault } from '../team/index.js';
+import { currentMemberId, demoMembers, savingAs, type KeyVault } from '../team/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
 import { publishHandlers } from './publishHandlers.js';
@@ -52,8 +52,8 @@ export function createHandlers(context: ApiContext): HandlerTable {
   const { ws, store, indexer, transport, modelDir, emit, vault, configDir } = context;
   const book = context.book ?? new ReviewBook(ws);
   store.useReviews(book);
-  // Versions are signed by the member signed in here; without one they are saved as before, unsigned.
-  const author = async (given?: string) => (given ? given : await signerFor(ws, vault).catch(() => undefined));
+  // Versions are signed by the member signed in here; unsigned only before the workspace has a team.
+  const author = (given?: string) => savingAs(ws, vault, given);
   const views = new KnowledgeViews({
     store,
     book,
@@ -73,6 +73,7 @@ export function createHandlers(context: ApiContext): HandlerTable {
       name: ws.config.name,
       locales: ws.config.locales,
       team: ws.config.team,
+      demoMembers: demoMembers(ws.config.team),
       transport,
     }),
     'articles.list': () => store.list(),

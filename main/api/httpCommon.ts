@@ -10,6 +10,7 @@ export const httpStatus: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 4
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   SIGN_IN_REQUIRED: 403,
+  DAMAGED: 409,
   MODEL_MISSING: 503,
   NO_CHANGES: 409,
   TOO_LARGE: 413,

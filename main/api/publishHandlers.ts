@@ -77,7 +77,11 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
   return {
     'publish.overview': async () => {
       const planned = await plannedSnapshot({ store, book, ...(await model()) }).then(
-        (p) => ({ id: p.id, articles: p.content.articles.length }),
+        (p) => ({
+          id: p.id,
+          articles: p.content.articles.length,
+          leftOut: p.leftOut.map(({ id, title, audience }) => ({ id, title, audience })),
+        }),
         (err: unknown) => ({ problem: (err as Error).message }),
       );
       const signer = await signerFor(ws, vault).catch(() => undefined);

@@ -13,7 +13,8 @@ export interface BuiltSnapshotView {
 
 /** The publish screen's state: what a publish would hold now, what was built, where it can go, what happened. */
 export interface PublishOverview {
-  planned: { id: string; articles: number } | { problem: string };
+  planned:
+    { id: string; articles: number; leftOut: { id: string; title: string; audience: string }[] } | { problem: string };
   built: BuiltSnapshotView[];
   targets: TargetView[];
   /** Why the saved targets could not be read (a damaged file is left as it is). */

@@ -20,6 +20,7 @@ import {
   rotateKey,
   setRoles,
   signerFor,
+  signerOrNobody,
   type KeyVault,
 } from '../team/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
@@ -80,7 +81,7 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
     'audit.entries': (page) => auditEntries(ws, page),
     'sync.status': async () => ({ remote: await syncRemote(ws), conflicts: await pendingConflicts(ws) }),
     'sync.run': async ({ remote }) => {
-      const result = await syncWithTeam(ws, { remote, signer: await signerFor(ws, vault).catch(() => undefined) });
+      const result = await syncWithTeam(ws, { remote, signer: await signerOrNobody(ws, vault) });
       const ids = result.changedPaths.flatMap((p) => /^(?:articles|reviews)\/(.+)\.(?:md|jsonl)$/.exec(p)?.[1] ?? []);
       book.invalidate();
       emit?.({ type: 'articles.changed', ids: [...new Set(ids)] });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workspace } from '../workspace/Workspace.js';
-import { auditFile } from './auditLog.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { auditFile } from '../trust/index.js';
 
 /** One line of the audit log as the studio lists it; `line` is 1-based, as `audit verify` reports it. */
 export interface AuditListing {
@@ -44,7 +45,12 @@ function listing(line: string, number: number): AuditListing {
  * file without judging it: `verifyAudit` says whether the chain holds.
  */
 export async function auditEntries(ws: Workspace, { offset = 0, limit = 50 } = {}): Promise<AuditPage> {
-  const text = await readFile(path.join(ws.root, auditFile), 'utf8').catch(() => '');
+  const text = await readFile(path.join(ws.root, auditFile), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '';
+    throw new AlmanacError('DAMAGED', `${auditFile} cannot be read (${err.code ?? err.message}).`, {
+      problems: [{ file: auditFile, message: `cannot be read (${err.code})` }],
+    });
+  });
   const all = text.split('\n');
   if (all.at(-1) === '') all.pop();
   const end = Math.max(0, all.length - offset);

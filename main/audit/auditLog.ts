@@ -1,72 +1,50 @@
-import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-import { canonicalBytes, signValue } from '../team/keys.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { signValue } from '../team/keys.js';
 import type { Signer } from '../team/localIdentity.js';
-import { checkSignature } from '../team/verifySigner.js';
+import {
+  auditFile,
+  auditHeadFile,
+  chainHash,
+  readTrust,
+  rosterDifferences,
+  signHead,
+  trustError,
+  trustOf,
+  trustPinFile,
+  trustPinSchema,
+  type AuditAction,
+  type AuditBody,
+  type AuditEntry,
+  type ChainNotice,
+  type RosterDifference,
+  type TrustState,
+} from '../trust/index.js';
+import { demoMembers } from '../team/demoKeys.js';
+import { atomicWrite } from '../workspace/atomicWrite.js';
 import { withLock } from '../workspace/withLock.js';
 import type { Workspace } from '../workspace/Workspace.js';
 
-export const auditActions = [
-  'version.save',
-  'version.restore',
-  'review.submit',
-  'review.approve',
-  'review.request-changes',
-  'review.comment',
-  'review.withdraw',
-  'review.reverify',
-  'team.join',
-  'team.add',
-  'team.roles',
-  'team.rotate-key',
-  'import',
-  'sync.merge',
-  'snapshot.publish',
-  'snapshot.rollback',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
-
-/** What an entry says; the actor signs exactly this. */
-const bodySchema = z.object({
-  time: z.string(),
-  /** Member id, or null when nobody was signed in (the entry is then unsigned). */
-  actor: z.string().nullable(),
-  action: z.string(),
-  subject: z.string(),
-  details: z.record(z.string(), z.unknown()).optional(),
-});
-export type AuditBody = z.infer<typeof bodySchema>;
-
-const entrySchema = bodySchema.extend({
-  sig: z.string().optional(),
-  /** Hash of the entry before (64 zeros for the first). */
-  prev: z.string(),
-  /** SHA-256 of prev, the canonical body and the signature. */
-  hash: z.string(),
-});
-export type AuditEntry = z.infer<typeof entrySchema>;
-
-export const auditFile = path.posix.join('audit', 'log.jsonl');
-const genesis = '0'.repeat(64);
-
-function bodyOf(entry: AuditEntry): AuditBody {
-  const { sig: _s, prev: _p, hash: _h, ...body } = entry;
-  return body;
+/** Remember what this clone has seen of the log: its root, and never fewer entries than now. */
+export async function advancePin(ws: Workspace, state: TrustState): Promise<void> {
+  if (!state.ok) return;
+  const file = path.join(ws.localDir, trustPinFile);
+  const old = await readFile(file, 'utf8').then(
+    (t) => trustPinSchema.safeParse(JSON.parse(t)).data,
+    () => undefined,
+  );
+  if (old && old.entries >= state.entries && (old.root || !state.root)) return;
+  await mkdir(ws.localDir, { recursive: true });
+  await atomicWrite(file, `${JSON.stringify({ root: state.root, entries: state.entries }, null, 2)}\n`);
 }
 
-function chainHash(prev: string, body: AuditBody, sig: string | undefined): string {
-  return createHash('sha256')
-    .update(`${prev}\n`)
-    .update(canonicalBytes(body))
-    .update(`\n${sig ?? ''}`)
-    .digest('hex');
-}
-
-const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
-
-/** Append one signed entry to `audit/log.jsonl`, chained to the last; the caller commits the file. */
+/**
+ * Append one signed entry to `audit/log.jsonl`, chained to the last, and sign the new head; the
+ * caller commits both files. DAMAGED when the chain does not verify (a new entry must never vouch
+ * for a tampered log), SIGN_IN_REQUIRED without a signer once the team exists, FORBIDDEN when the
+ * signed roster does not allow the entry (a roster change by someone who is not a manager).
+ */
 export async function appendAudit(
   ws: Workspace,
   signer: Signer | undefined,
@@ -80,17 +58,15 @@ export async function appendAudit(
   return withLock(
     ws.localDir,
     'audit',
-    async () => {
-      const existing = lines(await readFile(file, 'utf8').catch(() => ''));
-      const last = existing.at(-1);
-      let prev = genesis;
-      if (last) {
-        try {
-          prev = (JSON.parse(last) as { hash?: string }).hash ?? genesis;
-        } catch {
-          prev = createHash('sha256').update(last).digest('hex');
-        }
-      }
+    async (held) => {
+      const state = await trustOf(ws);
+      if (!state.ok) throw trustError(state);
+      const chain = state.chain;
+      if (chain.formed && !signer)
+        throw new AlmanacError(
+          'SIGN_IN_REQUIRED',
+          `Nobody is signed in, and every entry of ${ws.config.name}'s audit log must be signed now that it has a team. Pick a member with --as <id>, or sign in in the studio.`,
+        );
       const body: AuditBody = {
         time,
         actor: signer?.member.id ?? null,
@@ -99,8 +75,21 @@ export async function appendAudit(
         ...(details ? { details } : {}),
       };
       const sig = signer ? signValue(body, signer.privateKeyPem) : undefined;
+      const allowed = chain.check(body, sig);
+      if (!allowed.ok)
+        throw new AlmanacError('FORBIDDEN', `The signed roster does not allow this ${action}: ${allowed.reason}.`);
+      const prev = chain.lastHash;
       const entry: AuditEntry = { ...body, ...(sig ? { sig } : {}), prev, hash: chainHash(prev, body, sig) };
+      held();
+      // A half-written last line (a crash while appending) was never part of the log: replace it.
+      if (state.unfinishedLine !== undefined) {
+        const bytes = await readFile(file);
+        await truncate(file, bytes.lastIndexOf(0x0a) + 1);
+      }
       await appendFile(file, `${JSON.stringify(entry)}\n`, 'utf8');
+      const head = signHead({ entries: chain.entries + 1, hash: entry.hash }, signer, time);
+      await atomicWrite(path.join(ws.root, auditHeadFile), `${JSON.stringify(head, null, 2)}\n`);
+      await advancePin(ws, await trustOf(ws));
       return entry;
     },
     { staleMs: 5_000, waitMs: 30_000 },
@@ -108,89 +97,62 @@ export async function appendAudit(
 }
 
 export interface AuditVerification {
+  /** The chain, its head and this clone's pin verify, and almanac.json's roster copy matches the signed roster. */
   ok: boolean;
   entries: number;
-  /** Entries made with nobody signed in: chained, but nobody vouches for them. */
+  /** Entries made before the team existed, with nobody signed in. */
   unsigned: number;
-  /** The first entry that fails, 1-based line number. */
-  firstBroken?: { line: number; reason: string; entry?: Partial<AuditEntry> };
+  /** The first problem: which file, which line (1-based; 0 for the file as a whole), why, what to do. */
+  firstBroken?: { line: number; reason: string; file: string; fix: string; entry?: Partial<AuditEntry> };
+  /** How many entries the signed head vouches for. */
+  head?: number;
+  /** Genuine entries that count for nothing (a roster change by someone who was not a manager then). */
+  notices: ChainNotice[];
+  /** Where almanac.json's copy of the roster differs from the signed roster (a hand edit). */
+  rosterDifferences: RosterDifference[];
+  /** Members whose key is a demo key: its private key ships with Almanac, so anyone can sign as them. */
+  demoMembers: string[];
+  /** The member whose key is the team's root. */
+  root?: string;
 }
 
-/** Re-check the chain and every signature in `text` against the roster; stops at the first broken entry. */
-export function verifyAuditText(text: string, team: Workspace['config']['team']): AuditVerification {
-  const all = text.split('\n');
-  if (all.at(-1) === '') all.pop();
-  let prev = genesis;
-  let unsigned = 0;
-  for (const [i, line] of all.entries()) {
-    const broken = (reason: string, entry?: Partial<AuditEntry>): AuditVerification => ({
-      ok: false,
-      entries: all.length,
-      unsigned,
-      firstBroken: { line: i + 1, reason, entry },
-    });
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return broken('not valid JSON');
-    }
-    const parsed = entrySchema.safeParse(json);
-    if (!parsed.success) return broken(`not an audit entry (${parsed.error.issues[0]?.message ?? 'bad shape'})`);
-    const entry = parsed.data;
-    if (entry.prev !== prev)
-      return broken('its link to the entry before does not match (an entry was removed, inserted or changed)', entry);
-    const body = bodyOf(entry);
-    if (chainHash(prev, body, entry.sig) !== entry.hash)
-      return broken('its content does not match its hash (it was edited)', entry);
-    if (entry.actor === null) {
-      if (entry.sig) return broken('signed but names no actor', entry);
-      unsigned++;
-    } else {
-      const check = checkSignature(team, entry.actor, body, entry.sig, entry.time);
-      if (!check.ok) return broken(`signature: ${check.reason}`, entry);
-    }
-    prev = entry.hash;
-  }
-  return { ok: true, entries: all.length, unsigned };
-}
-
-/** Verify the workspace's audit log (an absent log is an empty, valid chain). */
+/** Check the whole trust chain of a workspace and compare almanac.json's roster with the signed one. */
 export async function verifyAudit(ws: Workspace): Promise<AuditVerification> {
-  const text = await readFile(path.join(ws.root, auditFile), 'utf8').catch(() => '');
-  return verifyAuditText(text, ws.config.team);
+  const state = await trustOf(ws);
+  const file = await readFile(path.join(ws.root, 'almanac.json'), 'utf8').catch(() => undefined);
+  const cached = file === undefined ? ws.rosterCache : cachedTeam(file, ws.rosterCache);
+  const differences = rosterDifferences(cached, state.roster);
+  if (state.ok) await advancePin(ws, state);
+  return {
+    ok: state.ok && differences.length === 0,
+    entries: state.entries,
+    unsigned: state.unsigned,
+    ...(state.broken ? { firstBroken: state.broken } : {}),
+    ...(state.headEntries !== undefined ? { head: state.headEntries } : {}),
+    notices: state.notices,
+    rosterDifferences: differences,
+    demoMembers: demoMembers(state.roster),
+    ...(state.root ? { root: state.root.member } : {}),
+  };
 }
 
-/**
- * Re-link a merged log (base entries, then ours, then theirs): every entry keeps its signed body and
- * signature; `prev` and `hash` are recomputed in file order. Lines that are not entries are kept as they are.
- */
-export function relinkAudit(text: string): string {
-  let prev = genesis;
-  const out: string[] = [];
-  for (const line of lines(text)) {
-    const parsed = entrySchema.safeParse(
-      (() => {
-        try {
-          return JSON.parse(line);
-        } catch {
-          return undefined;
-        }
-      })(),
-    );
-    if (!parsed.success) {
-      out.push(line);
-      continue;
-    }
-    const body = bodyOf(parsed.data);
-    const entry: AuditEntry = {
-      ...body,
-      ...(parsed.data.sig ? { sig: parsed.data.sig } : {}),
-      prev,
-      hash: chainHash(prev, body, parsed.data.sig),
-    };
-    out.push(JSON.stringify(entry));
-    prev = entry.hash;
+/** almanac.json's roster as it is on disk now (it may have changed since the workspace was opened). */
+function cachedTeam(text: string, fallback: Workspace['rosterCache']): Workspace['rosterCache'] {
+  try {
+    const team = (JSON.parse(text) as { team?: unknown }).team;
+    if (!Array.isArray(team)) return [];
+    return team.map((m: Record<string, unknown>) => ({
+      id: String(m.id),
+      name: String(m.name ?? m.id),
+      ...(typeof m.email === 'string' ? { email: m.email } : {}),
+      roles: Array.isArray(m.roles) ? (m.roles as never[]) : [],
+      ...(typeof m.publicKey === 'string' ? { publicKey: m.publicKey } : {}),
+      retiredKeys: Array.isArray(m.retiredKeys) ? (m.retiredKeys as never[]) : [],
+    }));
+  } catch {
+    return fallback;
   }
-  return out.length ? `${out.join('\n')}\n` : '';
 }
+
+/** Read the chain without judging the roster copy (what the studio's status and publish log need). */
+export { readTrust };

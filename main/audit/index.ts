@@ -1,4 +1,6 @@
-export { appendAudit, verifyAudit, verifyAuditText, relinkAudit, auditFile, auditActions } from './auditLog.js';
-export type { AuditAction, AuditEntry, AuditVerification } from './auditLog.js';
+export { appendAudit, advancePin, verifyAudit, readTrust } from './auditLog.js';
+export type { AuditVerification } from './auditLog.js';
 export { auditEntries } from './auditEntries.js';
 export type { AuditListing, AuditPage } from './auditEntries.js';
+export { auditActions, auditFile, auditHeadFile, relinkAudit } from '../trust/index.js';
+export type { AuditAction, AuditEntry } from '../trust/index.js';

@@ -4,7 +4,7 @@ import { ArticleStore } from '../articles/index.js';
 import { reviewedStore } from '../review/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
 import { emit, relativeTime, table } from './output.js';
-import { fileKeyVault, signerFor } from '../team/index.js';
+import { fileKeyVault, signerOrNobody } from '../team/index.js';
 import type { CliConfig } from './CliConfig.js';
 
 export function registerArticleCommands(program: Command, config: CliConfig): void {
@@ -39,11 +39,12 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
   program
     .command('import <ws> <paths...>')
     .description('import .md/.html files or folders, .jsonl corpora ({id,title,text}) and .csv FAQs (question,answer)')
+    .option('--as <member>', 'import as this member (signed in the audit log)')
     .option('--json', 'print JSON')
-    .action(async (dir: string, paths: string[], opts: { json?: boolean }) => {
+    .action(async (dir: string, paths: string[], opts: { as?: string; json?: boolean }) => {
       const ws = await openWorkspace(dir);
       const { store } = reviewedStore(ws);
-      const signer = await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined);
+      const signer = await signerOrNobody(ws, fileKeyVault(config.configDir), opts.as);
       const progress = !opts.json && process.stderr.isTTY;
       const cwd = process.cwd();
       const { importPaths } = await import('../import/index.js');

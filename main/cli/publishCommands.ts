@@ -187,7 +187,10 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
                 idleTimeoutMs: 10_000,
               })
             : undefined;
-        const store = await SnapshotStore.open(path.resolve(opts.data), await readTrustedKeys(opts.trust));
+        const store = await SnapshotStore.open(
+          path.resolve(opts.data),
+          await readTrustedKeys(opts.trust, (m) => process.stderr.write(`almanac agent: ${m}\n`)),
+        );
         // An explicit model folder must load: an agent started for hybrid search never goes lexical silently.
         const embedder = opts.modelDir
           ? await (await import('../embedding/index.js')).loadEmbedder(path.resolve(opts.modelDir))

@@ -174,15 +174,34 @@ export function registerReviewCommands(program: Command, config: CliConfig): voi
     });
   audit
     .command('verify <ws>')
-    .description("check every entry's link and signature; reports the first broken entry")
+    .description(
+      "check the chain: every entry's link and signature against the signed roster, the signed head, this clone's pin, and almanac.json's copy of the roster",
+    )
     .option('--json', 'print JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
       const result = await verifyAudit(await openWorkspace(dir));
-      emit(o, result, () =>
-        result.ok
-          ? `The audit log is intact: ${result.entries} entries${result.unsigned ? `, ${result.unsigned} unsigned (made with nobody signed in)` : ''}.`
-          : `The audit log is broken at entry ${result.firstBroken!.line} of ${result.entries}: ${result.firstBroken!.reason}.`,
-      );
+      emit(o, result, () => {
+        const b = result.firstBroken;
+        const lines = [
+          b
+            ? `The audit log does not verify at ${b.file}${b.line ? ` line ${b.line}` : ''}: ${b.reason}. ${b.fix}`
+            : `The audit log is intact: ${result.entries} entries, the newest ${result.head ?? 0} vouched for by a signed head${result.unsigned ? `; ${result.unsigned} unsigned from before the team existed` : ''}.`,
+          ...(result.root ? [`The team's root key is ${result.root}'s.`] : []),
+          ...result.rosterDifferences.map(
+            (d) =>
+              `Roster: ${d.says}. A hand edit counts for nothing; almanac team list <ws> --write-cache rewrites the copy.`,
+          ),
+          ...result.notices.map(
+            (n) => `Line ${n.line} (${n.action} by ${n.actor ?? 'nobody'}) counts for nothing: ${n.reason}.`,
+          ),
+          ...(result.demoMembers.length
+            ? [
+                `Demo keys (their private keys ship with Almanac, so anyone can sign as them): ${result.demoMembers.join(', ')}. Use the sample to try Almanac, not for real work.`,
+              ]
+            : []),
+        ];
+        return lines.join('\n');
+      });
       if (!result.ok) process.exitCode = 1;
     });
 }

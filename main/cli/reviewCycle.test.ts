@@ -49,10 +49,11 @@ describe('the review cycle on the command line, two workspaces and one remote', 
   const B = () => at('bob');
   const article = 'refund-window';
 
-  it('sets up a team: Ann creates the workspace, adds Bob; Bob clones and claims his key', async () => {
+  it('sets up a team: Ann creates the workspace, adds Bob; Bob clones and claims his key with the invite', async () => {
     ok(as('ann', 'init', A(), '--name', 'Support'));
     expect(ok(as('ann', 'team', 'join', A(), '--id', 'ann', '--name', 'Ann')).roles).toContain('manager');
-    ok(as('ann', 'team', 'add', A(), 'bob', '--name', 'Bob', '--roles', 'author,reviewer'));
+    const { invite } = ok(as('ann', 'team', 'add', A(), 'bob', '--name', 'Bob', '--roles', 'author,reviewer'));
+    expect(invite).toMatch(/^[0-9a-f-]{20,}$/);
     await writeFile(
       at('ann', 'articles', `${article}.md`),
       '---\nid: refund-window\ntitle: Refund window\nlocale: en\nowner: ann\n---\nRefunds within 14 days.\n',
@@ -61,7 +62,12 @@ describe('the review cycle on the command line, two workspaces and one remote', 
     expect(ok(as('ann', 'sync', A(), at('remote.git'))).state).toBe('pushed');
 
     ok(as('bob', 'clone', at('remote.git'), B()));
-    expect(ok(as('bob', 'team', 'join', B(), '--id', 'bob')).id).toBe('bob');
+    // Without the invite code Ann gave him (out of band), nobody can claim Bob's place.
+    expect(as('bob', 'team', 'join', B(), '--id', 'bob').stderr).toMatch(/invite code/);
+    expect(as('bob', 'team', 'join', B(), '--id', 'bob', '--invite', 'abcde-abcde-abcde-abcde').stderr).toMatch(
+      /not Bob's invite code/,
+    );
+    expect(ok(as('bob', 'team', 'join', B(), '--id', 'bob', '--invite', invite)).id).toBe('bob');
     expect(ok(as('bob', 'sync', B())).state).toBe('pushed');
     expect(ok(as('ann', 'sync', A())).pulled).toBeGreaterThan(0);
   });

@@ -10,9 +10,15 @@ import {
   rotateKey,
   setRoles,
   signerFor,
+  signerOrNobody,
+  isDemoKey,
+  demoMembers,
+  keyFingerprint,
+  writeRosterCache,
   type Role,
 } from '../team/index.js';
 import { openWorkspace } from '../workspace/index.js';
+import { publisherKeys, requireTrust, rosterDifferences } from '../trust/index.js';
 import { roles as allRoles } from '../workspace/workspaceConfig.js';
 import { readFile } from 'node:fs/promises';
 import type { CliConfig } from './CliConfig.js';
@@ -35,31 +41,63 @@ export function registerTeamCommands(program: Command, config: CliConfig): void 
 
   team
     .command('list <ws>')
+    .description('the roster in force (built from the signed audit log), and where almanac.json differs')
+    .option('--write-cache', "rewrite almanac.json's copy of the roster from the signed one")
+    .option('--json', 'print JSON')
+    .action(async (dir: string, o: { writeCache?: boolean; json?: boolean }) => {
+      const ws = await openWorkspace(dir);
+      const { roster } = await requireTrust(ws);
+      const me = await currentMemberId(ws).catch(() => undefined);
+      const differences = rosterDifferences(ws.rosterCache, roster);
+      if (o.writeCache && differences.length) await writeRosterCache(ws);
+      emit(o, { members: roster, me: me ?? null, differences, demo: demoMembers(roster) }, () =>
+        [
+          table([
+            ['ID', 'NAME', 'ROLES', 'KEY'],
+            ...roster.map((m) => [
+              `${m.id}${m.id === me ? ' (you)' : ''}`,
+              m.name,
+              m.roles.join(','),
+              m.publicKey ? `${keyFingerprint(m.publicKey)}${isDemoKey(m.publicKey) ? ' (demo key)' : ''}` : 'none yet',
+            ]),
+          ]),
+          ...differences.map((d) => `almanac.json differs: ${d.says}${o.writeCache ? ' (rewritten)' : ''}`),
+        ].join('\n'),
+      );
+    });
+
+  team
+    .command('keys <ws>')
+    .description("the keys a live agent should trust: the signed roster's managers' current and retired keys")
     .option('--json', 'print JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
       const ws = await openWorkspace(dir);
-      const me = await currentMemberId(ws);
-      emit(o, { members: ws.config.team, me: me ?? null }, () =>
-        table([
-          ['ID', 'NAME', 'ROLES', 'KEY'],
-          ...ws.config.team.map((m) => [
-            `${m.id}${m.id === me ? ' (you)' : ''}`,
-            m.name,
-            m.roles.join(','),
-            m.publicKey ? m.publicKey.slice(8, 20) : 'none yet',
-          ]),
-        ]),
+      const { roster } = await requireTrust(ws);
+      const keys = publisherKeys(roster);
+      emit(o, keys, () =>
+        [
+          `# Publisher keys of ${ws.config.name} (managers of the signed roster): pass this file to agent serve --trust`,
+          ...roster
+            .filter((m) => m.roles.includes('manager'))
+            .flatMap((m) => [
+              ...(m.publicKey ? [`${m.publicKey}  # ${m.id}${isDemoKey(m.publicKey) ? ' (demo key)' : ''}`] : []),
+              ...m.retiredKeys.map((k) => `${k.publicKey}  # ${m.id}, retired ${k.retired.slice(0, 10)}`),
+            ]),
+        ].join('\n'),
       );
     });
 
   team
     .command('join <ws>')
-    .description('be this member on this machine: claim a roster entry without a key, or join as a new author')
+    .description(
+      'be this member on this machine: found the team (its first member), claim your key with the invite code a manager gave you, or sign in again',
+    )
     .requiredOption('--id <id>', 'member id')
-    .option('--name <name>', 'your name (when joining as someone new)')
+    .option('--name <name>', 'your name (when founding the team)')
     .option('--email <email>', 'your e-mail')
+    .option('--invite <code>', 'the invite code a manager gave you')
     .option('--json', 'print JSON')
-    .action(async (dir: string, o: { id: string; name?: string; email?: string; json?: boolean }) => {
+    .action(async (dir: string, o: { id: string; name?: string; email?: string; invite?: string; json?: boolean }) => {
       const signer = await joinTeam(await openWorkspace(dir), vault(), o);
       emit(
         o,
@@ -71,26 +109,39 @@ export function registerTeamCommands(program: Command, config: CliConfig): void 
 
   team
     .command('add <ws> <id>')
-    .description('add a member (managers only); they claim their key with `team join` on their machine')
+    .description('add a member (managers only): prints an invite code they claim their key with on their machine')
     .requiredOption('--name <name>', 'their name')
     .option('--email <email>', 'their e-mail')
-    .option('--roles <roles>', 'comma-separated: author, reviewer, manager', 'author')
+    .option('--roles <roles>', 'comma-separated: author, reviewer, manager, compliance', 'author')
+    .option('--key <publicKey>', 'their public key (ed25519:…), instead of an invite code to claim one')
     .option('--as <member>', 'act as this manager')
     .option('--json', 'print JSON')
     .action(
       async (
         dir: string,
         id: string,
-        o: { name: string; email?: string; roles: string; as?: string; json?: boolean },
+        o: { name: string; email?: string; roles: string; key?: string; as?: string; json?: boolean },
       ) => {
         const ws = await openWorkspace(dir);
-        const member = await addMember(ws, await signerFor(ws, vault(), o.as), {
+        const added = await addMember(ws, await signerFor(ws, vault(), o.as), {
           id,
           name: o.name,
           email: o.email,
           roles: parseRoles(o.roles),
+          ...(o.key ? { publicKey: o.key } : {}),
         });
-        emit(o, member, () => `Added ${member.name} (${member.roles.join(', ')}).`);
+        const { member, invite } = added;
+        emit(o, added, () =>
+          [
+            `Added ${member.name} (${member.roles.join(', ')}).`,
+            ...(invite
+              ? [
+                  `Give ${member.name} this invite code (once, not by the workspace): ${invite}`,
+                  `They join on their machine with: almanac team join <ws> --id ${id} --invite ${invite}`,
+                ]
+              : []),
+          ].join('\n'),
+        );
       },
     );
 
@@ -112,11 +163,12 @@ export function registerTeamCommands(program: Command, config: CliConfig): void 
     .option('--json', 'print JSON')
     .action(async (dir: string, id: string, o: { as?: string; json?: boolean }) => {
       const ws = await openWorkspace(dir);
-      const member = await rotateKey(ws, vault(), await signerFor(ws, vault(), o.as), id);
-      emit(o, member, () =>
+      const rotated = await rotateKey(ws, vault(), await signerFor(ws, vault(), o.as), id);
+      const { member, invite } = rotated;
+      emit(o, rotated, () =>
         member.publicKey
           ? `${member.name} has a new key.`
-          : `${member.name}'s key is retired; they claim a new one with: almanac team join <ws> --id ${id}`,
+          : `${member.name}'s key is retired; they claim a new one with: almanac team join <ws> --id ${id} --invite ${invite}`,
       );
     });
 
@@ -156,7 +208,7 @@ export function registerTeamCommands(program: Command, config: CliConfig): void 
           );
           return;
         }
-        const signer = await signerFor(ws, vault(), o.as).catch(() => undefined);
+        const signer = await signerOrNobody(ws, vault(), o.as);
         const target = remote && !/^[a-z]+:\/\//i.test(remote) ? path.resolve(remote) : remote;
         const result = await syncWithTeam(ws, { remote: target, signer });
         emit(o, result, () => {

@@ -3,7 +3,7 @@ import { commitArticles, diffVersions, listVersions, restoreVersion, type Articl
 import { openWorkspace } from '../workspace/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
-import { fileKeyVault, signerFor } from '../team/index.js';
+import { fileKeyVault, savingAs } from '../team/index.js';
 import type { Workspace } from '../workspace/index.js';
 import type { CliConfig } from './CliConfig.js';
 
@@ -30,14 +30,16 @@ function renderDiff(diff: ArticleDiff): string {
 }
 
 export function registerVersionCommands(program: Command, config: CliConfig): void {
-  // A version is signed by the member signed in to the workspace, unless --author names someone.
-  const author = async (ws: Workspace, given?: string) =>
-    given ?? (await signerFor(ws, fileKeyVault(config.configDir)).catch(() => undefined));
+  // A version is signed by the member signed in here, or by --author when that member's key is here.
+  const author = (ws: Workspace, given?: string) => savingAs(ws, fileKeyVault(config.configDir), given);
   program
     .command('commit <ws> [ids...]')
     .description('save a version of the given articles (all changed ones when none are given)')
     .requiredOption('-m, --message <message>', 'what changed')
-    .option('--author <member>', 'team member id or name')
+    .option(
+      '--author <member>',
+      'the member saving it (their key must be on this machine); a name before the team exists',
+    )
     .option('--json', 'print JSON')
     .action(async (dir: string, ids: string[], opts: { message: string; author?: string; json?: boolean }) => {
       const ws = await openWorkspace(dir);
@@ -87,7 +89,10 @@ export function registerVersionCommands(program: Command, config: CliConfig): vo
   program
     .command('restore <ws> <id> <version>')
     .description('restore an old version (commit or content-hash prefix) as a new version; history is never rewritten')
-    .option('--author <member>', 'team member id or name')
+    .option(
+      '--author <member>',
+      'the member saving it (their key must be on this machine); a name before the team exists',
+    )
     .option('--json', 'print JSON')
     .action(async (dir: string, id: string, version: string, opts: { author?: string; json?: boolean }) => {
       const ws = await openWorkspace(dir);

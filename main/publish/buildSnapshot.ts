@@ -9,7 +9,8 @@ import {
   VectorStore,
   type PassageEmbedder,
 } from '../indexing/index.js';
-import { approvedArticles, type ReviewBook } from '../review/index.js';
+import { approvedArticles, type ArticleSource, type ReviewBook } from '../review/index.js';
+import { requireTrust } from '../trust/index.js';
 import type { Signer } from '../team/index.js';
 import { profileSubject, readVersionText } from '../versions/index.js';
 import { checkSnapshotFolder, listSnapshotFiles } from './snapshotFiles.js';
@@ -46,18 +47,49 @@ export function snapshotsDir(store: ArticleStore): string {
   return path.join(store.ws.localDir, 'snapshots');
 }
 
+/** An approved article a snapshot does not carry, and why. */
+export interface LeftOut {
+  id: string;
+  title: string;
+  reason: 'internal';
+  audience: string;
+}
+
 /**
- * What a snapshot of the approved state would hold, and its id, without building it (NOT_FOUND when
- * the profile or every article lacks an approved version).
+ * What a snapshot of the approved state would hold, and its id, without building it: the approved
+ * profile and the approved customer-facing articles (audience read from the approved version; an
+ * internal or agent-only article is left out and listed with why). NOT_FOUND when the profile or
+ * every article lacks an approved version; DAMAGED when the trust chain or a review file does not read.
  */
 export async function plannedSnapshot(options: Pick<BuildSnapshotOptions, 'store' | 'book' | 'embedder'>) {
   const { store, book, embedder } = options;
-  const profileFacts = (await book.article(profileSubject)).facts.approved;
+  await requireTrust(store.ws);
+  const profile = await book.article(profileSubject);
+  if (profile.damaged) throw profile.damaged;
+  const profileFacts = profile.facts.approved;
   if (!profileFacts)
     throw new AlmanacError('NOT_FOUND', 'The agent profile has no approved version: approve agent/profile.md first.');
-  const source = approvedArticles(store);
-  const approved = (await source.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (approved.length === 0) throw new AlmanacError('NOT_FOUND', 'No article has an approved version to publish.');
+  const approvedSource = approvedArticles(store);
+  const all = (await approvedSource.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Fail closed: a damaged review file anywhere stops the publish until it is restored.
+  for (const a of await store.list()) {
+    const { damaged } = await book.article(a.id);
+    if (damaged) throw damaged;
+  }
+  const approved = all.filter((a) => a.audience === 'customer');
+  const leftOut: LeftOut[] = all
+    .filter((a) => a.audience !== 'customer')
+    .map((a) => ({ id: a.id, title: a.title, reason: 'internal', audience: a.audience }));
+  if (approved.length === 0)
+    throw new AlmanacError('NOT_FOUND', 'No customer-facing article has an approved version to publish.');
+  const customerIds = new Set(approved.map((a) => a.id));
+  const source: ArticleSource = {
+    list: async () => (await approvedSource.list()).filter((a) => customerIds.has(a.id)),
+    get: (id) => {
+      if (!customerIds.has(id)) throw new AlmanacError('NOT_FOUND', `${id} is not in the snapshot.`);
+      return approvedSource.get(id);
+    },
+  };
   const articles: SnapshotArticle[] = approved.map((s) => ({
     id: s.id,
     version: s.version,
@@ -73,7 +105,7 @@ export async function plannedSnapshot(options: Pick<BuildSnapshotOptions, 'store
     embedding: embedder ? { model: embedder.modelId, dimension: embedder.dimension } : null,
     chunking: { maxTokens: defaultChunkOptions.maxTokens, overlapTokens: defaultChunkOptions.overlapTokens },
   };
-  return { id: snapshotId(content), content, source };
+  return { id: snapshotId(content), content, source, leftOut };
 }
 
 /**
@@ -84,7 +116,9 @@ export async function plannedSnapshot(options: Pick<BuildSnapshotOptions, 'store
  */
 export async function buildSnapshot(options: BuildSnapshotOptions): Promise<BuiltSnapshot> {
   const { store, signer, embedder } = options;
-  if (!signer.member.roles.includes('manager'))
+  await requireTrust(store.ws);
+  const roles = store.ws.config.team.find((m) => m.id === signer.member.id)?.roles ?? [];
+  if (!roles.includes('manager'))
     throw new AlmanacError('FORBIDDEN', `Only managers publish; ${signer.member.name} is not one. Ask a manager.`);
   if (!signer.member.publicKey) throw new AlmanacError('SIGN_IN_REQUIRED', `${signer.member.name} has no signing key.`);
   const { id, content, source } = await plannedSnapshot(options);

@@ -55,7 +55,7 @@ describe('gatedPublish', () => {
     expect(live.activeId).toBe(forced.snapshot);
     const audit = (await readFile(path.join(ctx.reviewed.store.ws.root, 'audit/log.jsonl'), 'utf8')).trim().split('\n');
     const last = JSON.parse(audit.at(-1)!) as { action: string; actor: string; details: { override?: string } };
-    expect(last).toMatchObject({ action: 'snapshot.publish', actor: 'li.na' });
+    expect(last).toMatchObject({ action: 'snapshot.publish', actor: 'sara.koh' });
     expect(last.details.override).toBe('Payment methods moves to a new article next week');
   }, 120_000);
 });

@@ -18,6 +18,7 @@ import {
 import { unpackSnapshot } from './snapshotBundle.js';
 import { checkSnapshotFolder } from './snapshotFiles.js';
 import { manifestFile, type SignedManifest } from './snapshotManifest.js';
+import { publisherKeys, requireTrust } from '../trust/index.js';
 
 /** What the target serves now, or null when nothing is live there. */
 async function liveId(target: PublishTarget): Promise<string | null> {
@@ -33,10 +34,7 @@ async function liveId(target: PublishTarget): Promise<string | null> {
  */
 async function localCopy(store: ArticleStore, target: PublishTarget, id: string): Promise<string> {
   const dir = path.join(snapshotsDir(store), id);
-  const trusted = store.ws.config.team
-    .filter((m) => m.roles.includes('manager'))
-    .flatMap((m) => [m.publicKey, ...m.retiredKeys.map((r) => r.publicKey)])
-    .filter((k): k is string => Boolean(k));
+  const trusted = publisherKeys((await requireTrust(store.ws)).roster);
   // A copy here is used only while it still checks; a damaged one is fetched again.
   if (await readFile(path.join(dir, manifestFile)).catch(() => undefined)) {
     if ((await checkSnapshotFolder(dir, trusted)).ok) return dir;

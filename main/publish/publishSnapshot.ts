@@ -2,7 +2,7 @@ import { copyFile, stat } from 'node:fs/promises';
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { AlmanacError, errorCodes, type ErrorCode } from '../AlmanacError.js';
-import { appendAudit, auditFile } from '../audit/index.js';
+import { appendAudit, auditFile, auditHeadFile } from '../audit/index.js';
 import type { Signer } from '../team/index.js';
 import { commitPaths } from '../versions/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
@@ -131,7 +131,7 @@ export async function publishSnapshot(
     articles: built.manifest.articles.length,
     ...audit,
   });
-  await commitPaths(ws, [auditFile], `Publish snapshot ${id} to ${where}`, signer.member.id);
+  await commitPaths(ws, [auditFile, auditHeadFile], `Publish snapshot ${id} to ${where}`, signer.member.id);
   return { snapshot: id, target: where, previous };
 }
 
@@ -151,6 +151,6 @@ export async function rollbackTarget(
     await agentCall<{ active: string }>(target, `/v1/snapshots/${id}/activate`, { method: 'POST' });
   }
   await appendAudit(ws, signer, 'snapshot.rollback', id, { target: where });
-  await commitPaths(ws, [auditFile], `Roll back ${where} to snapshot ${id}`, signer.member.id);
+  await commitPaths(ws, [auditFile, auditHeadFile], `Roll back ${where} to snapshot ${id}`, signer.member.id);
   return { active: id };
 }

@@ -1,12 +1,20 @@
-import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import type { reviewedStore } from '../review/index.js';
-import { generateKeyPair, type Signer } from '../team/index.js';
-import { buildSnapshot, checkSnapshotFolder, packSnapshot, snapshotId, unpackSnapshot } from './index.js';
+import { ChunkIndex } from '../indexing/index.js';
+import { generateKeyPair, signerFor, type Signer } from '../team/index.js';
+import {
+  buildSnapshot,
+  checkSnapshotFolder,
+  packSnapshot,
+  plannedSnapshot,
+  snapshotId,
+  unpackSnapshot,
+} from './index.js';
 
 let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;
 let scratch: Awaited<ReturnType<typeof tempDir>>;
@@ -34,7 +42,7 @@ describe('buildSnapshot', () => {
     expect(text).not.toContain('DRAFT ONLY');
     expect(refund.version).not.toBe((await reviewed.store.get('refund-policy')).version);
     expect(manifest.articles.map((a) => a.id)).not.toContain('gift-cards');
-    expect(manifest.createdBy).toBe('li.na');
+    expect(manifest.createdBy).toBe('sara.koh');
     expect(manifest.files.some((f) => f.path.startsWith('index/'))).toBe(true);
   });
 
@@ -60,11 +68,29 @@ describe('buildSnapshot', () => {
     expect((await checkSnapshotFolder(again.dir, [manager.member.publicKey!])).ok).toBe(true);
   });
 
-  it('is for managers only', async () => {
-    const author = { ...manager, member: { ...manager.member, roles: ['author' as const] } };
-    await expect(buildSnapshot({ ...reviewed, signer: author })).rejects.toSatisfy(
+  it('is for managers of the signed roster only, whatever a signer object or almanac.json claims', async () => {
+    const tom = await signerFor(reviewed.store.ws, ctx.vault, 'tom.ward');
+    const claimed = { ...tom, member: { ...tom.member, roles: ['manager' as const] } };
+    await expect(buildSnapshot({ ...reviewed, signer: claimed })).rejects.toSatisfy(
       (e) => e instanceof AlmanacError && e.code === 'FORBIDDEN',
     );
+  });
+
+  it('carries only customer-facing articles: no internal or agent-only text leaves the studio', async () => {
+    const { manifest, dir } = await buildSnapshot({ ...reviewed, signer: manager });
+    const files = await readdir(path.join(dir, 'articles'));
+    for (const file of files)
+      expect(await readFile(path.join(dir, 'articles', file), 'utf8')).toMatch(/^audience: customer$/m);
+    expect(files).not.toContain('agent-identity-verification.md');
+    expect(files).not.toContain('internal-peak-season-cutoffs.md');
+    expect(manifest.articles.every((a) => a.audience === 'customer')).toBe(true);
+    const index = await ChunkIndex.open(path.join(dir, 'index'));
+    const rows = await index.rowsForVectors();
+    index.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.audience !== 'customer')).toEqual([]);
+    const { leftOut } = await plannedSnapshot(reviewed);
+    expect(leftOut.map((l) => l.id).sort()).toEqual(['agent-identity-verification', 'internal-peak-season-cutoffs']);
   });
 });
 

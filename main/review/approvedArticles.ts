@@ -8,46 +8,53 @@ export interface ArticleSource {
   get(id: string): Promise<Article>;
 }
 
+const parsedVersions = new Map<string, Promise<Article | undefined>>();
+
 /**
- * Each article at its approved version, the text a reviewer approved (not the working draft):
- * what a publish would contain. Articles never approved, archived or deleted are left out; an
- * approved version that no longer parses has an empty body, so an index skips it and says why.
+ * Each article at its approved version, the text a reviewer approved (not the working draft): what a
+ * publish would contain. Title, locale and audience come from that version too. Articles never
+ * approved, archived or deleted are left out; an approved version that no longer parses has an
+ * empty body, so an index skips it and says why.
  */
 export function approvedArticles(store: ArticleStore): ArticleSource {
-  const parsed = new Map<string, Promise<Article>>();
-  let listed: Map<string, ArticleSummary> | undefined;
-  const list = async (): Promise<ArticleSummary[]> => {
-    const approved = (await store.list())
-      .filter((s) => s.review?.approved && s.status !== 'archived' && s.status !== 'invalid')
-      .map((s) => ({
-        ...s,
-        status: 'approved' as const,
-        version: s.review!.approved!.version,
-        versionState: 'versioned' as const,
-      }));
-    listed = new Map(approved.map((s) => [s.id, s]));
-    return approved;
+  let listed: Map<string, Article> | undefined;
+  const read = (summary: ArticleSummary): Promise<Article | undefined> => {
+    const key = `${store.ws.root}\0${summary.id}@${summary.version}`;
+    let article = parsedVersions.get(key);
+    if (!article) {
+      article = readVersionText(store.ws, summary.version).then((text) => {
+        const file = parseArticleFile(text, `articles/${summary.id}.md`, summary.id);
+        if (!file.ok) return undefined;
+        const { meta, body } = file;
+        const { title, tags, locale, audience, owner, reviewBy } = meta;
+        return { ...summary, title, tags, locale, audience, owner, reviewBy, meta, body };
+      });
+      parsedVersions.set(key, article);
+    }
+    return article;
   };
-  const read = async (summary: ArticleSummary): Promise<Article> => {
-    const file = parseArticleFile(
-      await readVersionText(store.ws, summary.version),
-      `articles/${summary.id}.md`,
-      summary.id,
-    );
-    if (!file.ok) return { ...summary, meta: (await store.get(summary.id)).meta, body: '' };
-    const { meta, body } = file;
-    const { title, tags, locale, audience, owner, reviewBy } = meta;
-    return { ...summary, title, tags, locale, audience, owner, reviewBy, meta, body };
+  const list = async (): Promise<ArticleSummary[]> => {
+    const out = new Map<string, Article>();
+    for (const s of await store.list()) {
+      if (!s.review?.approved || s.status === 'archived' || s.status === 'invalid') continue;
+      const summary: ArticleSummary = {
+        ...s,
+        status: 'approved',
+        version: s.review.approved.version,
+        versionState: 'versioned',
+      };
+      const article = await read(summary);
+      out.set(s.id, article ?? { ...summary, meta: (await store.get(s.id)).meta, body: '' });
+    }
+    listed = out;
+    return [...out.values()].map(({ meta: _m, body: _b, ...summary }) => summary);
   };
   return {
     list,
     async get(id) {
       if (!listed?.has(id)) await list();
-      const summary = listed!.get(id);
-      if (!summary) throw new AlmanacError('NOT_FOUND', `Article ${id} has no approved version.`);
-      const key = `${id}@${summary.version}`;
-      let article = parsed.get(key);
-      if (!article) parsed.set(key, (article = read(summary)));
+      const article = listed!.get(id);
+      if (!article) throw new AlmanacError('NOT_FOUND', `Article ${id} has no approved version.`);
       return article;
     },
   };

@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
-import { addMember, fileKeyVault, joinTeam, type Signer } from '../team/index.js';
+import type { Signer } from '../team/index.js';
+import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
 import { commitArticles } from '../versions/index.js';
 import { ReviewBook, approve, approvedArticles, submitForReview, type ReviewContext } from './index.js';
 
@@ -19,11 +19,12 @@ const refusal = (code: string) => (e: unknown) => e instanceof AlmanacError && e
 beforeEach(async () => {
   ctx = await tempWorkspace();
   keys = await tempDir('almanac-keys-');
-  ann = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'ann')), { id: 'ann', name: 'Ann Author' });
-  await addMember(ctx.ws, ann, { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] });
-  await addMember(ctx.ws, ann, { id: 'cleo', name: 'Cleo Compliance', roles: ['compliance'] });
-  bob = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'bob')), { id: 'bob' });
-  cleo = await joinTeam(ctx.ws, fileKeyVault(path.join(keys.dir, 'cleo')), { id: 'cleo' });
+  const team = await formTeam(ctx.ws, keys.dir, [
+    { id: 'ann', name: 'Ann Author' },
+    { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] },
+    { id: 'cleo', name: 'Cleo Compliance', roles: ['compliance'] },
+  ]);
+  [ann, bob, cleo] = [team.ann!.signer, team.bob!.signer, team.cleo!.signer];
   book = new ReviewBook(ctx.ws);
   ctx.store.useReviews(book);
 });
@@ -71,14 +72,48 @@ describe('regulated articles', () => {
     expect((await ctx.store.get(id)).status).toBe('approved');
   });
 
-  it('marking an approved article regulated takes it off the agent until compliance approves', async () => {
+  it('marking an approved article regulated: the new version needs compliance, the approved one stays live', async () => {
     const id = await submitted(false);
     await approve(as(bob), id);
-    expect(await published()).toContain(id);
+    const approvedVersion = (await ctx.store.get(id)).version;
     const a = await ctx.store.get(id);
     await ctx.store.save(id, { meta: { ...a.meta, regulated: true }, body: a.body });
+    await submitForReview(as(ann), id);
+    await approve(as(bob), id);
+    expect((await ctx.store.get(id)).review).toMatchObject({
+      awaiting: { missing: 'compliance' },
+      approved: { version: approvedVersion },
+    });
+    await approve(as(cleo), id);
+    expect((await ctx.store.get(id)).status).toBe('approved');
+  });
+
+  it('reads regulated from the version judged: an uncommitted removal of the flag changes nothing', async () => {
+    // The attack: delete `regulated: true` from the working file (never saved), then approve.
+    const id = await submitted(true);
+    const a = await ctx.store.get(id);
+    await ctx.store.save(id, { meta: { ...a.meta, regulated: false }, body: a.body });
     book.invalidate(id);
-    ctx.store.touch();
+    await expect(approve(as(bob), id, { version: (await submittedVersion(id))! })).resolves.toBeDefined();
+    expect((await book.article(id)).facts).toMatchObject({ awaiting: { missing: 'compliance' } });
+    expect((await book.article(id)).facts.approved).toBeUndefined();
     expect(await published()).not.toContain(id);
   });
+
+  it('a version that drops the flag still needs compliance: removing it is a compliance decision', async () => {
+    const id = await submitted(true);
+    await approve(as(bob), id);
+    await approve(as(cleo), id);
+    const a = await ctx.store.get(id);
+    await ctx.store.save(id, { meta: { ...a.meta, regulated: false }, body: 'Close it in Account > Privacy. Now.\n' });
+    await submitForReview(as(ann), id);
+    await approve(as(bob), id);
+    expect((await ctx.store.get(id)).review).toMatchObject({ awaiting: { missing: 'compliance' } });
+    expect((await approvedArticles(ctx.store).list()).find((x) => x.id === id)?.version).toBe(a.version);
+  });
 });
+
+async function submittedVersion(id: string): Promise<string | undefined> {
+  const { facts } = await book.article(id);
+  return facts.last?.type === 'submit' ? facts.last.version : undefined;
+}

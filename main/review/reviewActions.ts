@@ -1,9 +1,10 @@
 import { AlmanacError } from '../AlmanacError.js';
 import { todayIso, type ArticleStore } from '../articles/index.js';
-import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
+import { appendAudit, auditFile, auditHeadFile, type AuditAction } from '../audit/index.js';
 import type { Signer } from '../team/localIdentity.js';
+import { requireTrust } from '../trust/index.js';
 import { commitArticles, commitPaths, listVersions } from '../versions/index.js';
-import type { ReviewBook } from './ReviewBook.js';
+import { versionMeta, type ReviewBook } from './ReviewBook.js';
 import { reviewSubject } from './reviewSubject.js';
 import { appendRecord, reviewFile, signRecord, type PassageAnchor, type ReviewRecordBody } from './reviewRecords.js';
 
@@ -23,25 +24,42 @@ export interface ReviewOutcome {
 const is = (signer: Signer, role: 'author' | 'reviewer' | 'manager' | 'compliance') =>
   signer.member.roles.includes(role);
 
-/** Whether an article is marked regulated (its versions also need a compliance member's approval). */
-async function isRegulated(ctx: ReviewContext, id: string): Promise<boolean> {
-  if (id.startsWith('@')) return false;
-  return (await ctx.store.get(id).catch(() => undefined))?.meta.regulated === true;
+/**
+ * Whether a version needs a compliance member's approval too: its own front matter says regulated,
+ * or the approved version it would replace was (removing the flag needs compliance). A version
+ * whose front matter cannot be read counts as regulated.
+ */
+async function isRegulated(ctx: ReviewContext, id: string, version: string): Promise<boolean> {
+  const { facts } = await ctx.book.article(id);
+  if ((await versionMeta(ctx.store.ws, id, version)).regulated) return true;
+  return facts.approved ? (await versionMeta(ctx.store.ws, id, facts.approved.version)).regulated : false;
+}
+
+/** The review state of an article, or DAMAGED when the chain or its review file does not read. */
+async function reviewsOf(ctx: ReviewContext, id: string) {
+  await requireTrust(ctx.store.ws);
+  const reviews = await ctx.book.article(id);
+  if (reviews.damaged) throw reviews.damaged;
+  return reviews;
 }
 
 async function record(
-  { store, book, signer }: ReviewContext,
+  ctx: ReviewContext,
   body: Omit<ReviewRecordBody, 'author' | 'time'>,
   summary: string,
 ): Promise<ReviewOutcome> {
+  const { store, book, signer } = ctx;
   const ws = store.ws;
+  await reviewsOf(ctx, body.article);
   const signed = signRecord({ ...body, author: signer.member.id, time: new Date().toISOString() }, signer);
-  await appendRecord(ws, signed);
+  const hash = await appendRecord(ws, signed);
   await appendAudit(ws, signer, `review.${body.type}` as AuditAction, body.article, {
     version: body.version,
+    record: hash,
+    ...(body.reviewBy ? { reviewBy: body.reviewBy } : {}),
     ...(body.note ? { note: body.note.slice(0, 500) } : {}),
   });
-  const commit = await commitPaths(ws, [reviewFile(body.article), auditFile], summary, signer.member.id);
+  const commit = await commitPaths(ws, [reviewFile(body.article), auditFile, auditHeadFile], summary, signer.member.id);
   book.invalidate(body.article);
   return { id: body.article, type: body.type, version: body.version, commit };
 }
@@ -97,13 +115,14 @@ export async function approve(
   id: string,
   opts: { version?: string; note?: string } = {},
 ): Promise<ReviewOutcome> {
-  const regulated = await isRegulated(ctx, id);
+  await reviewsOf(ctx, id);
+  const version = await targetVersion(ctx, id, opts.version);
+  const regulated = await isRegulated(ctx, id, version);
   if (!is(ctx.signer, 'reviewer') && !(regulated && is(ctx.signer, 'compliance')))
     throw new AlmanacError(
       'FORBIDDEN',
       `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
     );
-  const version = await targetVersion(ctx, id, opts.version);
   const { authors, facts, records } = await ctx.book.article(id);
   const wrote = authors.get(version)?.has(ctx.signer.member.id);
   const submitted =
@@ -214,7 +233,8 @@ export async function reverify(
             ? `${id} changed since it was approved: submit the new text instead.`
             : `${id} has no approved version to re-verify.`,
         );
-      if (!is(ctx.signer, 'reviewer') && !is(ctx.signer, 'manager') && article.owner !== ctx.signer.member.id)
+      const owner = (await versionMeta(ctx.store.ws, id, approved)).owner;
+      if (!is(ctx.signer, 'reviewer') && !is(ctx.signer, 'manager') && owner !== ctx.signer.member.id)
         throw new AlmanacError('FORBIDDEN', `Only ${id}'s owner or a reviewer can re-verify it.`);
       await record(
         ctx,

@@ -1,72 +1,93 @@
 import type { ReviewFacts } from '../articles/index.js';
-import type { Member } from '../workspace/workspaceConfig.js';
-import type { ReadRecord } from './reviewRecords.js';
+import type { Role } from '../trust/index.js';
+import type { ReviewAction, ReviewRecord } from './reviewRecords.js';
 
-const hasRole = (team: Member[], id: string, ...roles: Member['roles'][number][]) =>
-  team.find((m) => m.id === id)?.roles.some((r) => roles.includes(r)) ?? false;
+/** A review action as the signed audit chain states it, with the record line it names when that line is there. */
+export interface ReviewEvent {
+  /** The record id (16 hex digits) comments reply to. */
+  id: string;
+  /** Place in the audit chain: the order facts are established in, whatever the order of lines in a file. */
+  seq: number;
+  type: ReviewAction;
+  version: string;
+  author: string;
+  time: string;
+  record?: ReviewRecord;
+}
 
-/** Versions that an approval record with a valid signature speaks of (before the authorship rule). */
-export function approvalCandidates(records: ReadRecord[]): Set<string> {
-  return new Set(records.filter((r) => r.valid && r.record!.type === 'approve').map((r) => r.record!.version));
+/** What the rules read of a version: from that version's own front matter, never the working file. */
+export interface VersionMeta {
+  regulated: boolean;
+  owner?: string;
+  /** Why the version's front matter could not be read (it then counts as regulated: fail closed). */
+  unreadable?: string;
+}
+
+export interface FactsContext {
+  /** The roles a member held at a point of the chain. */
+  rolesAt(member: string, seq: number): Role[];
+  /** Who wrote a version (signed saves since the last approval), or undefined when it is not a saved version. */
+  authorsOf(version: string): Set<string> | undefined;
+  metaOf(version: string): VersionMeta;
+}
+
+/** Versions an approval speaks of (before the rules): where authorship starts again. */
+export function approvalCandidates(events: ReviewEvent[]): Set<string> {
+  return new Set(events.filter((e) => e.type === 'approve').map((e) => e.version));
 }
 
 /**
- * Replay one article's records in order and establish its review facts. A record that breaks a rule
- * (a reviewer approving a version they wrote, a non-reviewer approving, a version not in history)
- * is marked invalid with the reason and does not count. `authorsOf` gives a saved version's authors.
- * A `regulated` article's version is approved only once a reviewer and a compliance member approved it.
+ * Replay one article's review events in chain order and establish its facts. An event that breaks a
+ * rule (approving a version one wrote or submitted, approving without the role one held then, a
+ * version not in history) counts for nothing and gets its reason. A version is regulated when its
+ * own front matter says so, or when the approved version it replaces was: removing the flag needs
+ * the compliance approval too. A regulated version is approved once a reviewer and a compliance
+ * member have approved it.
  */
 export function establishFacts(
-  records: ReadRecord[],
-  team: Member[],
-  authorsOf: (version: string) => Set<string> | undefined,
-  owner?: string,
-  regulated = false,
-): { facts: ReviewFacts; records: ReadRecord[] } {
+  events: ReviewEvent[],
+  ctx: FactsContext,
+): { facts: ReviewFacts; rejected: Map<string, string> } {
   const facts: ReviewFacts = { openComments: 0, invalidRecords: 0 };
+  const rejected = new Map<string, string>();
   const submitters = new Map<string, Set<string>>();
-  // A regulated version needs a reviewer's approval and a compliance member's (one member may hold both).
   const sides = new Map<string, { reviewer?: string; compliance?: { author: string; time: string } }>();
-  const checked: ReadRecord[] = [];
-  const reject = (r: ReadRecord, invalid: string) => checked.push({ ...r, valid: false, invalid });
-  for (const r of records) {
-    if (!r.valid) {
-      checked.push(r);
-      continue;
-    }
-    const rec = r.record!;
-    const { type, version, author, time } = rec;
-    const authors = authorsOf(version);
+  const reject = (e: ReviewEvent, reason: string) => rejected.set(e.id, reason);
+  const has = (e: ReviewEvent, ...roles: Role[]) => ctx.rolesAt(e.author, e.seq).some((r) => roles.includes(r));
+  for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
+    const { type, version, author, time } = e;
+    const authors = ctx.authorsOf(version);
     if (type !== 'comment' && !authors) {
-      reject(r, `version ${version.slice(0, 7)} is not a saved version of ${rec.article}`);
+      reject(e, `version ${version.slice(0, 7)} is not a saved version of this article`);
       continue;
     }
     if (type === 'submit') {
       submitters.set(version, new Set([...(submitters.get(version) ?? []), author]));
       facts.last = { type, version, author, time };
     } else if (type === 'approve' || type === 'request-changes') {
-      const complianceApproval = regulated && hasRole(team, author, 'compliance');
-      if (!hasRole(team, author, 'reviewer') && !complianceApproval) {
-        reject(r, `${author} is not a reviewer`);
+      const meta = ctx.metaOf(version);
+      const regulated =
+        meta.regulated || (facts.approved !== undefined && ctx.metaOf(facts.approved.version).regulated);
+      const complianceSide = regulated && has(e, 'compliance');
+      if (!has(e, 'reviewer') && !complianceSide) {
+        reject(e, `${author} was not a reviewer`);
         continue;
       }
       if (type === 'approve' && (authors!.has(author) || submitters.get(version)?.has(author))) {
-        reject(r, `${author} wrote or submitted this version and cannot approve it`);
+        reject(e, `${author} wrote or submitted this version and cannot approve it`);
         continue;
       }
-      // Git authorship is not signed: an approval also needs a signed submission of that version by someone else.
       if (type === 'approve' && !submitters.has(version)) {
-        reject(r, 'this version was never submitted for review');
+        reject(e, 'this version was never submitted for review');
         continue;
       }
       if (type === 'approve' && regulated) {
         const side = sides.get(version) ?? {};
-        if (hasRole(team, author, 'reviewer')) side.reviewer ??= author;
-        if (complianceApproval) side.compliance ??= { author, time };
+        if (has(e, 'reviewer')) side.reviewer ??= author;
+        if (complianceSide) side.compliance ??= { author, time };
         sides.set(version, side);
         if (!side.reviewer || !side.compliance) {
           facts.awaiting = { version, missing: side.reviewer ? 'compliance' : 'reviewer' };
-          checked.push(r);
           continue;
         }
         facts.awaiting = undefined;
@@ -76,30 +97,29 @@ export function establishFacts(
       if (type === 'approve') facts.approved = { version, author, time };
     } else if (type === 'withdraw') {
       if (facts.last?.type !== 'submit') {
-        reject(r, 'nothing was waiting for review');
+        reject(e, 'nothing was waiting for review');
         continue;
       }
       facts.last = { type, version, author, time };
     } else if (type === 'reverify') {
       if (facts.approved?.version !== version) {
-        reject(r, 'only the approved version can be re-verified');
+        reject(e, 'only the approved version can be re-verified');
         continue;
       }
-      if (!hasRole(team, author, 'reviewer', 'manager') && author !== owner) {
-        reject(r, `${author} is neither the owner nor a reviewer`);
+      if (!has(e, 'reviewer', 'manager') && author !== ctx.metaOf(version).owner) {
+        reject(e, `${author} is neither the owner nor a reviewer`);
         continue;
       }
-      facts.reverifiedUntil = rec.reviewBy;
+      facts.reverifiedUntil = e.record?.reviewBy ?? facts.reverifiedUntil;
     }
-    checked.push(r);
   }
   // A comment is open until someone other than its author answers it.
-  const comments = checked.filter((r) => r.valid && r.record!.type === 'comment');
+  const comments = events.filter((e) => e.type === 'comment' && !rejected.has(e.id));
   for (const c of comments) {
-    if (c.record!.replyTo) continue;
-    const answered = comments.some((x) => x.record!.replyTo === c.id && x.record!.author !== c.record!.author);
+    if (c.record?.replyTo) continue;
+    const answered = comments.some((x) => x.record?.replyTo === c.id && x.author !== c.author);
     if (!answered) facts.openComments++;
   }
-  facts.invalidRecords = checked.filter((r) => !r.valid).length;
-  return { facts, records: checked };
+  facts.invalidRecords = rejected.size;
+  return { facts, rejected };
 }

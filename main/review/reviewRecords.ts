@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { AlmanacError } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/articleMeta.js';
 import { signValue } from '../team/keys.js';
 import type { Signer } from '../team/localIdentity.js';
-import { checkSignature } from '../team/verifySigner.js';
 import { profileSubject } from '../versions/repository.js';
 import { withLock } from '../workspace/withLock.js';
 import type { Workspace } from '../workspace/Workspace.js';
-import type { Member } from '../workspace/workspaceConfig.js';
 
 export const reviewActions = ['submit', 'approve', 'request-changes', 'comment', 'withdraw', 'reverify'] as const;
 export type ReviewAction = (typeof reviewActions)[number];
@@ -50,6 +49,7 @@ export type ReviewRecord = ReviewRecordBody & { sig: string };
 export interface ReadRecord {
   /** Stable id: the first 16 hex digits of the SHA-256 of the line. */
   id: string;
+  /** 1-based line in the file; 0 when the signed audit entry names a record the file no longer has. */
   line: number;
   record?: ReviewRecord;
   valid: boolean;
@@ -64,36 +64,60 @@ export function signRecord(body: ReviewRecordBody, signer: Signer): ReviewRecord
   return { ...body, sig: signValue(body, signer.privateKeyPem) };
 }
 
-/** Parse and check every line: the shape, the article it is filed under, and the author's signature. */
-export function parseRecords(articleId: string, text: string, team: Member[]): ReadRecord[] {
-  const out: ReadRecord[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const id = createHash('sha256').update(line.trim()).digest('hex').slice(0, 16);
-    const bad = (invalid: string, record?: ReviewRecord) =>
-      out.push({ id, line: i + 1, record, valid: false, invalid });
+/** The line a record is stored as, and its hash: what the audit entry of the action names. */
+export function recordLine(record: ReviewRecord): { line: string; hash: string } {
+  const line = JSON.stringify(record);
+  return { line, hash: createHash('sha256').update(line).digest('hex') };
+}
+
+/** One line of a review file, parsed (or why it is not a record), with its hash. */
+export interface RecordLine {
+  line: number;
+  hash: string;
+  record?: ReviewRecord;
+  damaged?: string;
+}
+
+/** Parse every line of a review file; the audit chain decides which of them count. */
+export function parseRecordLines(articleId: string, text: string): RecordLine[] {
+  const out: RecordLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line) return;
+    const hash = createHash('sha256').update(line).digest('hex');
     let json: unknown;
     try {
       json = JSON.parse(line);
     } catch {
-      return bad('not valid JSON');
+      return out.push({ line: i + 1, hash, damaged: 'not valid JSON' });
     }
     const parsed = recordBodySchema.extend({ sig: z.string() }).strict().safeParse(json);
-    if (!parsed.success) return bad(`not a review record: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
-    const { sig, ...body } = parsed.data;
-    const record = parsed.data as ReviewRecord;
-    if (body.article !== articleId) return bad(`filed under ${articleId} but speaks of ${body.article}`, record);
-    const check = checkSignature(team, body.author, body, sig, body.time);
-    if (!check.ok) return bad(`signature: ${check.reason}`, record);
-    out.push({ id, line: i + 1, record, valid: true });
+    if (!parsed.success)
+      return out.push({
+        line: i + 1,
+        hash,
+        damaged: `not a review record: ${parsed.error.issues[0]?.message ?? 'bad shape'}`,
+      });
+    if (parsed.data.article !== articleId)
+      return out.push({ line: i + 1, hash, damaged: `filed under ${articleId} but speaks of ${parsed.data.article}` });
+    out.push({ line: i + 1, hash, record: parsed.data as ReviewRecord });
   });
   return out;
 }
 
-/** Every record of one article, in file order, each checked. */
-export async function readRecords(ws: Workspace, articleId: string): Promise<ReadRecord[]> {
-  const text = await readFile(path.join(ws.root, reviewFile(articleId)), 'utf8').catch(() => '');
-  return parseRecords(articleId, text, ws.config.team);
+/** The text of one article's review file ('' when it has none); DAMAGED when it cannot be read. */
+export async function readReviewFile(ws: Workspace, articleId: string): Promise<string> {
+  try {
+    return await readFile(path.join(ws.root, reviewFile(articleId)), 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return '';
+    throw new AlmanacError(
+      'DAMAGED',
+      `${reviewFile(articleId)} cannot be read (${code ?? (err as Error).message}). Restore it from the team (almanac sync, or git checkout).`,
+      { problems: [{ file: reviewFile(articleId), message: `cannot be read (${code})` }] },
+    );
+  }
 }
 
 /** Ids of articles that have a review file. */
@@ -102,17 +126,14 @@ export async function reviewedArticleIds(ws: Workspace): Promise<string[]> {
   return names.filter((n) => n.endsWith('.jsonl')).map((n) => n.slice(0, -'.jsonl'.length));
 }
 
-/** Append one signed record to `reviews/<article>.jsonl`; the caller commits the file. */
-export async function appendRecord(ws: Workspace, record: ReviewRecord): Promise<void> {
+/** Append one signed record to `reviews/<article>.jsonl`; the caller commits the file. Returns the line's hash. */
+export async function appendRecord(ws: Workspace, record: ReviewRecord): Promise<string> {
   const file = path.join(ws.root, reviewFile(record.article));
   await mkdir(path.dirname(file), { recursive: true });
-  await withLock(
-    ws.localDir,
-    `review-${record.article}`,
-    () => appendFile(file, `${JSON.stringify(record)}\n`, 'utf8'),
-    {
-      staleMs: 5_000,
-      waitMs: 30_000,
-    },
-  );
+  const { line, hash } = recordLine(record);
+  await withLock(ws.localDir, `review-${record.article}`, () => appendFile(file, `${line}\n`, 'utf8'), {
+    staleMs: 5_000,
+    waitMs: 30_000,
+  });
+  return hash;
 }

@@ -1,48 +1,51 @@
-import { listVersions, type ArticleVersion } from '../versions/index.js';
+import type { ChainEvent } from '../trust/index.js';
+import { listVersions } from '../versions/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
-import type { Member } from '../workspace/workspaceConfig.js';
 
-/** The roster member behind a git author (by e-mail, then by name), or a tag no member id can equal. */
-export function memberOfAuthor(team: Member[], author: { name: string; email: string }): string {
-  const email = author.email.toLowerCase();
-  const byEmail = team.find((m) => (m.email ?? `${m.id}@almanac.local`).toLowerCase() === email);
-  const byName = team.find((m) => m.name === author.name);
-  return (byEmail ?? byName)?.id ?? `git:${author.email}`;
-}
+/** Whoever saved text of an article before the team existed (nobody signed in). */
+export const unknownAuthor = '(unsigned)';
 
 /**
- * Who wrote each version of an article: the authors of every commit since the previous approved
- * version up to the commit that first produced it. `approved` are versions with an approval.
+ * Who wrote each version of an article, from the signed saves of the audit chain (never from git's
+ * author, which anyone can set): every member who saved a text of it since the last approved
+ * version, up to the save that first produced this one. `approved` are versions with an approval.
  */
 export function authorsByVersion(
-  team: Member[],
-  versions: ArticleVersion[],
+  articleId: string,
+  events: Pick<ChainEvent, 'action' | 'actor' | 'subject' | 'details'>[],
   approved: Set<string>,
 ): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   let since = new Set<string>();
-  for (const v of versions.toReversed()) {
-    since.add(memberOfAuthor(team, v.author));
-    if (!v.version) continue;
-    if (!out.has(v.version)) out.set(v.version, new Set(since));
-    if (approved.has(v.version)) since = new Set();
+  for (const e of events) {
+    if (e.action === 'review.approve' && e.subject === articleId) {
+      const version = e.details?.version;
+      if (typeof version === 'string' && approved.has(version)) since = new Set();
+      continue;
+    }
+    const versions = e.details?.versions as Record<string, unknown> | undefined;
+    const version = versions?.[articleId];
+    if (typeof version !== 'string') continue;
+    since.add(e.actor ?? unknownAuthor);
+    if (!out.has(version)) out.set(version, new Set(since));
   }
   return out;
 }
 
-const cache = new Map<string, { key: string; authors: Map<string, Set<string>> }>();
+const saved = new Map<string, { newest?: string; versions: Set<string> }>();
 
-/** `authorsByVersion` for one article from its history; cached until its history or approvals change. */
-export async function articleAuthors(
-  ws: Workspace,
-  id: string,
-  approved: Set<string>,
-  newestVersion?: string,
-): Promise<Map<string, Set<string>>> {
-  const key = `${[...approved].sort().join(',')}|${newestVersion ?? ''}`;
-  const hit = cache.get(`${ws.root}\0${id}`);
-  if (hit && hit.key === key && (!newestVersion || hit.authors.has(newestVersion))) return hit.authors;
-  const authors = authorsByVersion(ws.config.team, await listVersions(ws, id), approved);
-  cache.set(`${ws.root}\0${id}`, { key, authors });
-  return authors;
+/** The content hashes of every saved version of an article in git history; cached until a newer one appears. */
+export async function savedVersions(ws: Workspace, id: string, newestVersion?: string): Promise<Set<string>> {
+  const key = `${ws.root}\0${id}`;
+  const hit = saved.get(key);
+  if (hit && (!newestVersion || hit.versions.has(newestVersion))) return hit.versions;
+  const versions = new Set((await listVersions(ws, id)).map((v) => v.version).filter((v): v is string => v !== null));
+  saved.set(key, { newest: newestVersion, versions });
+  return versions;
+}
+
+/** Forget the saved versions of an article (after a commit or sync). */
+export function forgetSavedVersions(ws: Workspace, id?: string): void {
+  if (id) saved.delete(`${ws.root}\0${id}`);
+  else for (const key of saved.keys()) if (key.startsWith(`${ws.root}\0`)) saved.delete(key);
 }

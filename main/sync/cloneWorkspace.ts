@@ -3,6 +3,8 @@ import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { fs, git } from '../versions/gitRepo.js';
 import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import { advancePin } from '../audit/index.js';
+import { trustError, trustOf } from '../trust/index.js';
 import type { HttpAuth } from './httpTransport.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
 import { normalizeRemote, openTransport } from './transport.js';
@@ -37,5 +39,13 @@ export async function cloneWorkspace(
       throw new AlmanacError('NOT_FOUND', `${err.message} Check the path or the network.`);
     throw err;
   }
-  return openWorkspace(root);
+  const ws = await openWorkspace(root);
+  // The team's root is pinned here on first use; a remote whose chain does not verify is not cloned.
+  const trust = await trustOf(ws);
+  if (!trust.ok) {
+    for (const name of await readdir(root)) await rm(path.join(root, name), { recursive: true, force: true });
+    throw trustError(trust);
+  }
+  await advancePin(ws, trust);
+  return ws;
 }

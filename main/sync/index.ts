@@ -1,5 +1,5 @@
 export { syncWorkspace, syncRemote, pendingConflicts, resolveConflict } from './syncWorkspace.js';
 export type { SyncOptions, SyncResult, SyncConflict } from './syncWorkspace.js';
 export { cloneWorkspace } from './cloneWorkspace.js';
-export type { RelinkAudit } from './mergeTrees.js';
+export type { MergeAudit } from './mergeTrees.js';
 export { syncWithTeam } from './syncWithTeam.js';

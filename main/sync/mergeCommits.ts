@@ -2,7 +2,7 @@ import { blobHash, fs, git, headCommit } from '../versions/gitRepo.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { compareTrees, type TreeEntry } from './compareTrees.js';
 import { countCommits } from './countCommits.js';
-import { blobText, mergeLines, mergeTrees, type RelinkAudit } from './mergeTrees.js';
+import { blobText, mergeLines, mergeTrees, type MergeAudit } from './mergeTrees.js';
 import { clearMergeState, saveMergeState, type MergeState } from './mergeState.js';
 import { rewriteTree } from './rewriteTree.js';
 import { mergesByLines } from './unionLines.js';
@@ -13,7 +13,7 @@ const branch = 'refs/heads/main';
 export interface MergeContext {
   remote: string;
   author: { name: string; email: string };
-  relinkAudit?: RelinkAudit;
+  mergeAudit?: MergeAudit;
 }
 
 /** What bringing in one commit did. */
@@ -39,7 +39,7 @@ export async function mergeCommits(ws: Workspace, theirs: string | null, ctx: Me
   const base: string | null = ours ? ((await git.findMergeBase({ fs, dir, oids: [ours, theirs] }))[0] ?? null) : null;
   if (ours && base === theirs) return nothing;
   const pulled = await countCommits(dir, theirs, ours);
-  const merged = await mergeTrees(dir, base, ours, theirs, ctx.relinkAudit);
+  const merged = await mergeTrees(dir, base, ours, theirs, ctx.mergeAudit);
 
   const conflicts = merged.filter((m) => m.how === 'conflict').map((m) => m.path);
   const applied = new Map<string, TreeEntry | null>();
@@ -61,7 +61,7 @@ export async function mergeCommits(ws: Workspace, theirs: string | null, ctx: Me
         await blobText(dir, m.base),
         working.toString('utf8'),
         (await blobText(dir, m.theirs)) ?? '',
-        ctx.relinkAudit,
+        ctx.mergeAudit,
       );
       await writeWorking(dir, m.path, text);
       applied.set(m.path, m.result);

@@ -14,10 +14,12 @@ export interface MergedPath {
   how: 'theirs' | 'lines' | 'conflict';
 }
 
-/** Rewrites the audit log's hash chain after its lines were merged. */
-export type RelinkAudit = (text: string) => string;
+/** Merges two sides of the audit log against their base (each entry once, the chain re-linked). */
+export type MergeAudit = (base: string | null, ours: string, theirs: string) => string;
 
 export const auditLogPath = 'audit/log.jsonl';
+/** The signed head of the audit log: our entries come first in a merged log, so our head still holds. */
+export const auditHeadPath = 'audit/head.json';
 
 /** The text of a blob, or null for a missing file. */
 export async function blobText(dir: string, entry: { oid: string } | null): Promise<string | null> {
@@ -26,16 +28,15 @@ export async function blobText(dir: string, entry: { oid: string } | null): Prom
   return Buffer.from(blob).toString('utf8');
 }
 
-/** Merge append-only lines from three texts, re-linking the audit log's chain when asked to. */
+/** Merge append-only lines from three texts; the audit log by its own rule when one is given. */
 export function mergeLines(
   filepath: string,
   base: string | null,
   ours: string,
   theirs: string,
-  relinkAudit?: RelinkAudit,
+  mergeAudit?: MergeAudit,
 ): string {
-  const merged = unionLines(base, ours, theirs);
-  return filepath === auditLogPath && relinkAudit ? relinkAudit(merged) : merged;
+  return filepath === auditLogPath && mergeAudit ? mergeAudit(base, ours, theirs) : unionLines(base, ours, theirs);
 }
 
 /**
@@ -48,7 +49,7 @@ export async function mergeTrees(
   base: string | null,
   ours: string | null,
   theirs: string,
-  relinkAudit?: RelinkAudit,
+  mergeAudit?: MergeAudit,
 ): Promise<MergedPath[]> {
   const rows = await compareTrees(dir, [base, ours, theirs]);
   const out: MergedPath[] = [];
@@ -59,13 +60,15 @@ export async function mergeTrees(
     if (oo === to || bo === to) continue;
     if (bo === oo) {
       out.push({ ...row, result: t, how: 'theirs' });
+    } else if (filepath === auditHeadPath && o) {
+      continue;
     } else if (o && t && mergesByLines(filepath)) {
       const text = mergeLines(
         filepath,
         await blobText(dir, b),
         (await blobText(dir, o))!,
         (await blobText(dir, t))!,
-        relinkAudit,
+        mergeAudit,
       );
       const oid = await git.writeBlob({ fs, dir, blob: Buffer.from(text, 'utf8') });
       if (oid !== oo) out.push({ ...row, result: { oid, mode: o.mode }, how: 'lines' });

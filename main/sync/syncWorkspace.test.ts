@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { ArticleStore } from '../articles/index.js';
 import { fs, git, headCommit } from '../versions/gitRepo.js';
 import { commitArticles } from '../versions/index.js';
 import { createWorkspace, type Workspace } from '../workspace/index.js';
+import { appendAudit, auditFile, auditHeadFile, readTrust } from '../audit/index.js';
 import { cloneWorkspace, pendingConflicts, resolveConflict, syncRemote, syncWorkspace } from './index.js';
 
 const alice = { name: 'Alice', email: 'alice@example.com' };
@@ -156,63 +156,39 @@ describe('syncWorkspace', () => {
     expect(resolved).toContain('Bob: keep the receipt.');
   });
 
-  it('unites review and audit lines appended on both sides, re-linking the audit chain', async () => {
+  it('unites review lines and audit entries appended on both sides, re-linking the audit chain', async () => {
     const { remote, a, bPath } = await team();
-    const entry = (body: string, prev = '') => JSON.stringify({ body, prev, hash: '' });
-    // A stand-in for the audit module's hook: each line's prev is the hash of the line before.
-    const relinkAudit = (text: string) => {
-      let prev = '';
-      return text
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => {
-          const { body } = JSON.parse(line) as { body: string };
-          const hash = createHash('sha256')
-            .update(prev + body)
-            .digest('hex');
-          const linked = JSON.stringify({ body, prev, hash });
-          prev = hash;
-          return `${linked}\n`;
-        })
-        .join('');
-    };
-    await commitFiles(
-      a,
-      { 'reviews/x.jsonl': '{"by":"mei","ok":true}\n', 'audit/log.jsonl': relinkAudit(entry('created')) },
-      'Review',
-    );
+    await commitFiles(a, { 'reviews/x.jsonl': '{"by":"mei","ok":true}\n' }, 'Review');
     await syncWorkspace(a, { remote, author: alice });
     const b = await cloneWorkspace(remote, bPath);
+    const audited = async (ws: Workspace, subject: string, lines: string) => {
+      await appendAudit(ws, undefined, 'import', subject);
+      await commitFiles(ws, { 'reviews/x.jsonl': lines }, subject);
+      await git.add({ fs, dir: ws.root, filepath: auditFile });
+      await git.add({ fs, dir: ws.root, filepath: auditHeadFile });
+      await git.commit({ fs, dir: ws.root, message: `Audit ${subject}`, author: alice });
+    };
+    await audited(a, 'alice approved', '{"by":"mei","ok":true}\n{"by":"alice","ok":true}\n');
+    await audited(b, 'bob commented', '{"by":"mei","ok":true}\n{"by":"bob","ok":false}\n');
+    await syncWorkspace(a, { author: alice });
 
-    const aAudit = relinkAudit((await read(a, 'audit/log.jsonl')) + entry('alice approved'));
-    await commitFiles(
-      a,
-      { 'reviews/x.jsonl': '{"by":"mei","ok":true}\n{"by":"alice","ok":true}\n', 'audit/log.jsonl': aAudit },
-      'A',
-    );
-    const bAudit = relinkAudit((await read(b, 'audit/log.jsonl')) + entry('bob commented'));
-    await commitFiles(
-      b,
-      { 'reviews/x.jsonl': '{"by":"mei","ok":true}\n{"by":"bob","ok":false}\n', 'audit/log.jsonl': bAudit },
-      'B',
-    );
-    await syncWorkspace(a, { author: alice, relinkAudit });
-
-    const result = await syncWorkspace(b, { author: bob, relinkAudit });
+    const result = await syncWorkspace(b, { author: bob });
     expect(result).toMatchObject({ state: 'merged', conflicts: [] });
     expect(await read(b, 'reviews/x.jsonl')).toBe(
       '{"by":"mei","ok":true}\n{"by":"bob","ok":false}\n{"by":"alice","ok":true}\n',
     );
-    const audit = (await read(b, 'audit/log.jsonl'))
+    const subjects = (await read(b, 'audit/log.jsonl'))
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { body: string; prev: string; hash: string });
-    expect(audit.map((e) => e.body)).toEqual(['created', 'bob commented', 'alice approved']);
-    audit.forEach((e, i) => expect(e.prev).toBe(i === 0 ? '' : audit[i - 1]!.hash));
+      .map((l) => (JSON.parse(l) as { subject: string }).subject);
+    expect(subjects.slice(-2)).toEqual(['bob commented', 'alice approved']);
+    // Both sides' entries in one chain, and our signed head still vouches for ours.
+    expect(await readTrust(b)).toMatchObject({ ok: true, entries: subjects.length });
 
-    await syncWorkspace(a, { author: alice, relinkAudit });
+    await syncWorkspace(a, { author: alice });
     expect(await read(a, 'reviews/x.jsonl')).toBe(await read(b, 'reviews/x.jsonl'));
     expect(await read(a, 'audit/log.jsonl')).toBe(await read(b, 'audit/log.jsonl'));
+    expect(await readTrust(a)).toMatchObject({ ok: true });
   });
 
   it('unites answer feedback given on both sides', async () => {

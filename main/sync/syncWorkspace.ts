@@ -5,7 +5,8 @@ import { countCommits } from './countCommits.js';
 import type { HttpAuth } from './httpTransport.js';
 import { mergeCommits } from './mergeCommits.js';
 import { conflictsOf, readMergeState, type SyncConflict } from './mergeState.js';
-import type { RelinkAudit } from './mergeTrees.js';
+import type { MergeAudit } from './mergeTrees.js';
+import { mergeAuditLogs } from '../trust/index.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
 import { displayRemote, normalizeRemote, openTransport } from './transport.js';
 
@@ -20,8 +21,14 @@ export interface SyncOptions {
   author: { name: string; email: string };
   /** http(s) only. */
   auth?: HttpAuth;
-  /** Re-links audit/log.jsonl's hash chain after both sides' lines were united. */
-  relinkAudit?: RelinkAudit;
+  /** Merges audit/log.jsonl's two sides (default: entry by entry, re-linked; our signed head still holds). */
+  mergeAudit?: MergeAudit;
+  /**
+   * Judges the remote's commit before anything of it is merged: a reason to refuse it (its audit
+   * log does not verify, or lacks entries this clone had), or undefined. `lastSeen` is the remote
+   * commit this clone pulled last.
+   */
+  checkIncoming?: (theirs: string, lastSeen: string | null) => Promise<string | undefined>;
 }
 
 export interface SyncResult {
@@ -53,6 +60,47 @@ async function rememberRemote(ws: Workspace, remote: string): Promise<void> {
 /** Remember where the remote's main was last seen, for ahead/behind counts. */
 async function track(ws: Workspace, commit: string): Promise<void> {
   await git.writeRef({ fs, dir: ws.root, ref: 'refs/remotes/origin/main', value: commit, force: true });
+}
+
+/** The remote commit this clone pulled (or pushed) last. */
+async function lastPulled(ws: Workspace): Promise<string | null> {
+  return git.resolveRef({ fs, dir: ws.root, ref: 'refs/remotes/origin/main' }).catch(() => null);
+}
+
+/**
+ * Refuse a remote whose main no longer contains what this clone last pulled (a reset or a force
+ * push rewrote it), or that the caller's check refuses: CONFLICT, with nothing merged.
+ */
+async function refuseRewritten(
+  ws: Workspace,
+  remote: string,
+  theirs: string,
+  lastSeen: string | null,
+  checkIncoming: SyncOptions['checkIncoming'],
+): Promise<void> {
+  const dir = ws.root;
+  if (lastSeen && theirs !== lastSeen) {
+    const known = await git.readCommit({ fs, dir, oid: lastSeen }).then(
+      () => true,
+      () => false,
+    );
+    const contains = known && (await git.isDescendent({ fs, dir, oid: theirs, ancestor: lastSeen, depth: -1 }));
+    if (!contains)
+      throw new AlmanacError(
+        'CONFLICT',
+        `${remote} no longer contains commit ${lastSeen.slice(0, 7)}, which this workspace pulled from it before: its history was rewritten (reset or force-pushed). Nothing was merged. Ask the team who changed it; to start over from what it holds now, clone it again into a new folder.`,
+        { lastSeen, theirs },
+      );
+  }
+  const reason = await checkIncoming?.(theirs, lastSeen);
+  if (reason)
+    throw new AlmanacError(
+      'CONFLICT',
+      `${remote} holds history this workspace does not accept: ${reason}. Nothing was merged.`,
+      {
+        theirs,
+      },
+    );
 }
 
 /**
@@ -89,10 +137,21 @@ export async function syncWorkspace(ws: Workspace, options: SyncOptions): Promis
     // Saved before the first fetch: a remote given while offline is there when the network is back.
     await rememberRemote(ws, remote);
     const transport = openTransport(ws.root, remote, options.auth);
-    const ctx = { remote: displayRemote(remote), author: options.author, relinkAudit: options.relinkAudit };
+    const ctx = {
+      remote: displayRemote(remote),
+      author: options.author,
+      mergeAudit: options.mergeAudit ?? mergeAuditLogs,
+    };
     try {
       for (let round = 0; round < maxRounds; round++) {
+        const lastSeen = await lastPulled(ws);
         const theirs = await transport.fetch();
+        if (!theirs && lastSeen)
+          throw new AlmanacError(
+            'CONFLICT',
+            `${ctx.remote} has no history any more, though this workspace pulled commit ${lastSeen.slice(0, 7)} from it: it was emptied or replaced. Nothing was merged.`,
+          );
+        if (theirs) await refuseRewritten(ws, ctx.remote, theirs, lastSeen, options.checkIncoming);
         if (theirs) await track(ws, theirs);
         const step = await mergeCommits(ws, theirs, ctx);
         total.pulled += step.pulled;

@@ -1,5 +1,6 @@
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AlmanacError } from '../AlmanacError.js';
 
 /** Where this machine keeps members' private keys, by public-key fingerprint. */
 export interface KeyVault {
@@ -19,7 +20,17 @@ export function fileKeyVault(configDir: string): KeyVault {
   return {
     where: dir,
     async read(fingerprint) {
-      return readFile(file(fingerprint), 'utf8').catch(() => undefined);
+      try {
+        return await readFile(file(fingerprint), 'utf8');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return undefined;
+        throw new AlmanacError(
+          'DAMAGED',
+          `The key file ${file(fingerprint)} cannot be read (${code ?? (err as Error).message}). Fix its permissions, or ask a manager to rotate the key and join again.`,
+          { problems: [{ file: file(fingerprint), message: `cannot be read (${code})` }] },
+        );
+      }
     },
     async write(fingerprint, pem) {
       await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace/Workspace.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
 import { articlePath, profileSubject } from './repository.js';
 import { resolveAuthor } from './authors.js';
-import { appendAudit, auditFile, type AuditAction } from '../audit/index.js';
+import { appendAudit, auditFile, auditHeadFile, type AuditAction } from '../audit/index.js';
 import type { Signer } from '../team/localIdentity.js';
 
 export interface ArticleVersion {
@@ -225,6 +225,7 @@ export async function commitArticles(
       ...(signer || !authorId ? {} : { author: authorId }),
     });
     await git.add({ fs, dir: ws.root, filepath: auditFile });
+    await git.add({ fs, dir: ws.root, filepath: auditHeadFile });
     const who = resolveAuthor(ws, authorId);
     const commit = await git.commit({ fs, dir: ws.root, message: message.trim(), author: who });
     return { commit, articles };

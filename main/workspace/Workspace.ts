@@ -3,12 +3,16 @@ import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { atomicWrite } from './atomicWrite.js';
 import { removeStaleTempFiles } from './removeStaleTempFiles.js';
-import { workspaceConfigSchema, type WorkspaceConfig } from './workspaceConfig.js';
+import { workspaceConfigSchema, type Member, type WorkspaceConfig } from './workspaceConfig.js';
 import { initRepository } from '../versions/index.js';
+import { readTrust } from '../trust/index.js';
 
 export interface Workspace {
   root: string;
+  /** `team` is the roster the signed audit entries build, never the copy in almanac.json. */
   config: WorkspaceConfig;
+  /** The roster as almanac.json lists it: a cache that is compared with the signed one, never trusted. */
+  rosterCache: Member[];
   articlesDir: string;
   localDir: string;
 }
@@ -60,10 +64,13 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   }
   const ws: Workspace = {
     root,
-    config: parsed.data,
+    config: { ...parsed.data, team: [] },
+    rosterCache: parsed.data.team,
     articlesDir: path.join(root, 'articles'),
     localDir: path.join(root, '.almanac'),
   };
+  // A broken chain still gives the roster up to the break, for display; every action checks the chain itself.
+  ws.config.team = (await readTrust(ws)).roster;
   await mkdir(ws.articlesDir, { recursive: true });
   await mkdir(ws.localDir, { recursive: true });
   await removeStaleTempFiles(ws.articlesDir);

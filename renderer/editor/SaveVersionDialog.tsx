@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportReviewError } from '../stores/useIdentityStore';
 import { call } from '../api/client';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
-import { showError, useToastStore } from '../stores/useToastStore';
+import { useToastStore } from '../stores/useToastStore';
 import { Dialog } from '../shell/Dialog';
 
 export function SaveVersionDialog({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
@@ -19,7 +20,7 @@ export function SaveVersionDialog({ onClose, onSaved }: { onClose: () => void; o
     setBusy(false);
     if (!res.ok) {
       if (res.error.code === 'NO_CHANGES') useToastStore.getState().show('info', t('version.nothingChanged'));
-      else showError(res.error);
+      else reportReviewError(res.error);
       return onClose();
     }
     useToastStore.getState().show('info', t('version.saved'));

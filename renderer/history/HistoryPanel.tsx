@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportReviewError } from '../stores/useIdentityStore';
 import type { ArticleDiff, ArticleVersion } from '../../main/api/contract';
 import { call } from '../api/client';
 import { fullDate, relativeTime } from '../library/relativeTime';
@@ -26,7 +27,7 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
     void (async () => {
       await useEditorStore.getState().flush();
       const res = await call('versions.list', { id: articleId });
-      if (!res.ok) return showError(res.error);
+      if (!res.ok) return reportReviewError(res.error);
       const list = res.data.filter((v) => v.version);
       setVersions(list);
       const modified = useEditorStore.getState().article?.versionState !== 'versioned';
@@ -54,7 +55,7 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
     if (!window.confirm(t('history.confirmRestore'))) return;
     await useEditorStore.getState().flush();
     const res = await call('versions.restore', { id: articleId, version: commit });
-    if (!res.ok) return showError(res.error);
+    if (!res.ok) return reportReviewError(res.error);
     useEditorStore.getState().replace(res.data.article);
     useLibraryStore.getState().upsert(res.data.article);
     useToastStore.getState().show('info', t('history.restored'));

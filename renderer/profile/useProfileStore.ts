@@ -194,7 +194,7 @@ export const useProfileStore = create<ProfileState>((set, get) => {
       const res = await call('versions.commit', { ids: ['@profile'], message });
       if (!res.ok) {
         if (res.error.code === 'NO_CHANGES') useToastStore.getState().show('info', i18next.t('profile.nothingChanged'));
-        else showError(res.error);
+        else reportReviewError(res.error);
         return false;
       }
       useToastStore.getState().show('info', i18next.t('profile.versionSaved'));

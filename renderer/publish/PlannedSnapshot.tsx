@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LeftOut } from './LeftOut';
 import { SnapshotDiffList } from './SnapshotDiffList';
 import { targetLabel, usePublishStore } from './usePublishStore';
 
@@ -26,6 +27,7 @@ export function PlannedSnapshot() {
             {' · '}
             {t('publish.planned.articles', { count: planned.articles })}
           </p>
+          <LeftOut articles={planned.leftOut} />
           {comparing && !comparison && <p className="muted">{t('publish.planned.comparing')}</p>}
           {comparison && (
             <>

@@ -15,6 +15,8 @@ export const publishEn = {
     nothingBuilt: 'No snapshot was built here yet: everything below would be new.',
     noTarget: 'Choose a target to compare with what customers get now.',
     comparing: 'Comparing…',
+    leftOut: 'Not published: internal articles ({{count}})',
+    leftOutWhy: 'Only customer-facing articles reach the live agent; these are for agents or internal use.',
   },
   diff: {
     added: 'Added ({{count}})',
@@ -138,6 +140,8 @@ export const publishZh: typeof publishEn = {
     nothingBuilt: '这里还没有构建过快照：下面的内容都是新的。',
     noTarget: '选择一个发布目标，与客户当前看到的内容对比。',
     comparing: '正在对比…',
+    leftOut: '不发布：内部文章（{{count}}）',
+    leftOutWhy: '只有面向客户的文章会发布到线上智能体；这些文章仅供客服人员或内部使用。',
   },
   diff: {
     added: '新增（{{count}}）',

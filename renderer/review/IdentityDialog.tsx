@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shell/Dialog';
-import { useIdentityStore } from '../stores/useIdentityStore';
+import { useIdentityStore, type JoinInput } from '../stores/useIdentityStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { ClaimForm } from './ClaimForm';
 
-/** Pick who this studio signs as: claim a member without a key, switch to one, or join as someone new. */
+/** Pick who this studio signs as: switch to a member, claim one with an invite code, or found an empty team. */
 export function IdentityDialog() {
   const { t } = useTranslation();
   const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const demo = useWorkspaceStore((s) => s.info?.demoMembers);
   const identity = useIdentityStore((s) => s.identity);
   const { join, closeDialog } = useIdentityStore.getState();
   const [busy, setBusy] = useState(false);
@@ -15,7 +17,7 @@ export function IdentityDialog() {
   const [name, setName] = useState('');
   useEffect(() => void useWorkspaceStore.getState().load(), []);
 
-  const run = async (input: { id: string; name?: string }) => {
+  const run = async (input: JoinInput) => {
     setBusy(true);
     await join(input);
     setBusy(false);
@@ -23,8 +25,7 @@ export function IdentityDialog() {
 
   return (
     <Dialog title={t('identity.title')} onClose={closeDialog}>
-      <p className="muted">{t('identity.intro')}</p>
-      {team.length === 0 && <p className="muted">{t('identity.noTeam')}</p>}
+      <p className="muted">{t(team.length === 0 ? 'identity.noTeam' : 'identity.intro')}</p>
       <ul className="member-list">
         {team.map((m) => {
           const current = identity.me?.id === m.id;
@@ -37,40 +38,54 @@ export function IdentityDialog() {
               <span className="spacer" />
               {current ? (
                 <span className="badge">{t('identity.current')}</span>
-              ) : (
+              ) : m.publicKey ? (
                 <button type="button" disabled={busy} onClick={() => void run({ id: m.id })}>
-                  {m.publicKey ? t('identity.switchTo', { name: m.name }) : t('identity.claim', { name: m.name })}
+                  {t('identity.switchTo', { name: m.name })}
+                  {demo?.includes(m.id) && <span className="muted">{t('identity.demoKey')}</span>}
                 </button>
+              ) : (
+                <ClaimForm member={m} busy={busy} onClaim={(input) => void run(input)} />
               )}
             </li>
           );
         })}
       </ul>
-      <form
-        className="join-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run({ id: id.trim(), name: name.trim() });
-        }}
-      >
-        <h3>{t('identity.joinTitle')}</h3>
-        <label className="field">
-          <span>{t('identity.id')}</span>
-          <input value={id} onChange={(e) => setId(e.target.value)} pattern="[\w.\-]+" required />
-        </label>
-        <label className="field">
-          <span>{t('identity.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" onClick={closeDialog}>
-            {t('identity.close')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || !id.trim() || !name.trim()}>
-            {t('identity.join')}
-          </button>
-        </div>
-      </form>
+      {team.length === 0 ? (
+        <form
+          className="join-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run({ id: id.trim(), name: name.trim() });
+          }}
+        >
+          <h3>{t('identity.joinTitle')}</h3>
+          <label className="field">
+            <span>{t('identity.id')}</span>
+            <input value={id} onChange={(e) => setId(e.target.value)} pattern="[\w.\-]+" required />
+          </label>
+          <label className="field">
+            <span>{t('identity.name')}</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} required />
+          </label>
+          <div className="dialog-actions">
+            <button type="button" onClick={closeDialog}>
+              {t('identity.close')}
+            </button>
+            <button type="submit" className="primary" disabled={busy || !id.trim() || !name.trim()}>
+              {t('identity.join')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p className="muted">{t('identity.notListed')}</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={closeDialog}>
+              {t('identity.close')}
+            </button>
+          </div>
+        </>
+      )}
     </Dialog>
   );
 }

@@ -5,13 +5,16 @@ import { useWorkspaceStore } from './useWorkspaceStore';
 import { showError, useToastStore } from './useToastStore';
 import { i18next } from '../i18n';
 
+/** Who to become: a member to switch to, a member to claim with an invite code, or (on an empty team) its founder. */
+export type JoinInput = { id: string; name?: string; invite?: string };
+
 interface IdentityState {
   identity: Identity;
   loaded: boolean;
   dialogOpen: boolean;
   load(): Promise<void>;
-  /** Claim a roster member, switch to one whose key is here, or join as someone new. */
-  join(input: { id: string; name?: string }): Promise<boolean>;
+  /** Switch to a member whose key is here, claim one with an invite code, or found an empty team. */
+  join(input: JoinInput): Promise<boolean>;
   openDialog(): void;
   closeDialog(): void;
 }

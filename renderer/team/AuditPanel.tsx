@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { fullDate } from '../library/relativeTime';
 import { useMemberName } from '../review/useMemberName';
+import { AuditVerdict } from './AuditVerdict';
 import { useTeamStore } from './useTeamStore';
 
 /** The audit log: whether its chain holds, and its entries newest first. */
@@ -19,26 +20,7 @@ export function AuditPanel() {
           {t('team.audit.recheck')}
         </button>
       </div>
-      {verification && (
-        <p
-          className={`banner ${verification.ok ? 'audit-ok' : 'error'}`}
-          data-testid="audit-verdict"
-          data-ok={verification.ok}
-          role={verification.ok ? undefined : 'alert'}
-        >
-          {!verification.ok
-            ? t('team.audit.broken', {
-                line: verification.firstBroken!.line,
-                count: verification.entries,
-                reason: verification.firstBroken!.reason,
-              })
-            : verification.entries === 0
-              ? t('team.audit.empty')
-              : verification.unsigned
-                ? t('team.audit.intactUnsigned', { count: verification.entries, unsigned: verification.unsigned })
-                : t('team.audit.intact', { count: verification.entries })}
-        </p>
-      )}
+      {verification && <AuditVerdict verification={verification} />}
       {audit && audit.entries.length > 0 && (
         <>
           <p className="muted small">{t('team.audit.showing', { shown: audit.entries.length, total: audit.total })}</p>

@@ -8,6 +8,7 @@ import { allRoles, shortKey, useTeamStore, type Role } from './useTeamStore';
 export function RosterTable() {
   const { t } = useTranslation();
   const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const demo = useWorkspaceStore((s) => s.info?.demoMembers);
   const me = useIdentityStore((s) => s.identity.me);
   const busy = useTeamStore((s) => s.busy);
   const pending = useTeamStore((s) => s.pendingRoles);
@@ -52,6 +53,11 @@ export function RosterTable() {
                     <div>
                       {member.name}
                       {own && <span className="badge you-badge">{t('team.roster.you')}</span>}
+                      {demo?.includes(member.id) && (
+                        <span className="badge demo-badge" data-testid="demo-badge" title={t('team.roster.demoTitle')}>
+                          {t('team.roster.demo')}
+                        </span>
+                      )}
                     </div>
                     <div className="muted small mono">
                       {member.id}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { onEvent } from '../api/client';
 import { AddMemberForm } from './AddMemberForm';
 import { AuditPanel } from './AuditPanel';
+import { InviteNotice } from './InviteNotice';
 import { RosterTable } from './RosterTable';
 import { useTeamStore } from './useTeamStore';
 import './team.css';
@@ -31,6 +32,7 @@ export function TeamView() {
         <h1 className="view-title">{t('team.title')}</h1>
         <p className="muted view-intro">{t('team.intro')}</p>
         <RosterTable />
+        <InviteNotice />
         <AddMemberForm />
         <AuditPanel />
       </main>

@@ -1,23 +1,26 @@
 export const teamEn = {
   title: 'Team',
   intro:
-    'Who may write, review, approve regulated articles and publish, and the signed record of every change. Managers add members and change roles; each member makes their own key by signing in on their machine.',
+    'Who may write, review, approve regulated articles and publish, and the signed record of every change. Managers add members and change roles, and give each new member an invite code; with it the member claims their own key on their machine.',
   roster: {
     title: 'Members',
     member: 'Member',
     roles: 'Roles',
     key: 'Signing key',
-    noKey: 'No key yet: they claim it when they sign in',
+    noKey: 'No key yet: they claim it with the invite code a manager gave them',
     retired_one: '{{count}} retired key (old signatures stay valid)',
     retired_other: '{{count}} retired keys (old signatures stay valid)',
     you: 'you',
+    demo: 'demo key',
+    demoTitle:
+      'The sample team’s key: its private key ships with Almanac, so anyone can sign as this member. Fine for trying Almanac, never for real work.',
     managerOnly: 'Only a manager can change roles.',
     rotateOwn: 'Make a new key',
     rotateOwnConfirm:
       'Make a new signing key for you? The old one is retired: what it signed stays valid, it signs nothing new.',
     rotateOther: 'Retire key',
     rotateOtherConfirm:
-      'Retire {{name}}’s key? Use this when a laptop is lost. What it signed stays valid; {{name}} signs in again to make a new key.',
+      'Retire {{name}}’s key? Use this when a laptop is lost. What it signed stays valid. Afterwards you get a new invite code (shown once) for {{name}} to claim a new key with.',
     empty: 'Nobody is on the team yet. Say who you are (top right) and you become its first manager.',
   },
   add: {
@@ -31,13 +34,33 @@ export const teamEn = {
     needRole: 'Choose at least one role.',
     managerOnly: 'Only a manager can add members. Ask one of: {{names}}.',
   },
+  invite: {
+    title: 'Invite code',
+    give: 'Give {{name}} this invite code (it is shown once; send it yourself, not through the workspace):',
+    how: 'On their machine they run',
+    command: 'almanac team join <workspace> --id {{id}} --invite {{code}}',
+    studio: 'or, in the studio: “Who are you?” → Claim, with the code.',
+    copy: 'Copy code',
+    dismiss: 'Dismiss',
+  },
   audit: {
     title: 'Audit log',
     intact: 'Intact: {{count}} entries, each linked to the one before and signed.',
     intactUnsigned:
       'Intact: {{count}} entries; {{unsigned}} made with nobody signed in (linked, but nobody vouches for them).',
-    broken:
-      'Broken at entry {{line}} of {{count}}: {{reason}}. Entries from there on cannot be trusted; restore the file from history or a teammate’s copy.',
+    brokenLine: 'Broken in {{file}} at line {{line}}: {{reason}}. Entries from there on cannot be trusted. {{fix}}',
+    brokenFile: 'Broken ({{file}}): {{reason}}. The audit log cannot be trusted. {{fix}}',
+    differences:
+      'almanac.json was edited by hand: its team list differs from the signed roster. These edits count for nothing; the signed roster is in force.',
+    differencesFix:
+      'To really change the team, a manager adds members, changes roles or retires keys here, which signs the change.',
+    notices_one: '{{count}} entry counts for nothing:',
+    notices_other: '{{count}} entries count for nothing:',
+    notice: 'line {{line}}: {{who}} {{action}} ({{reason}})',
+    demo_one:
+      'Demo key: {{names}}. Its private key ships with Almanac, so anyone can sign as this member. Fine for trying Almanac, never for real work.',
+    demo_other:
+      'Demo keys: {{names}}. Their private keys ship with Almanac, so anyone can sign as these members. Fine for trying Almanac, never for real work.',
     empty: 'No entries yet: approvals, role changes, imports and publishes are recorded here.',
     time: 'Time',
     who: 'Who',
@@ -67,31 +90,35 @@ export const teamEn = {
     'snapshot.publish': 'published',
     'snapshot.rollback': 'rolled back',
   },
-  added: '{{name}} is on the team. They sign in on their machine to make their key.',
+  added: '{{name}} is on the team.',
+  addedInvite: '{{name}} is on the team. Give them the invite code shown under the roster.',
   rolesChanged: '{{name}}’s roles changed.',
   rotatedOwn: 'You have a new key; {{name}}’s old one is retired.',
-  rotatedOther: '{{name}}’s key is retired; they sign in again to make a new one.',
+  rotatedOther: '{{name}}’s key is retired. Give them the new invite code shown under the roster.',
 };
 
 export const teamZh: typeof teamEn = {
   title: '团队',
   intro:
-    '谁可以撰写、审核、批准受监管文章和发布，以及每次变更的签名记录。管理员添加成员并更改角色；每位成员在自己的电脑上登录时生成自己的密钥。',
+    '谁可以撰写、审核、批准受监管文章和发布，以及每次变更的签名记录。管理员添加成员、更改角色，并给每位新成员一个邀请码；成员凭邀请码在自己的电脑上认领自己的密钥。',
   roster: {
     title: '成员',
     member: '成员',
     roles: '角色',
     key: '签名密钥',
-    noKey: '尚无密钥：成员登录时认领',
+    noKey: '尚无密钥：成员需凭管理员给的邀请码认领',
     retired_one: '{{count}} 个已停用密钥（旧签名仍然有效）',
     retired_other: '{{count}} 个已停用密钥（旧签名仍然有效）',
     you: '你',
+    demo: '演示密钥',
+    demoTitle:
+      '示例团队的密钥：它的私钥随 Almanac 一起分发，任何人都能以该成员的身份签名。仅适合试用 Almanac，切勿用于实际工作。',
     managerOnly: '只有管理员可以更改角色。',
     rotateOwn: '生成新密钥',
     rotateOwnConfirm: '为你生成新的签名密钥？旧密钥将停用：它签过的内容仍然有效，但不再签署新内容。',
     rotateOther: '停用密钥',
     rotateOtherConfirm:
-      '停用 {{name}} 的密钥？适用于电脑丢失等情况。已签内容仍然有效；{{name}} 重新登录即可生成新密钥。',
+      '停用 {{name}} 的密钥？适用于电脑丢失等情况。已签内容仍然有效。停用后你会得到一个新的邀请码（只显示一次），{{name}} 凭它认领新密钥。',
     empty: '团队还没有成员。在右上角说明你是谁，你将成为第一位管理员。',
   },
   add: {
@@ -105,12 +132,29 @@ export const teamZh: typeof teamEn = {
     needRole: '请至少选择一个角色。',
     managerOnly: '只有管理员可以添加成员。请联系：{{names}}。',
   },
+  invite: {
+    title: '邀请码',
+    give: '请把这个邀请码交给 {{name}}（只显示这一次；请你亲自发送，不要通过工作区传递）：',
+    how: '对方在自己的电脑上运行',
+    command: 'almanac team join <工作区> --id {{id}} --invite {{code}}',
+    studio: '或者在工作室中：“你是谁？”→ 认领，并输入邀请码。',
+    copy: '复制邀请码',
+    dismiss: '关闭',
+  },
   audit: {
     title: '审计日志',
     intact: '完整：共 {{count}} 条，每条都链接到前一条并已签名。',
     intactUnsigned: '完整：共 {{count}} 条；其中 {{unsigned}} 条在无人登录时产生（已链接，但无人担保）。',
-    broken:
-      '第 {{line}} 条（共 {{count}} 条）处损坏：{{reason}}。从该条起的记录不可信；请从历史或同事的副本恢复该文件。',
+    brokenLine: '{{file}} 第 {{line}} 行处损坏：{{reason}}。从这一行起的记录都不可信。{{fix}}',
+    brokenFile: '已损坏（{{file}}）：{{reason}}。审计日志不可信。{{fix}}',
+    differences: 'almanac.json 被手动修改过：其中的团队名单与签名名单不一致。这些修改不算数，以签名名单为准。',
+    differencesFix: '如需真正调整团队，请由管理员在这里添加成员、更改角色或停用密钥，这些操作都会签名记录。',
+    notices_one: '{{count}} 条记录不算数：',
+    notices_other: '{{count}} 条记录不算数：',
+    notice: '第 {{line}} 行：{{who}}{{action}}（{{reason}}）',
+    demo_one: '演示密钥：{{names}}。其私钥随 Almanac 一起分发，任何人都能以其身份签名。仅适合试用，切勿用于实际工作。',
+    demo_other:
+      '演示密钥：{{names}}。其私钥随 Almanac 一起分发，任何人都能以其身份签名。仅适合试用，切勿用于实际工作。',
     empty: '暂无记录：批准、角色变更、导入和发布都会记录在这里。',
     time: '时间',
     who: '谁',
@@ -140,8 +184,9 @@ export const teamZh: typeof teamEn = {
     'snapshot.publish': '发布',
     'snapshot.rollback': '回滚',
   },
-  added: '{{name}} 已加入团队。请其在自己的电脑上登录以生成密钥。',
+  added: '{{name}} 已加入团队。',
+  addedInvite: '{{name}} 已加入团队。请把成员列表下方显示的邀请码交给对方。',
   rolesChanged: '{{name}} 的角色已更改。',
   rotatedOwn: '你有了新密钥；{{name}} 的旧密钥已停用。',
-  rotatedOther: '{{name}} 的密钥已停用；其重新登录即可生成新密钥。',
+  rotatedOther: '{{name}} 的密钥已停用。请把成员列表下方显示的新邀请码交给对方。',
 };

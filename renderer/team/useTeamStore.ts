@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditPage, AuditVerification, Member, Result } from '../../main/api/contract';
+import type { AddedMember, AuditPage, AuditVerification, Member, Result } from '../../main/api/contract';
 import { call } from '../api/client';
 import { i18next } from '../i18n';
 import { reportReviewError, useIdentityStore } from '../stores/useIdentityStore';
@@ -10,12 +10,21 @@ export type Role = Member['roles'][number];
 export const allRoles: Role[] = ['author', 'reviewer', 'compliance', 'manager'];
 const pageSize = 50;
 
+/** An invite code a manager was just given for a colleague: shown once, until dismissed. */
+export interface Invite {
+  id: string;
+  name: string;
+  code: string;
+}
+
 interface TeamState {
   verification: AuditVerification | null;
   audit: AuditPage | null;
   busy: boolean;
   /** Roles ticked but not saved yet, shown at once; dropped when the save ends (either way). */
   pendingRoles: Record<string, Role[]>;
+  /** The newest invite code handed out here; the core never shows it again. */
+  lastInvite: Invite | null;
   /** Re-check the chain and read the newest page of entries. */
   loadAudit(): Promise<void>;
   /** Append the next (older) page of entries. */
@@ -23,6 +32,7 @@ interface TeamState {
   add(input: { id: string; name: string; email?: string; roles: Role[] }): Promise<boolean>;
   setRoles(id: string, roles: Role[]): Promise<boolean>;
   rotateKey(id: string): Promise<boolean>;
+  dismissInvite(): void;
 }
 
 export const useTeamStore = create<TeamState>((set, get) => {
@@ -39,11 +49,19 @@ export const useTeamStore = create<TeamState>((set, get) => {
     await Promise.all([useWorkspaceStore.getState().load(), useIdentityStore.getState().load(), get().loadAudit()]);
     return true;
   }
+  /** A change that may hand out an invite code: keep it to show until the manager dismisses it. */
+  const changeMember = (run: () => Promise<Result<AddedMember>>, done: (added: AddedMember) => string) =>
+    change(run, (added) => {
+      const { member, invite } = added;
+      if (invite) set({ lastInvite: { id: member.id, name: member.name, code: invite } });
+      return done(added);
+    });
   return {
     verification: null,
     audit: null,
     busy: false,
     pendingRoles: {},
+    lastInvite: null,
     async loadAudit() {
       const [verification, audit] = await Promise.all([
         call('audit.verify', {}),
@@ -62,9 +80,9 @@ export const useTeamStore = create<TeamState>((set, get) => {
       if (res.ok) set({ audit: { total: res.data.total, entries: [...current.entries, ...res.data.entries] } });
     },
     add: (input) =>
-      change(
+      changeMember(
         () => call('team.add', input),
-        (m) => i18next.t('team.added', { name: m.name }),
+        ({ member, invite }) => i18next.t(invite ? 'team.addedInvite' : 'team.added', { name: member.name }),
       ),
     async setRoles(id, roles) {
       set((s) => ({ pendingRoles: { ...s.pendingRoles, [id]: roles } }));
@@ -79,10 +97,11 @@ export const useTeamStore = create<TeamState>((set, get) => {
       return saved;
     },
     rotateKey: (id) =>
-      change(
+      changeMember(
         () => call('team.rotateKey', { id }),
-        (m) => i18next.t(m.publicKey ? 'team.rotatedOwn' : 'team.rotatedOther', { name: m.name }),
+        ({ member }) => i18next.t(member.publicKey ? 'team.rotatedOwn' : 'team.rotatedOther', { name: member.name }),
       ),
+    dismissInvite: () => set({ lastInvite: null }),
   };
 });
 

@@ -11,7 +11,7 @@ const test = base.extend<{ studio: Studio }>({
     const ws = path.join(dir, 'ws');
     const env = { ALMANAC_CONFIG_DIR: path.join(dir, 'config') };
     almanac('init', ws, '--sample');
-    almanac('team', 'join', ws, '--id', 'ann', '--name', 'Ann', { env });
+    almanac('team', 'join', ws, '--id', 'mei.chen', { env });
     const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
     await use(studio);
     await stopStudio(studio);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,6 +28,18 @@ async function startAgent(dataDir: string, trust: string): Promise<Agent> {
   return { ...info, child };
 }
 
+/** Every file of the workspace outside .git and .almanac with its content: to show nothing was edited. */
+async function snapshotOfFiles(root: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(root, full);
+    if (!entry.isFile() || /^(\.git|\.almanac)(\/|$)/.test(rel)) continue;
+    out[rel] = await readFile(full, 'utf8');
+  }
+  return out;
+}
+
 async function stopAgent(agent: Agent): Promise<void> {
   if (agent.child.exitCode !== null || agent.child.signalCode !== null) return;
   const exited = new Promise((resolve) => agent.child.once('exit', resolve));
@@ -41,13 +53,12 @@ const test = base.extend<{ setup: { studio: Studio; agent: Agent } }>({
     const dir = await mkdtemp(path.join(tmpdir(), 'almanac-publish-'));
     const ws = path.join(dir, 'ws');
     const env = { ALMANAC_CONFIG_DIR: path.join(dir, 'config') };
+    // A fresh sample and a fresh settings folder: nobody is signed in, and no file is edited.
     almanac('init', ws, '--sample');
-    const configFile = path.join(ws, 'almanac.json');
-    const config = JSON.parse(await readFile(configFile, 'utf8')) as { team: { id: string; roles: string[] }[] };
-    config.team.find((m) => m.id === 'li.na')!.roles = ['author', 'reviewer', 'manager'];
-    await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
-    almanac('team', 'join', ws, '--id', 'li.na', { env });
-    const agent = await startAgent(path.join(dir, 'agent'), configFile);
+    const before = await snapshotOfFiles(ws);
+    // The agent trusts the workspace's managers as its signed roster names them.
+    const agent = await startAgent(path.join(dir, 'agent'), ws);
+    expect(await snapshotOfFiles(ws)).toEqual(before);
     const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
     await use({ studio, agent });
     await stopStudio(studio);
@@ -74,7 +85,13 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   setup: { studio, agent },
 }) => {
   await page.goto(studio.url);
-  await expect(page.getByTestId('identity')).toContainText('Signed in as Li Na');
+  // The newcomer picks the sample's manager in the studio: her demo key is on every machine.
+  await expect(page.getByTestId('identity')).toContainText('Who are you?');
+  await page.getByTestId('identity').click();
+  const member = page.getByRole('dialog').getByTestId('member').filter({ hasText: 'Sara Koh' });
+  await expect(member).toContainText('manager');
+  await member.getByRole('button', { name: /Switch to Sara Koh/ }).click();
+  await expect(page.getByTestId('identity')).toContainText('Signed in as Sara Koh');
   // Approve in the studio first: Tom's gift cards article waits in the review queue.
   await page
     .getByRole('navigation', { name: 'views' })
@@ -125,7 +142,7 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(view.getByTestId('agent-search')).toContainText('Searches lexically (the snapshot carries no vectors)');
   await expect(view.getByTestId('agent-search')).toContainText('answers written by extractive');
   await expect(view.getByTestId('log-entry')).toHaveCount(1);
-  await expect(view.getByTestId('log-entry').first()).toContainText('Li Na');
+  await expect(view.getByTestId('log-entry').first()).toContainText('Sara Koh');
 
   const live = await askAgent(agent);
   expect(live.status).toBe(200);

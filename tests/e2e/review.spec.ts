@@ -4,6 +4,9 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { almanac, expect, startStudio, stopStudio, type Studio } from './studio';
 
+/** The invite code Ann was given for Li: Li claims his key with it (in real life, on his own machine). */
+let invite = '';
+
 const test = base.extend<{ studio: Studio }>({
   // eslint-disable-next-line no-empty-pattern
   studio: async ({}, use) => {
@@ -12,7 +15,8 @@ const test = base.extend<{ studio: Studio }>({
     const env = { ALMANAC_CONFIG_DIR: path.join(dir, 'config') };
     almanac('init', ws);
     almanac('team', 'join', ws, '--id', 'ann', '--name', 'Ann', { env });
-    almanac('team', 'add', ws, 'li', '--name', 'Li', '--roles', 'author,reviewer', { env });
+    const added = almanac('team', 'add', ws, 'li', '--name', 'Li', '--roles', 'author,reviewer', '--json', { env });
+    invite = (JSON.parse(added.stdout) as { invite: string }).invite;
     const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
     await use(studio);
     await stopStudio(studio);
@@ -20,8 +24,9 @@ const test = base.extend<{ studio: Studio }>({
   },
 });
 
-async function becomeMember(page: Page, button: RegExp, name: string) {
+async function becomeMember(page: Page, button: RegExp, name: string, code?: string) {
   await page.getByTestId('identity').click();
+  if (code) await page.getByRole('dialog').getByLabel(`Invite code for ${name}`).fill(code);
   await page.getByRole('dialog').getByRole('button', { name: button }).click();
   await expect(page.getByTestId('identity')).toContainText(`Signed in as ${name}`);
 }
@@ -82,7 +87,7 @@ test('submit, comment on a passage, request changes, resubmit, approve; no self-
   await page.getByTestId('compose').getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'cannot approve it' })).toBeVisible();
 
-  await becomeMember(page, /Claim Li/, 'Li');
+  await becomeMember(page, /Claim Li/, 'Li', invite);
   await expect(page.getByTestId('identity')).toContainText('reviewer');
   await page.getByTestId('queue-item').filter({ hasText: 'Parcel lockers' }).click();
   await selectPassage(page, 'within three days');

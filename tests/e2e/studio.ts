@@ -96,6 +96,9 @@ export const test = base.extend<{ workspace: { ws: string; dir: string }; studio
     const dir = await mkdtemp(path.join(tmpdir(), 'almanac-e2e-'));
     const ws = path.join(dir, 'ws');
     almanac('init', ws, '--sample');
+    // Mei Chen (author and reviewer of the sample; a demo key) is signed in: once a workspace has a
+    // team, every save and import is signed.
+    almanac('team', 'join', ws, '--id', 'mei.chen');
     await use({ ws, dir });
     await rm(dir, { recursive: true, force: true });
   },

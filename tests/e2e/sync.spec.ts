@@ -17,11 +17,13 @@ test('a conflict from a teammate is settled in the three-way view and nothing is
   await git.init({ fs, dir: remote, bare: true, defaultBranch: 'main' });
   almanac('init', a, ann);
   almanac('team', 'join', a, '--id', 'ann', '--name', 'Ann', ann);
+  const added = almanac('team', 'add', a, 'bob', '--name', 'Bob', '--json', ann);
+  const { invite } = JSON.parse(added.stdout) as { invite: string };
   await writeFile(path.join(a, 'articles', 'returns.md'), article('Return within 30 days.'));
   almanac('commit', a, 'returns', '-m', 'Returns', ann);
   almanac('sync', a, remote, ann);
   almanac('clone', remote, b, bob);
-  almanac('team', 'join', b, '--id', 'bob', '--name', 'Bob', bob);
+  almanac('team', 'join', b, '--id', 'bob', '--invite', invite, bob);
   await writeFile(path.join(b, 'articles', 'returns.md'), article('Return within 30 days. Bob: unworn items only.'));
   almanac('commit', b, 'returns', '-m', 'Unworn', bob);
   almanac('sync', b, bob);
