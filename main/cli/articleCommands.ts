@@ -5,6 +5,7 @@ import { reviewedStore } from '../review/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
 import { emit, relativeTime, table } from './output.js';
 import { fileKeyVault, signerOrNobody } from '../team/index.js';
+import { readTrust, trustError } from '../trust/index.js';
 import type { CliConfig } from './CliConfig.js';
 
 export function registerArticleCommands(program: Command, config: CliConfig): void {
@@ -19,6 +20,12 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
       if (opts.ifMissing) {
         const existing = await openWorkspace(dir).catch(() => undefined);
         if (existing) {
+          // An older sample (or a damaged copy) keeps working read-only, but say why nothing verifies.
+          const trust = await readTrust(existing);
+          if (!trust.ok)
+            process.stderr.write(
+              `almanac: ${existing.root}: ${trustError(trust).message}${opts.sample ? ' A sample made by an older Almanac: delete the folder to get a fresh one.' : ''}\n`,
+            );
           emit(opts, { root: existing.root, created: false }, () => `${existing.root} is already a workspace.`);
           return;
         }

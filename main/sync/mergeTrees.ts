@@ -2,6 +2,7 @@ import { fs, git } from '../versions/gitRepo.js';
 import { compareTrees, type TreeEntry } from './compareTrees.js';
 import { mergeById, mergesById } from './mergeById.js';
 import { mergesByLines, unionLines } from './unionLines.js';
+import { mergeAuditLogs } from '../trust/index.js';
 
 /** A file the merge changes relative to our commit, or a file both sides changed differently. */
 export interface MergedPath {
@@ -28,7 +29,7 @@ export async function blobText(dir: string, entry: { oid: string } | null): Prom
   return Buffer.from(blob).toString('utf8');
 }
 
-/** Merge append-only lines from three texts; the audit log by its own rule when one is given. */
+/** Merge append-only lines from three texts; the audit log entry by entry (or by the rule given). */
 export function mergeLines(
   filepath: string,
   base: string | null,
@@ -36,7 +37,9 @@ export function mergeLines(
   theirs: string,
   mergeAudit?: MergeAudit,
 ): string {
-  return filepath === auditLogPath && mergeAudit ? mergeAudit(base, ours, theirs) : unionLines(base, ours, theirs);
+  return filepath === auditLogPath
+    ? (mergeAudit ?? mergeAuditLogs)(base, ours, theirs)
+    : unionLines(base, ours, theirs);
 }
 
 /**

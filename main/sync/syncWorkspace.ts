@@ -6,7 +6,6 @@ import type { HttpAuth } from './httpTransport.js';
 import { mergeCommits } from './mergeCommits.js';
 import { conflictsOf, readMergeState, type SyncConflict } from './mergeState.js';
 import type { MergeAudit } from './mergeTrees.js';
-import { mergeAuditLogs } from '../trust/index.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
 import { displayRemote, normalizeRemote, openTransport } from './transport.js';
 
@@ -140,7 +139,7 @@ export async function syncWorkspace(ws: Workspace, options: SyncOptions): Promis
     const ctx = {
       remote: displayRemote(remote),
       author: options.author,
-      mergeAudit: options.mergeAudit ?? mergeAuditLogs,
+      mergeAudit: options.mergeAudit,
     };
     try {
       for (let round = 0; round < maxRounds; round++) {

@@ -13,11 +13,16 @@ export function IdentityButton() {
         {identity.missingKey ? t('identity.keyMissing', { name: identity.missingKey.name }) : t('identity.whoAreYou')}
       </button>
     );
+  const label = `${t('identity.signedInAs', { name: me.name })} · ${me.roles.map((r) => t(`role.${r}`)).join(', ')}`;
   return (
-    <button type="button" className="identity link" data-testid="identity" onClick={open} title={t('identity.switch')}>
-      {t('identity.signedInAs', { name: me.name })}
-      {' · '}
-      {me.roles.map((r) => t(`role.${r}`)).join(', ')}
+    <button
+      type="button"
+      className="identity link"
+      data-testid="identity"
+      onClick={open}
+      title={`${label}. ${t('identity.switch')}`}
+    >
+      {label}
     </button>
   );
 }
