@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { appendInside } from '../workspace/workspaceFiles.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ArticleSummary } from '../articles/index.js';
@@ -52,7 +53,7 @@ export async function recordFeedback(
   };
   const file = path.join(ws.root, feedbackFile);
   await mkdir(path.dirname(file), { recursive: true });
-  await withLock(ws.localDir, 'feedback', () => appendFile(file, `${JSON.stringify(entry)}\n`, 'utf8'), {
+  await withLock(ws.localDir, 'feedback', () => appendInside(ws.root, file, `${JSON.stringify(entry)}\n`), {
     staleMs: 5_000,
     waitMs: 30_000,
   });

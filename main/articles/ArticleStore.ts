@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import type { Workspace } from '../workspace/Workspace.js';
-import { atomicCreate, atomicWrite } from '../workspace/atomicWrite.js';
+import { createInside, writeInside } from '../workspace/workspaceFiles.js';
 import { withLock } from '../workspace/withLock.js';
 import { blobHash, headArticleOids } from '../versions/index.js';
 import { articleIdSchema, articleMetaSchema, type ArticleMeta, type ArticleMetaInput } from './articleMeta.js';
@@ -130,16 +130,6 @@ export class ArticleStore {
     return next;
   }
 
-  private async refuseSpecial(id: string): Promise<void> {
-    const info = await lstat(this.fileOf(id)).catch(() => undefined);
-    if (info && !info.isFile()) {
-      throw new AlmanacError(
-        'VALIDATION_FAILED',
-        `articles/${id}.md is ${info.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; Almanac will not write through it. Replace it with a plain file.`,
-      );
-    }
-  }
-
   private summarize(
     id: string,
     entry: CacheEntry,
@@ -263,8 +253,7 @@ export class ArticleStore {
 
   /** Write an article atomically (temp file + fsync + rename), never through a symbolic link. */
   async write(meta: ArticleMeta, body: string): Promise<Article> {
-    await this.refuseSpecial(meta.id);
-    await atomicWrite(this.fileOf(meta.id), serializeArticle(meta, body));
+    await writeInside(this.ws.root, this.fileOf(meta.id), serializeArticle(meta, body));
     this.generation++;
     return this.get(meta.id);
   }
@@ -289,7 +278,7 @@ export class ArticleStore {
         { locale: this.ws.config.locales[0] ?? 'en', tags: [], ...rest, id },
         `articles/${id}.md`,
       );
-      if (await atomicCreate(this.fileOf(id), serializeArticle(meta, body))) {
+      if (await createInside(this.ws.root, this.fileOf(id), serializeArticle(meta, body))) {
         this.generation++;
         return this.get(id);
       }
@@ -300,7 +289,7 @@ export class ArticleStore {
 
   /** Create an article file with exactly this text unless its id is taken; false when taken. */
   async createFile(id: string, text: string): Promise<boolean> {
-    const created = await atomicCreate(this.fileOf(id), text);
+    const created = await createInside(this.ws.root, this.fileOf(id), text);
     if (created) this.generation++;
     return created;
   }
@@ -333,7 +322,7 @@ export class ArticleStore {
     const dir = path.join(this.ws.localDir, 'conflicts');
     await mkdir(dir, { recursive: true });
     const name = `${id}.${new Date().toISOString().replace(/[:.]/g, '-')}.${Math.random().toString(36).slice(2, 8)}.md`;
-    await atomicWrite(path.join(dir, name), text);
+    await writeInside(this.ws.root, path.join(dir, name), text);
     return path.posix.join('.almanac/conflicts', name);
   }
 

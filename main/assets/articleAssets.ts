@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/index.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { guardWrite, writeInside } from '../workspace/workspaceFiles.js';
 import type { Workspace } from '../workspace/Workspace.js';
 
 export const imageTypes: Record<string, string> = {
@@ -83,12 +83,13 @@ export async function addAsset(
   }
   if (bytes.length > maxAssetBytes) throw new AlmanacError('VALIDATION_FAILED', 'The image is over 20 MB.');
   const dir = path.join(assetsRoot(ws), articleId);
+  await guardWrite(ws.root, dir);
   await mkdir(dir, { recursive: true });
   const base = assetName(name);
   const digest = createHash('sha1').update(bytes).digest('hex').slice(0, 8);
   let file = path.join(dir, base);
   const existing = await readFile(file).catch(() => undefined);
   if (existing && !existing.equals(bytes)) file = path.join(dir, `${path.basename(base, ext)}-${digest}${ext}`);
-  if (!existing?.equals(bytes)) await atomicWrite(file, bytes);
+  if (!existing?.equals(bytes)) await writeInside(ws.root, file, bytes);
   return { src: `../assets/${encodeURIComponent(articleId)}/${encodeURIComponent(path.basename(file))}` };
 }

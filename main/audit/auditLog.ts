@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, truncate } from 'node:fs/promises';
+import { mkdir, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { signValue } from '../team/keys.js';
@@ -22,7 +22,7 @@ import {
   type TrustState,
 } from '../trust/index.js';
 import { demoMembers } from '../team/demoKeys.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { appendInside, guardWrite, writeInside } from '../workspace/workspaceFiles.js';
 import { withLock } from '../workspace/withLock.js';
 import type { Workspace } from '../workspace/Workspace.js';
 
@@ -36,7 +36,7 @@ export async function advancePin(ws: Workspace, state: TrustState): Promise<void
   );
   if (old && old.entries >= state.entries && (old.root || !state.root)) return;
   await mkdir(ws.localDir, { recursive: true });
-  await atomicWrite(file, `${JSON.stringify({ root: state.root, entries: state.entries }, null, 2)}\n`);
+  await writeInside(ws.root, file, `${JSON.stringify({ root: state.root, entries: state.entries }, null, 2)}\n`);
 }
 
 /**
@@ -54,6 +54,7 @@ export async function appendAudit(
   time = new Date().toISOString(),
 ): Promise<AuditEntry> {
   const file = path.join(ws.root, auditFile);
+  await guardWrite(ws.root, file);
   await mkdir(path.dirname(file), { recursive: true });
   return withLock(
     ws.localDir,
@@ -86,9 +87,9 @@ export async function appendAudit(
         const bytes = await readFile(file);
         await truncate(file, bytes.lastIndexOf(0x0a) + 1);
       }
-      await appendFile(file, `${JSON.stringify(entry)}\n`, 'utf8');
+      await appendInside(ws.root, file, `${JSON.stringify(entry)}\n`);
       const head = signHead({ entries: chain.entries + 1, hash: entry.hash }, signer, time);
-      await atomicWrite(path.join(ws.root, auditHeadFile), `${JSON.stringify(head, null, 2)}\n`);
+      await writeInside(ws.root, path.join(ws.root, auditHeadFile), `${JSON.stringify(head, null, 2)}\n`);
       await advancePin(ws, await trustOf(ws));
       return entry;
     },

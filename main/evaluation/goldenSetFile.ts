@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { commitPaths } from '../versions/index.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { writeInside } from '../workspace/workspaceFiles.js';
 import { withLock } from '../workspace/withLock.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { goldenFile, parseGoldenSet, type GoldenQuestion, type GoldenSet } from './goldenSet.js';
@@ -25,7 +25,7 @@ function goldenText(questions: GoldenQuestion[]): string {
 export async function writeGoldenSet(ws: Workspace, name: string, questions: GoldenQuestion[]): Promise<void> {
   const file = path.join(ws.root, goldenFile(name));
   await mkdir(path.dirname(file), { recursive: true });
-  await atomicWrite(file, goldenText(questions));
+  await writeInside(ws.root, file, goldenText(questions));
 }
 
 export interface GoldenChange {
@@ -71,7 +71,7 @@ export async function changeGoldenSet(
         .filter((_, i) => current.problems.some((p) => p.field === `line ${i + 1}`));
       const written = goldenText(next) + unreadable.map((l) => `${l}\n`).join('');
       await mkdir(path.dirname(file), { recursive: true });
-      await atomicWrite(file, written);
+      await writeInside(ws.root, file, written);
       await commitPaths(ws, [relative], options.message, options.author);
       return parseGoldenSet(name, written);
     },

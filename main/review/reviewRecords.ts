@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { appendInside } from '../workspace/workspaceFiles.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
@@ -131,7 +132,7 @@ export async function appendRecord(ws: Workspace, record: ReviewRecord): Promise
   const file = path.join(ws.root, reviewFile(record.article));
   await mkdir(path.dirname(file), { recursive: true });
   const { line, hash } = recordLine(record);
-  await withLock(ws.localDir, `review-${record.article}`, () => appendFile(file, `${line}\n`, 'utf8'), {
+  await withLock(ws.localDir, `review-${record.article}`, () => appendInside(ws.root, file, `${line}\n`), {
     staleMs: 5_000,
     waitMs: 30_000,
   });

@@ -7,6 +7,7 @@ import { advancePin } from '../audit/index.js';
 import { trustError, trustOf } from '../trust/index.js';
 import type { HttpAuth } from './httpTransport.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
+import { linksInCommit } from './linksInCommit.js';
 import { normalizeRemote, openTransport } from './transport.js';
 
 /**
@@ -30,6 +31,13 @@ export async function cloneWorkspace(
     await git.addRemote({ fs, dir: root, remote: 'origin', url });
     const head = await openTransport(root, url, options.auth).fetch();
     if (!head) throw new AlmanacError('NOT_FOUND', `${url} has no workspace yet. Sync a workspace to it first.`);
+    const links = await linksInCommit(root, head);
+    if (links.length)
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        `${url} carries symbolic links (${links.slice(0, 5).join(', ')}${links.length > 5 ? ', …' : ''}), which Almanac never creates in a workspace: a link could make it write outside it. Nothing was cloned; ask the team to replace them with plain files.`,
+        { links },
+      );
     await git.writeRef({ fs, dir: root, ref: 'refs/heads/main', value: head, force: true });
     await git.writeRef({ fs, dir: root, ref: 'refs/remotes/origin/main', value: head, force: true });
     await git.checkout({ fs, dir: root, ref: 'main', force: true });

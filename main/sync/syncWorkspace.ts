@@ -2,6 +2,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import { fs, git, headCommit, serialized } from '../versions/gitRepo.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { countCommits } from './countCommits.js';
+import { linksInCommit } from './linksInCommit.js';
 import type { HttpAuth } from './httpTransport.js';
 import { mergeCommits } from './mergeCommits.js';
 import { conflictsOf, readMergeState, type SyncConflict } from './mergeState.js';
@@ -91,6 +92,13 @@ async function refuseRewritten(
         { lastSeen, theirs },
       );
   }
+  const links = await linksInCommit(dir, theirs);
+  if (links.length)
+    throw new AlmanacError(
+      'CONFLICT',
+      `${remote} carries symbolic links (${links.slice(0, 5).join(', ')}${links.length > 5 ? ', …' : ''}), which Almanac never creates in a workspace: a link could make it write outside it. Nothing was merged; ask the team to replace them with plain files.`,
+      { links },
+    );
   const reason = await checkIncoming?.(theirs, lastSeen);
   if (reason)
     throw new AlmanacError(

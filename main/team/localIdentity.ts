@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { writeInside } from '../workspace/workspaceFiles.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { Member } from '../workspace/workspaceConfig.js';
 import { demoPrivateKey } from './demoKeys.js';
@@ -45,7 +45,7 @@ const damagedUserFile = (what: string) =>
   );
 
 export async function setCurrentMemberId(ws: Workspace, id: string): Promise<void> {
-  await atomicWrite(userFile(ws), `${JSON.stringify({ member: id }, null, 2)}\n`);
+  await writeInside(ws.root, userFile(ws), `${JSON.stringify({ member: id }, null, 2)}\n`);
 }
 
 export function findMember(ws: Workspace, id: string): Member {

@@ -5,7 +5,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import { appendAudit } from '../audit/index.js';
 import { auditFile, auditHeadFile, inviteHash, requireTrust, type AuditAction } from '../trust/index.js';
 import { commitPaths } from '../versions/index.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import { writeInside } from '../workspace/workspaceFiles.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { memberSchema, type roles, type Member } from '../workspace/workspaceConfig.js';
 import { generateKeyPair, keyFingerprint } from './keys.js';
@@ -19,7 +19,7 @@ export async function writeRosterCache(ws: Workspace): Promise<void> {
   const file = path.join(ws.root, 'almanac.json');
   const raw = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   const team = ws.config.team.map(({ retiredKeys, ...m }) => (retiredKeys.length ? { ...m, retiredKeys } : m));
-  await atomicWrite(file, `${JSON.stringify({ ...raw, team }, null, 2)}\n`);
+  await writeInside(ws.root, file, `${JSON.stringify({ ...raw, team }, null, 2)}\n`);
   ws.rosterCache = ws.config.team;
 }
 

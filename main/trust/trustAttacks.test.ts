@@ -364,3 +364,53 @@ describe('sync', () => {
     await expect(syncWithTeam(c, {})).rejects.toSatisfy(refused('CONFLICT', /does not accept.*(removed|lacks)/));
   });
 });
+
+describe('a remote that carries a symbolic link', () => {
+  it('is neither cloned nor merged: the audit log as a link to a file outside stays untouched', async () => {
+    const s = await sample();
+    const { dir } = await tempDir('almanac-remote-');
+    const remote = path.join(dir, 'remote.git');
+    await git.init({ fs, dir: remote, bare: true, defaultBranch: 'main' });
+    const sara = await signerFor(s.ws, s.vault, 'sara.koh');
+    await syncWithTeam(s.ws, { remote, signer: sara });
+    const b = await cloneWorkspace(remote, path.join(dir, 'b'));
+    // The attacker commits audit/log.jsonl as a link to a file outside any workspace.
+    const victim = path.join(dir, 'victim.txt');
+    await writeFile(victim, 'untouched\n');
+    const attacker = await cloneWorkspace(remote, path.join(dir, 'attacker'));
+    const link = await git.writeBlob({ fs, dir: attacker.root, blob: Buffer.from(victim) });
+    const head = await git.resolveRef({ fs, dir: attacker.root, ref: 'HEAD' });
+    const { tree } = await git.readTree({ fs, dir: attacker.root, oid: head });
+    const audit = tree.find((e) => e.path === 'audit')!;
+    const { tree: auditTree } = await git.readTree({ fs, dir: attacker.root, oid: audit.oid });
+    const newAudit = await git.writeTree({
+      fs,
+      dir: attacker.root,
+      tree: auditTree.map((e) => (e.path === 'log.jsonl' ? { ...e, mode: '120000', oid: link } : e)),
+    });
+    const root = await git.writeTree({
+      fs,
+      dir: attacker.root,
+      tree: tree.map((e) => (e.path === 'audit' ? { ...e, oid: newAudit } : e)),
+    });
+    const forged = await git.commit({
+      fs,
+      dir: attacker.root,
+      message: 'Link',
+      tree: root,
+      parent: [head],
+      author: { name: 'Mallory', email: 'm@example.com' },
+      noUpdateBranch: true,
+    });
+    const { copyObjects } = await import('../sync/localTransport.js');
+    await copyObjects(path.join(attacker.root, '.git', 'objects'), path.join(remote, 'objects'));
+    await git.writeRef({ fs, gitdir: remote, ref: 'refs/heads/main', value: forged, force: true });
+
+    await expect(cloneWorkspace(remote, path.join(dir, 'c'))).rejects.toSatisfy(
+      refused('VALIDATION_FAILED', /symbolic links \(audit\/log\.jsonl\).*Nothing was cloned/),
+    );
+    await expect(syncWithTeam(b, {})).rejects.toSatisfy(refused('CONFLICT', /symbolic links \(audit\/log\.jsonl\)/));
+    await appendAudit(b, await signerFor(b, s.vault, 'sara.koh'), 'review.comment', 'after');
+    expect(await readFile(victim, 'utf8')).toBe('untouched\n');
+  });
+});

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import { withLock } from '../workspace/withLock.js';
-import { repairRepository } from './repairRepository.js';
+import { checkBranch, rememberHead, repairRepository } from './repairRepository.js';
 
 export { git, fs };
 
@@ -23,13 +23,22 @@ function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
     async () => {
       const repaired = await repairRepository(dir);
       for (const line of repaired) onRepair(line);
-      return work();
+      try {
+        return await work();
+      } finally {
+        await rememberHead(dir);
+      }
     },
     { staleMs: 5_000, waitMs: 2 * 60_000 },
   );
 }
 
 let onRepair: (notice: string) => void = (notice) => process.stderr.write(`Almanac repaired history: ${notice}\n`);
+
+/** Report and repair a branch that moved backwards since Almanac last saw it (at open). */
+export async function checkHistory(dir: string): Promise<void> {
+  for (const line of await checkBranch(dir)) onRepair(line);
+}
 
 /** Where notices about repaired history go (the studio shows them; the command line prints them). */
 export function reportRepairsTo(listener: (notice: string) => void): void {

@@ -1,5 +1,5 @@
 export { initRepository, headArticleOids, articlePath, profileSubject } from './repository.js';
-export { blobHash } from './gitRepo.js';
+export { blobHash, checkHistory } from './gitRepo.js';
 export { listVersions, resolveVersion, commitArticles, commitPaths } from './versionHistory.js';
 export type { ArticleVersion, CommitResult, ResolvedVersion } from './versionHistory.js';
 export { diffVersions, diffArticleText } from './diffVersions.js';

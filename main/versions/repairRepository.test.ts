@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { reportRepairsTo } from './gitRepo.js';
 import { commitArticles, listVersions } from './versionHistory.js';
+import { openWorkspace } from '../workspace/index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 const notices: string[] = [];
@@ -25,6 +26,30 @@ afterEach(() => ctx.cleanup());
 const commits = async () => (await git.log({ fs, dir: ctx.ws.root })).map((c) => c.commit.message.trim());
 
 describe('damaged history', () => {
+  it('a branch rewound to an older commit is reported and moved forward again, losing no commit', async () => {
+    const tip = (await git.log({ fs, dir: ctx.ws.root }))[0]!.oid;
+    const older = (await git.log({ fs, dir: ctx.ws.root }))[2]!.oid;
+    await writeFile(path.join(ctx.ws.root, '.git/refs/heads/main'), `${older}\n`);
+    // Opening the workspace notices it, before anything is written on the rewound branch.
+    await openWorkspace(ctx.ws.root);
+    expect(notices.join('\n')).toMatch(
+      /refs\/heads\/main had moved back to .*2 commit\(s\) behind.*no commit was lost/,
+    );
+    expect(await git.resolveRef({ fs, dir: ctx.ws.root, ref: 'main' })).toBe(tip);
+    // The same when the next save comes first.
+    notices.length = 0;
+    await writeFile(path.join(ctx.ws.root, '.git/refs/heads/main'), `${older}\n`);
+    await ctx.store.save('c', { meta: (await ctx.store.get('c')).meta, body: 'c v2' });
+    await commitArticles(ctx.ws, ['c'], 'Second version of c');
+    expect(notices).toHaveLength(1);
+    expect(await commits()).toEqual([
+      'Second version of c',
+      'Second version of a',
+      'First versions',
+      'Create workspace',
+    ]);
+  });
+
   it('an overwritten branch ref never leads to a parentless commit', async () => {
     await writeFile(path.join(ctx.ws.root, '.git/refs/heads/main'), 'garbage, not a commit id\n');
     await ctx.store.save('b', { meta: (await ctx.store.get('b')).meta, body: 'b v2' });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { atomicTempFile } from '../workspace/atomicWrite.js';
+import { guardWrite } from '../workspace/workspaceFiles.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
 import { articlePath, profileSubject } from './repository.js';
@@ -163,7 +164,10 @@ async function stageAssets(ws: Workspace, id: string): Promise<void> {
   for (const [filepath, head, workdir, stage] of matrix) {
     if (head === 1 && workdir === 1 && stage === 1) continue;
     if (workdir === 0) await git.remove({ fs, dir: ws.root, filepath });
-    else await git.add({ fs, dir: ws.root, filepath });
+    else {
+      await guardWrite(ws.root, path.join(ws.root, filepath));
+      await git.add({ fs, dir: ws.root, filepath });
+    }
   }
 }
 
@@ -213,6 +217,8 @@ export async function commitArticles(
         await git.remove({ fs, dir: ws.root, filepath });
         articles.push({ id, version: null });
       } else {
+        // A link would store its target's path while the version is hashed from the file it points at.
+        await guardWrite(ws.root, path.join(ws.root, filepath));
         await git.add({ fs, dir: ws.root, filepath });
         const text = await readFile(path.join(ws.root, filepath));
         articles.push({ id, version: blobHash(text) });

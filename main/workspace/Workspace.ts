@@ -4,7 +4,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import { atomicWrite } from './atomicWrite.js';
 import { removeStaleTempFiles } from './removeStaleTempFiles.js';
 import { workspaceConfigSchema, type Member, type WorkspaceConfig } from './workspaceConfig.js';
-import { initRepository } from '../versions/index.js';
+import { checkHistory, initRepository } from '../versions/index.js';
 import { readTrust } from '../trust/index.js';
 
 export interface Workspace {
@@ -74,6 +74,7 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   await mkdir(ws.articlesDir, { recursive: true });
   await mkdir(ws.localDir, { recursive: true });
   await removeStaleTempFiles(ws.articlesDir);
+  await checkHistory(root);
   return ws;
 }
 
