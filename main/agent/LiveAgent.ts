@@ -40,7 +40,7 @@ export class LiveAgent {
     const active = await this.store.active();
     const skipped: { id: string; reason: string }[] = [];
     if (!active) return { id: undefined, skipped };
-    for (const id of [active.id, ...active.previous]) {
+    for (const id of new Set([active.id, ...active.previous])) {
       const checked = await this.store.verify(id);
       if (!checked.ok) {
         skipped.push({ id, reason: checked.reason });
@@ -52,7 +52,7 @@ export class LiveAgent {
         skipped.push({ id, reason: err instanceof Error ? err.message : String(err) });
         continue;
       }
-      if (id !== active.id) await this.store.setActive(id);
+      if (id !== active.id) await this.store.restore(id);
       return { id, skipped };
     }
     return { id: undefined, skipped };
@@ -86,29 +86,54 @@ export class LiveAgent {
     }
   }
 
-  /** Load a stored snapshot, record it as active, then put it in service. One activation at a time. */
+  /**
+   * Load a stored snapshot, record it as active, then put it in service; one switch at a time.
+   * Activating the snapshot in service again changes nothing (its history stays). NOT_FOUND when
+   * this agent does not hold it.
+   */
   activate(id: string): Promise<string> {
+    return this.switchTo(async () => {
+      const state = await this.store.active();
+      if (state?.id === id && this.current?.id === id) return undefined;
+      return { id, record: () => this.store.setActive(id) };
+    });
+  }
+
+  /**
+   * Back to the snapshot that served before the current one (or to `to`), whatever repeats the
+   * history holds; a second rollback goes further back. NOT_FOUND when there is no earlier one.
+   */
+  rollback(to?: string): Promise<string> {
+    return this.switchTo(async () => {
+      const state = await this.store.active();
+      // An active.json written before repeats were kept may list the active snapshot first.
+      const target = to ?? state?.previous.find((p) => p !== state.id);
+      if (!target) throw new AlmanacError('NOT_FOUND', 'There is no earlier snapshot to roll back to.');
+      if (target === state?.id && this.current?.id === target) return undefined;
+      return { id: target, record: () => this.store.restore(target) };
+    });
+  }
+
+  /**
+   * Run one switch after the ones before it: `plan` picks the snapshot (undefined: stay), which is
+   * loaded completely before `record` writes `active.json` and one assignment puts it in service.
+   */
+  private switchTo(plan: () => Promise<{ id: string; record: () => Promise<unknown> } | undefined>): Promise<string> {
     const run = this.switching.then(async () => {
-      const next = await this.load(id);
+      const next = await plan();
+      if (!next) return this.current!.id;
+      const loaded = await this.load(next.id);
       try {
-        await this.store.setActive(id);
+        await next.record();
       } catch (err) {
-        next.close();
+        loaded.close();
         throw err;
       }
-      this.put(next);
-      return id;
+      this.put(loaded);
+      return next.id;
     });
     this.switching = run.catch(() => undefined);
     return run;
-  }
-
-  /** Back to the snapshot active before this one (or `to`). */
-  async rollback(to?: string): Promise<string> {
-    const active = await this.store.active();
-    const target = to ?? active?.previous[0];
-    if (!target) throw new AlmanacError('NOT_FOUND', 'There is no earlier snapshot to roll back to.');
-    return this.activate(target);
   }
 
   private put(next: Slot): void {

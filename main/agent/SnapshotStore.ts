@@ -1,16 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import writeFileAtomic from 'write-file-atomic';
 import { AlmanacError } from '../AlmanacError.js';
-import { checkSnapshotFolder, manifestFile, unpackSnapshot, type SignedManifest } from '../publish/index.js';
+import { checkSnapshotFolder, manifestFile, type SignedManifest } from '../publish/index.js';
+import { defaultBundleLimits, unpackBundle, type BundleLimits } from './unpackBundle.js';
 
-/** What `active.json` records: the snapshot in service, and the ones before it (newest first). */
+/**
+ * What `active.json` records: the snapshot in service, and the history of the ones in service
+ * before it, newest first, one entry per activation (repeats kept), so a rollback goes back to
+ * whatever served before the current one.
+ */
 export interface ActiveState {
   id: string;
   activatedAt: string;
   previous: string[];
 }
+
+/** How many earlier activations `active.json` remembers. */
+const historyLength = 50;
 
 export interface StoredSnapshot {
   id: string;
@@ -73,17 +83,31 @@ export class SnapshotStore {
   }
 
   /**
-   * Check an uploaded bundle and install it: VALIDATION_FAILED (tampered, unsigned, untrusted or
-   * unreadable) leaves nothing behind; a snapshot already here is kept as it is.
+   * Check a bundle file and install it (see `receiveStream`); the file is removed either way.
    */
-  async receive(bundle: string): Promise<{ manifest: SignedManifest; created: boolean }> {
-    const unpacked = bundle.replace(/\.tar\.gz$/, '');
+  async receive(
+    bundle: string,
+    limits: BundleLimits = defaultBundleLimits,
+  ): Promise<{ manifest: SignedManifest; created: boolean }> {
     try {
-      try {
-        await unpackSnapshot(bundle, unpacked);
-      } catch (err) {
-        throw new AlmanacError('VALIDATION_FAILED', `The upload is not a snapshot bundle (${(err as Error).message}).`);
-      }
+      return await this.receiveStream(createReadStream(bundle), limits);
+    } finally {
+      await rm(bundle, { force: true });
+    }
+  }
+
+  /**
+   * Unpack a bundle as it streams in, check it and install it: TOO_LARGE past one of `limits`,
+   * VALIDATION_FAILED (malformed, cut off, tampered, unsigned or untrusted) leave nothing behind; a
+   * snapshot already here is kept as it is.
+   */
+  async receiveStream(
+    source: Readable,
+    limits: BundleLimits = defaultBundleLimits,
+  ): Promise<{ manifest: SignedManifest; created: boolean }> {
+    const unpacked = path.join(this.incomingDir, randomUUID());
+    try {
+      await unpackBundle(source, unpacked, limits);
       const checked = await checkSnapshotFolder(unpacked, this.trusted);
       if (!checked.ok) throw new AlmanacError('VALIDATION_FAILED', `Snapshot refused: ${checked.reason}`);
       const target = this.dirOf(checked.manifest.id);
@@ -92,8 +116,8 @@ export class SnapshotStore {
       await rename(unpacked, target);
       return { manifest: checked.manifest, created: true };
     } finally {
+      source.destroy();
       await rm(unpacked, { recursive: true, force: true });
-      await rm(bundle, { force: true });
     }
   }
 
@@ -114,11 +138,33 @@ export class SnapshotStore {
     }
   }
 
-  /** Record `id` as the snapshot in service (atomic: the old record or the new one, never half). */
+  /**
+   * Record `id` as the snapshot in service, the one before it first in the history (atomic: the old
+   * record or the new one, never half). Activating the snapshot already in service changes nothing.
+   */
   async setActive(id: string): Promise<ActiveState> {
     const before = await this.active();
-    const previous = before ? [before.id, ...before.previous.filter((p) => p !== id && p !== before.id)] : [];
-    const state: ActiveState = { id, activatedAt: new Date().toISOString(), previous: previous.slice(0, 50) };
+    if (before?.id === id) return before;
+    return this.write(id, before ? [before.id, ...before.previous] : []);
+  }
+
+  /**
+   * Record `id`, an earlier snapshot, as in service again: the history goes back to what it was when
+   * `id` served, so a second rollback goes further back. A snapshot not in the history is activated.
+   */
+  async restore(id: string): Promise<ActiveState> {
+    const before = await this.active();
+    const at = before?.previous.indexOf(id) ?? -1;
+    if (!before || at < 0) return this.setActive(id);
+    return this.write(id, before.previous.slice(at + 1));
+  }
+
+  private async write(id: string, previous: string[]): Promise<ActiveState> {
+    const state: ActiveState = {
+      id,
+      activatedAt: new Date().toISOString(),
+      previous: previous.slice(0, historyLength),
+    };
     await writeFileAtomic(this.activeFile, `${JSON.stringify(state, null, 2)}\n`, { fsync: true });
     return state;
   }

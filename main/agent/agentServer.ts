@@ -1,10 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { serve } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
@@ -18,14 +16,15 @@ import { searchKnowledge } from '../retrieval/index.js';
 import { chatSchema, chatTurns, completion, completionChunks } from './chatCompletions.js';
 import type { ConversationLog } from './conversationLog.js';
 import type { LiveAgent, LoadedSnapshot } from './LiveAgent.js';
+import { defaultBundleLimits, type BundleLimits } from './unpackBundle.js';
 
 export interface AgentServerOptions {
   agent: LiveAgent;
   log: ConversationLog;
   token: string;
   provider?: CompletionProvider;
-  /** Largest snapshot upload. @default 2 GB */
-  maxUploadBytes?: number;
+  /** Limits on an uploaded bundle, checked as it streams in. @default defaultBundleLimits */
+  limits?: Partial<BundleLimits>;
 }
 
 const answerSchema = z.object({
@@ -36,6 +35,13 @@ const answerSchema = z.object({
     .default([]),
   conversationId: z.string().max(100).optional(),
 });
+
+const rollbackSchema = z.object({ to: z.string().min(1).max(100).optional() });
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for any other form (a bare token too). */
+function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer +(\S+) *$/i.exec(header ?? '')?.[1];
+}
 
 const feedbackSchema = z.object({
   conversationId: z.string().min(1).max(100),
@@ -52,7 +58,7 @@ const feedbackSchema = z.object({
  */
 export function createAgentApp(options: AgentServerOptions): Hono {
   const { agent, log, token, provider } = options;
-  const maxUpload = options.maxUploadBytes ?? 2 * 1024 ** 3;
+  const limits: BundleLimits = { ...defaultBundleLimits, ...options.limits };
   const app = new Hono();
   const fail = (c: Context, err: unknown) => {
     if (err instanceof AlmanacError)
@@ -72,6 +78,27 @@ export function createAgentApp(options: AgentServerOptions): Hono {
       throw new AlmanacError(
         'VALIDATION_FAILED',
         parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      );
+    return parsed.data;
+  };
+  /** The optional rollback body: empty, or `{"to": "<snapshot id>"}`; VALIDATION_FAILED otherwise. */
+  const rollbackBody = async (c: Context): Promise<z.infer<typeof rollbackSchema>> => {
+    const text = await c.req.text();
+    if (!text.trim()) return {};
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        'The rollback body is not JSON: send nothing to go back one snapshot, or {"to": "<snapshot id>"}.',
+      );
+    }
+    const parsed = rollbackSchema.safeParse(value);
+    if (!parsed.success)
+      throw new AlmanacError(
+        'VALIDATION_FAILED',
+        'The rollback body may only be {"to": "<snapshot id>"}: send nothing to go back one snapshot.',
       );
     return parsed.data;
   };
@@ -113,8 +140,16 @@ export function createAgentApp(options: AgentServerOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use('/v1/*', async (c, next) => {
-    if (!sameToken(c.req.header('authorization')?.replace(/^Bearer\s+/i, ''), token))
-      return c.json({ error: { code: 'UNAUTHORIZED', message: 'Missing or wrong bearer token.' } }, 401);
+    if (!sameToken(bearerToken(c.req.header('authorization')), token))
+      return c.json(
+        {
+          error: {
+            code: 'UNAUTHORIZED',
+            message: 'Missing or wrong token: send the agent token as "Authorization: Bearer <token>".',
+          },
+        },
+        401,
+      );
     await next();
   });
 
@@ -156,18 +191,16 @@ export function createAgentApp(options: AgentServerOptions): Hono {
   app.post('/v1/snapshots', async (c) => {
     try {
       const declared = Number(c.req.header('content-length') ?? 0);
-      if (declared > maxUpload) throw new AlmanacError('TOO_LARGE', `A snapshot may be ${maxUpload} bytes at most.`);
+      if (declared > limits.compressedBytes)
+        throw new AlmanacError(
+          'TOO_LARGE',
+          `The upload is larger than this agent takes (${limits.compressedBytes} bytes): send the bundle almanac publish makes, or raise the agent's limit.`,
+        );
       if (!c.req.raw.body)
         throw new AlmanacError('VALIDATION_FAILED', 'Send the snapshot bundle (.tar.gz) as the body.');
-      const file = await agent.store.incomingFile();
-      let received = 0;
-      const limited = Readable.fromWeb(c.req.raw.body as WebReadableStream<Uint8Array>).on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > maxUpload)
-          limited.destroy(new AlmanacError('TOO_LARGE', `A snapshot may be ${maxUpload} bytes at most.`));
-      });
-      await pipeline(limited, createWriteStream(file));
-      const { manifest, created } = await agent.store.receive(file);
+      // Unpacked as it arrives, with every limit counted on the way: nothing is buffered whole.
+      const source = Readable.fromWeb(c.req.raw.body as WebReadableStream<Uint8Array>);
+      const { manifest, created } = await agent.store.receiveStream(source, limits);
       return c.json({ id: manifest.id, created, articles: manifest.articles.length }, created ? 201 : 200);
     } catch (err) {
       return fail(c, err);
@@ -184,9 +217,7 @@ export function createAgentApp(options: AgentServerOptions): Hono {
 
   app.post('/v1/rollback', async (c) => {
     try {
-      const given =
-        c.req.header('content-length') && Number(c.req.header('content-length')) > 0 ? await c.req.json() : {};
-      const to = typeof (given as { to?: unknown }).to === 'string' ? (given as { to: string }).to : undefined;
+      const { to } = await rollbackBody(c);
       return c.json({ active: await agent.rollback(to) });
     } catch (err) {
       return fail(c, err);

@@ -6,5 +6,7 @@ export { ConversationLog } from './conversationLog.js';
 export type { LogEntry } from './conversationLog.js';
 export { createAgentApp, startAgentServer } from './agentServer.js';
 export type { AgentServerOptions, RunningAgent } from './agentServer.js';
+export { defaultBundleLimits, unpackBundle } from './unpackBundle.js';
+export type { BundleLimits } from './unpackBundle.js';
 export { readTrustedKeys } from './trustedKeys.js';
 export { followBucket } from './followBucket.js';
