@@ -1,32 +1,53 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import type { Editor } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEditorStore } from '../stores/useEditorStore';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
 import { ArticleImage } from './extensions/articleImage';
 import { resolveAssetSrc, uploadArticleImage } from './articleImageSources';
+import { losslessMarkdown, type LosslessMarkdown } from './losslessMarkdown';
 
 const extensions = [
   ...editorExtensions,
   ArticleImage.configure({ resolveSrc: resolveAssetSrc, upload: uploadArticleImage }),
 ];
 
-/** Tiptap over the article's Markdown body; every change goes to the editor store for autosave. */
+/**
+ * Tiptap over the article's Markdown body; every change goes to the editor store for autosave.
+ * The body saved is the loaded Markdown with only the edited blocks written anew (losslessMarkdown.ts).
+ */
 export function RichTextEditor() {
   const revision = useEditorStore((s) => s.revision);
   const edit = useEditorStore((s) => s.edit);
+  // The Markdown the editor was loaded with and the document it made of it: taken before the first
+  // change (`loadedDoc`), and again whenever the body is replaced from outside.
+  const lossless = useRef<{ editor: Editor; markdown: LosslessMarkdown } | null>(null);
+  const loaded = (e: Editor, loadedDoc?: PmNode) => {
+    if (lossless.current?.editor !== e)
+      lossless.current = { editor: e, markdown: losslessMarkdown(e, useEditorStore.getState().body, loadedDoc) };
+    return lossless.current.markdown;
+  };
   const editor = useEditor({
     extensions,
     content: useEditorStore.getState().body,
     contentType: 'markdown',
     immediatelyRender: true,
     editorProps: { attributes: { class: 'prose', 'aria-label': 'Article text', 'data-testid': 'article-body' } },
-    onUpdate: ({ editor: e }) => edit({ body: e.getMarkdown() }),
+    onTransaction: ({ editor: e, transaction }) => void loaded(e, transaction.before),
+    onUpdate: ({ editor: e }) => {
+      // A change with nothing to save (an empty paragraph, a link's target) leaves the article saved.
+      const body = loaded(e).toMarkdown();
+      if (body !== useEditorStore.getState().body) edit({ body });
+    },
   });
   useEffect(() => {
     if (!editor) return;
     const body = useEditorStore.getState().body;
-    if (editor.getMarkdown() !== body) editor.commands.setContent(body, { contentType: 'markdown', emitUpdate: false });
+    if (loaded(editor).toMarkdown() === body) return;
+    editor.commands.setContent(body, { contentType: 'markdown', emitUpdate: false });
+    lossless.current = { editor, markdown: losslessMarkdown(editor, body) };
   }, [editor, revision]);
   const focus = useEditorStore((s) => s.focus);
   useEffect(() => {

@@ -3,6 +3,8 @@ import type { JSONContent, MarkdownRendererHelpers } from '@tiptap/core';
 import { Table, TableCell, TableHeader, TableRow, renderTableToMarkdown } from '@tiptap/extension-table';
 import { Markdown } from '@tiptap/markdown';
 import { PassageHighlight } from './extensions/passageHighlight';
+import { installMarkdownEscaping } from './markdownEscaping';
+import { hasVisibleContent } from './preserveMarkdown';
 
 /** Only web, mail and relative links: `javascript:` and `data:` URLs never become links. */
 export function isSafeUrl(url: string): boolean {
@@ -14,19 +16,21 @@ export function isSafeUrl(url: string): boolean {
 /** The table the toolbar inserts: a header row and one row, two columns. */
 export const tableSize = { rows: 2, cols: 2, withHeaderRow: true };
 
-const layoutNodes = new Set(['tableRow', 'tableHeader', 'tableCell', 'paragraph', 'hardBreak']);
-const hasContent = (node: JSONContent): boolean =>
-  node.type === 'text'
-    ? !!node.text?.trim()
-    : !layoutNodes.has(node.type ?? '') || (node.content ?? []).some(hasContent);
-
 /** A table as Markdown with its blank body rows left out and no blank lines around it. */
 export function tableToMarkdown(node: JSONContent, h: MarkdownRendererHelpers): string {
   const rows = node.content ?? [];
   const header = rows[0]?.content?.some((cell) => cell.type === 'tableHeader') ? rows.slice(0, 1) : [];
-  const body = rows.slice(header.length).filter(hasContent);
+  const body = rows.slice(header.length).filter(hasVisibleContent);
   return renderTableToMarkdown({ ...node, content: [...header, ...body] }, h).trim();
 }
+
+/** Markdown in and out, writing `<`, `>` and `&` as they are (see markdownEscaping.ts). */
+export const ArticleMarkdown = Markdown.extend({
+  onBeforeCreate(event) {
+    this.parent?.(event);
+    if (this.editor.markdown) installMarkdownEscaping(this.editor.markdown);
+  },
+});
 
 export const editorExtensions = [
   StarterKit.configure({
@@ -42,6 +46,6 @@ export const editorExtensions = [
   TableRow,
   TableHeader,
   TableCell,
-  Markdown,
+  ArticleMarkdown,
   PassageHighlight,
 ];
