@@ -1,7 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { ArticleStore } from '../main/articles/index.js';
-import { importPaths } from '../main/import/index.js';
+import { defaultMaxRows, importPaths } from '../main/import/index.js';
 import { createWorkspace } from '../main/workspace/index.js';
 import { median } from './stats.js';
 
@@ -35,6 +41,75 @@ export interface ImportThroughput {
   filesPerSecond: number;
   /** Median files per second of a re-import where every file is unchanged. */
   unchangedFilesPerSecond: number;
+  /** A generated CSV FAQ far past the row cap, imported once with the default cap. */
+  csv?: CsvImport;
+}
+
+export interface CsvImport {
+  rows: number;
+  megabytes: number;
+  /** The row cap it ran with (the default), and the articles it created. */
+  maxRows: number;
+  created: number;
+  seconds: number;
+  /** Rows streamed through per second, over the whole import (those past the cap only counted). */
+  rowsPerSecond: number;
+  /** Articles written per second until the cap was reached. */
+  articlesPerSecond: number;
+  /** Peak resident memory of the importing process (its own process, so nothing else counts). */
+  peakRssMb: number;
+}
+
+/** A CSV FAQ of `rows` rows, streamed to disk. */
+async function writeCsv(file: string, rows: number): Promise<void> {
+  async function* lines() {
+    yield 'question,answer,tags\n';
+    let batch = '';
+    for (let i = 1; i <= rows; i++) {
+      batch += `"How do I return order ${i}?","Open order ${i} in your account, choose Return and print the label; the refund reaches your card within five working days.",returns\n`;
+      if (i % 10_000 === 0) {
+        yield batch;
+        batch = '';
+      }
+    }
+    if (batch) yield batch;
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(file));
+}
+
+/**
+ * Import a generated CSV of `rows` rows into a fresh workspace with the default row cap, in a child
+ * process: rows/s through the whole file, articles/s until the cap, and the process's peak RSS.
+ */
+export async function csvImportThroughput(dir: string, rows = 1_000_000): Promise<CsvImport> {
+  const csv = path.join(dir, 'faq.csv');
+  await writeCsv(csv, rows);
+  const ws = await createWorkspace(path.join(dir, 'ws-csv'), { name: 'CSV import bench' });
+  const child = fileURLToPath(new URL('./importCsvChild.ts', import.meta.url));
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, ws.root, csv], {
+    cwd: fileURLToPath(new URL('../', import.meta.url)),
+    maxBuffer: 1024 * 1024,
+  });
+  const r = JSON.parse(stdout) as {
+    ms: number;
+    capReachedMs: number;
+    created: number;
+    capped?: { rows: number };
+    stopped?: string;
+    peakRssMb: number;
+  };
+  if (r.stopped || r.created !== Math.min(rows, defaultMaxRows) || (rows > defaultMaxRows && r.capped?.rows !== rows))
+    throw new Error(`CSV import bench: unexpected result ${stdout}`);
+  return {
+    rows,
+    megabytes: Math.round((await stat(csv)).size / 1e5) / 10,
+    maxRows: defaultMaxRows,
+    created: r.created,
+    seconds: Math.round(r.ms / 100) / 10,
+    rowsPerSecond: Math.round(rows / (r.ms / 1000)),
+    articlesPerSecond: Math.round(r.created / (r.capReachedMs / 1000)),
+    peakRssMb: Math.round(r.peakRssMb),
+  };
 }
 
 /** Import a generated static site of `pages` files into fresh workspaces; medians of `runs`. */

@@ -130,6 +130,12 @@ function figureRows(r: BenchResults): string[][] {
       `import of a generated ${m.files.toLocaleString('en')}-file Jekyll-style site (callouts, image tags, site links, tables; files/s, first import / re-import unchanged)`,
       `${m.filesPerSecond} / ${m.unchangedFilesPerSecond} (median of ${m.runs})`,
     ]);
+  const c = m?.csv;
+  if (c)
+    rows.push([
+      `import of a generated ${c.rows.toLocaleString('en')}-row CSV FAQ (${c.megabytes} MB) with the default cap of ${c.maxRows.toLocaleString('en')} rows per file: rows streamed/s, articles written/s, peak RSS`,
+      `${c.rowsPerSecond.toLocaleString('en')} rows/s (${c.seconds} s in all), ${c.articlesPerSecond.toLocaleString('en')} articles/s, ${c.peakRssMb} MB`,
+    ]);
   return rows;
 }
 

@@ -12,7 +12,7 @@ import { analyzers } from './analyzers.js';
 import { answerBench } from './answerQuality.js';
 import { agentLatency } from './agentLatency.js';
 import { insightsLoad } from './insightsLoad.js';
-import { importThroughput } from './importThroughput.js';
+import { csvImportThroughput, importThroughput } from './importThroughput.js';
 import { datasetQuality } from './datasetQuality.js';
 import { embeddingThroughput } from './embeddingThroughput.js';
 import { indexTiming } from './indexTiming.js';
@@ -210,11 +210,19 @@ if (wants('import')) {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'almanac-bench-import-'));
   try {
     const m = await importThroughput(scratch, 5000, 3);
-    results.importThroughput = m;
-    measured('import');
     log(`\n## Import of a generated ${m.files}-file static site (median of ${m.runs})`);
     log(
       `first import ${m.filesPerSecond} files/s; re-import with nothing changed ${m.unchangedFilesPerSecond} files/s`,
+    );
+    const c = await csvImportThroughput(scratch, 1_000_000);
+    m.csv = c;
+    results.importThroughput = m;
+    measured('import');
+    log(
+      `\n## Import of a generated ${c.rows.toLocaleString('en')}-row CSV FAQ (${c.megabytes} MB, default cap ${c.maxRows.toLocaleString('en')} rows per file, own process)`,
+    );
+    log(
+      `${c.created.toLocaleString('en')} articles written and ${(c.rows - c.created).toLocaleString('en')} rows counted in ${c.seconds} s: ${c.rowsPerSecond.toLocaleString('en')} rows/s, ${c.articlesPerSecond.toLocaleString('en')} articles/s until the cap; peak RSS ${c.peakRssMb} MB`,
     );
   } finally {
     await rm(scratch, { recursive: true, force: true });

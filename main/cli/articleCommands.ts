@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { AlmanacError } from '../AlmanacError.js';
 import { ArticleStore } from '../articles/index.js';
 import { reviewedStore } from '../review/index.js';
 import { createWorkspace, openWorkspace } from '../workspace/index.js';
@@ -47,18 +48,52 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
     .command('import <ws> <paths...>')
     .description('import .md/.html files or folders, .jsonl corpora ({id,title,text}) and .csv FAQs (question,answer)')
     .option('--as <member>', 'import as this member (signed in the audit log)')
+    .option(
+      '--max-rows <n>',
+      'rows imported from each .jsonl or .csv file (default 50000); the rest are counted and reported',
+    )
     .option('--json', 'print JSON')
-    .action(async (dir: string, paths: string[], opts: { as?: string; json?: boolean }) => {
+    .action(async (dir: string, paths: string[], opts: { as?: string; json?: boolean; maxRows?: string }) => {
+      const maxRows = opts.maxRows === undefined ? undefined : Number(opts.maxRows.replace(/[_,]/g, ''));
+      if (maxRows !== undefined && !(Number.isInteger(maxRows) && maxRows >= 1))
+        throw new AlmanacError(
+          'VALIDATION_FAILED',
+          `--max-rows must be a whole number of at least 1, not "${opts.maxRows}".`,
+        );
       const ws = await openWorkspace(dir);
       const { store } = reviewedStore(ws);
       const signer = await signerOrNobody(ws, fileKeyVault(config.configDir), opts.as);
       const progress = !opts.json && process.stderr.isTTY;
       const cwd = process.cwd();
       const { importPaths } = await import('../import/index.js');
+      // Ctrl-C stops the import after the articles being written: what was written is recorded and
+      // reported. A second Ctrl-C ends the process at once.
+      const stop = new AbortController();
+      const interrupt = () => stop.abort();
+      process.once('SIGINT', interrupt);
+      process.once('SIGTERM', interrupt);
+      let shown = 0;
       const report = await importPaths(store, paths, {
         displayPath: (p) => path.relative(cwd, p) || '.',
-        onProgress: progress ? (done, total) => process.stderr.write(`\rImporting ${done}/${total}`) : undefined,
+        maxRows,
+        signal: stop.signal,
+        onProgress: progress
+          ? (_done, _total, p) => {
+              const now = Date.now();
+              if (now - shown < 100) return;
+              shown = now;
+              const where = p.source
+                ? `${p.source}${p.rows !== undefined ? ` (${p.rows.toLocaleString('en')} rows read)` : ''}`
+                : '';
+              process.stderr.write(
+                `\rImporting: ${p.filesRead}/${p.files} files read, ${p.written.toLocaleString('en')}/${p.planned.toLocaleString('en')} articles written${where ? `; ${where}` : ''}\x1b[K`,
+              );
+            }
+          : undefined,
         signer,
+      }).finally(() => {
+        process.off('SIGINT', interrupt);
+        process.off('SIGTERM', interrupt);
       });
       if (progress) process.stderr.write('\n');
       emit(opts, report, () => {
@@ -77,9 +112,11 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
           lines.push(`Not imported (${report.failed.length}):`);
           for (const f of report.failed) lines.push(`  ${f.source}: ${f.reason}`);
         }
+        if (report.stopped) lines.push(report.stopped);
         return lines.join('\n');
       });
-      if (report.failed.length > 0) process.exitCode = 3;
+      if (report.stopped && stop.signal.aborted) process.exitCode = 130;
+      else if (report.failed.length > 0 || report.stopped) process.exitCode = 3;
     });
 
   program

@@ -1,6 +1,7 @@
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { ArticleSource } from '../articles/index.js';
 import { mapForeignMeta, splitForeignFrontMatter, type ForeignMeta } from './foreignFrontMatter.js';
+import { markdownNestingProblem } from '../indexing/markdownNesting.js';
+import { htmlNestingProblem } from './htmlNesting.js';
 import { htmlToMarkdown } from './htmlToMarkdown.js';
 import { plainTitle } from './plainTitle.js';
 
@@ -33,7 +34,14 @@ export interface DraftOrigin {
   source: string;
 }
 
+/** A page nested deeper than Almanac parses, reported instead of imported. */
+export function nestingFailure(problem: string, source: string): DraftResult {
+  return { drafts: [], failures: [{ source, reason: `${problem}. Flatten it and import it again.` }] };
+}
+
 export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
+  const nested = markdownNestingProblem(text);
+  if (nested) return nestingFailure(nested, origin.source);
   let front;
   try {
     front = splitForeignFrontMatter(text, origin.source);
@@ -67,7 +75,12 @@ export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
 }
 
 export function htmlDrafts(text: string, origin: DraftOrigin): DraftResult {
+  const nested = htmlNestingProblem(text);
+  if (nested) return nestingFailure(nested, origin.source);
   const { title, markdown } = htmlToMarkdown(text);
+  const nestedMarkdown = markdownNestingProblem(markdown);
+  if (nestedMarkdown)
+    return nestingFailure(`Converted to Markdown, it is ${nestedMarkdown.replace(/^Markdown /, '')}`, origin.source);
   if (!markdown) return { drafts: [], failures: [{ source: origin.source, reason: 'The HTML has no text content.' }] };
   return {
     drafts: [{ title, body: markdown, meta: {}, ...origin, siteMarkup: false, permalinks: [], notes: [] }],
@@ -88,102 +101,96 @@ function record(origin: DraftOrigin, key: string, where: string, fields: Partial
   };
 }
 
-export function jsonlDrafts(text: string, origin: DraftOrigin, maxRecordChars: number): DraftResult {
-  const out: DraftResult = { drafts: [], failures: [] };
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${origin.source}:${i + 1}`;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch (err) {
-      out.failures.push({ source: where, reason: `Not valid JSON: ${(err as Error).message}` });
-      return;
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      out.failures.push({ source: where, reason: 'Each line must be one JSON object {id, title, text}.' });
-      return;
-    }
-    const rec = parsed as Record<string, unknown>;
-    const id = rec._id ?? rec.id;
-    const title = typeof rec.title === 'string' ? plainTitle(rec.title) : '';
-    const body = typeof rec.text === 'string' ? rec.text : typeof rec.body === 'string' ? rec.body : '';
-    if (!body.trim() && !title) {
-      out.failures.push({
-        source: where,
-        reason: 'Record has neither "title" nor "text". Each line needs {id, title, text}.',
-      });
-      return;
-    }
-    if (body.length > maxRecordChars) {
-      out.failures.push({
-        source: where,
-        reason: `Record text has ${body.length} characters; the limit is ${maxRecordChars}.`,
-      });
-      return;
-    }
-    const meta: Draft['meta'] = {};
-    if (id !== undefined) meta.id = String(id);
-    if (typeof rec.locale === 'string') meta.locale = rec.locale;
-    if (Array.isArray(rec.tags)) meta.tags = rec.tags.map(String);
-    const key = id !== undefined ? String(id) : title || `line ${i + 1}`;
-    out.drafts.push(
-      record(origin, key, where, { title: title || plainTitle(body.trim().split('\n')[0]!).slice(0, 120), meta }, body),
-    );
-  });
-  return out;
+export type RowResult = { draft: Draft } | { failure: Failure };
+
+/** One line of a JSONL corpus ({id, title, text}); undefined for a blank line. */
+export function jsonlDraft(
+  line: string,
+  lineNo: number,
+  origin: DraftOrigin,
+  maxRecordChars: number,
+): RowResult | undefined {
+  if (!line.trim()) return undefined;
+  const where = `${origin.source}:${lineNo}`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (err) {
+    return { failure: { source: where, reason: `Not valid JSON: ${(err as Error).message}` } };
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { failure: { source: where, reason: 'Each line must be one JSON object {id, title, text}.' } };
+  const rec = parsed as Record<string, unknown>;
+  const id = rec._id ?? rec.id;
+  const title = typeof rec.title === 'string' ? plainTitle(rec.title) : '';
+  const body = typeof rec.text === 'string' ? rec.text : typeof rec.body === 'string' ? rec.body : '';
+  if (!body.trim() && !title) {
+    return {
+      failure: { source: where, reason: 'Record has neither "title" nor "text". Each line needs {id, title, text}.' },
+    };
+  }
+  if (body.length > maxRecordChars) {
+    return {
+      failure: { source: where, reason: `Record text has ${body.length} characters; the limit is ${maxRecordChars}.` },
+    };
+  }
+  const meta: Draft['meta'] = {};
+  if (id !== undefined) meta.id = String(id);
+  if (typeof rec.locale === 'string') meta.locale = rec.locale;
+  if (Array.isArray(rec.tags)) meta.tags = rec.tags.map(String);
+  const key = id !== undefined ? String(id) : title || `line ${lineNo}`;
+  return {
+    draft: record(
+      origin,
+      key,
+      where,
+      { title: title || plainTitle(body.trim().split('\n')[0]!).slice(0, 120), meta },
+      body,
+    ),
+  };
 }
 
 const questionColumns = ['question', 'q', 'title', '问题', '問題'];
 const answerColumns = ['answer', 'a', 'text', 'body', '答案', '回答'];
 
-export function csvDrafts(text: string, origin: DraftOrigin): DraftResult {
-  let rows: Record<string, string>[];
-  try {
-    rows = parseCsv(text, {
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      bom: true,
-      relax_column_count: true,
-    });
-  } catch (err) {
-    return {
-      drafts: [],
-      failures: [{ source: origin.source, reason: `Not a readable CSV file: ${(err as Error).message}` }],
-    };
-  }
-  const first = rows[0] ?? {};
-  const qCol = questionColumns.find((c) => c in first);
-  const aCol = answerColumns.find((c) => c in first);
-  if (!qCol || !aCol) {
-    return {
-      drafts: [],
-      failures: [
-        {
-          source: origin.source,
-          reason: `CSV needs a header with "question" and "answer" columns; found: ${Object.keys(first).join(', ') || 'no header'}.`,
-        },
-      ],
-    };
-  }
-  const out: DraftResult = { drafts: [], failures: [] };
-  rows.forEach((row, i) => {
-    const where = `${origin.source}:${i + 2}`;
-    const title = plainTitle(row[qCol] ?? '');
-    const body = row[aCol]?.trim() ?? '';
-    if (!title || !body) {
-      out.failures.push({ source: where, reason: 'Row has an empty question or answer.' });
-      return;
-    }
-    const meta: Draft['meta'] = {};
-    if (row.id?.trim()) meta.id = row.id.trim();
-    if (row.locale?.trim()) meta.locale = row.locale.trim();
-    const tags = row.tags
-      ?.split(/[,;|]/)
-      .map((t) => t.trim())
-      .filter(Boolean);
-    if (tags?.length) meta.tags = tags;
-    out.drafts.push(record(origin, meta.id ?? title, where, { title, meta }, body));
-  });
-  return out;
+/** Header names as the CSV reader keys its rows by. */
+export const csvHeader = (h: string[]) => h.map((c) => c.trim().toLowerCase());
+
+/** The question and answer columns of a CSV FAQ, found from its first row, or why it cannot be read. */
+export function csvColumns(
+  first: Record<string, string> | undefined,
+  origin: DraftOrigin,
+): { q: string; a: string } | { failure: Failure } {
+  const row = first ?? {};
+  const q = questionColumns.find((c) => c in row);
+  const a = answerColumns.find((c) => c in row);
+  if (q && a) return { q, a };
+  return {
+    failure: {
+      source: origin.source,
+      reason: `CSV needs a header with "question" and "answer" columns; found: ${Object.keys(row).join(', ') || 'no header'}.`,
+    },
+  };
+}
+
+/** One row of a CSV FAQ; `index` counts data rows from 0 (the header is line 1). */
+export function csvDraft(
+  row: Record<string, string>,
+  index: number,
+  columns: { q: string; a: string },
+  origin: DraftOrigin,
+): RowResult {
+  const where = `${origin.source}:${index + 2}`;
+  const title = plainTitle(row[columns.q] ?? '');
+  const body = row[columns.a]?.trim() ?? '';
+  if (!title || !body) return { failure: { source: where, reason: 'Row has an empty question or answer.' } };
+  const meta: Draft['meta'] = {};
+  if (row.id?.trim()) meta.id = row.id.trim();
+  if (row.locale?.trim()) meta.locale = row.locale.trim();
+  const tags = row.tags
+    ?.split(/[,;|]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tags?.length) meta.tags = tags;
+  return { draft: record(origin, meta.id ?? title, where, { title, meta }, body) };
 }

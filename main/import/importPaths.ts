@@ -1,10 +1,14 @@
+import { AlmanacError } from '../AlmanacError.js';
 import { appendAudit } from '../audit/index.js';
 import type { Signer } from '../team/index.js';
 import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type ArticleStore } from '../articles/index.js';
-import { csvDrafts, htmlDrafts, jsonlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
+import { markdownNestingProblem } from '../indexing/markdownNesting.js';
+import { htmlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
 import { collectSources, type SourceFile } from './collectSources.js';
+import { corpusRows, type CorpusCount } from './corpusRows.js';
 import { detectLocale } from './detectLocale.js';
+import { HtmlNestingError } from './htmlNesting.js';
 import { importImages } from './importImages.js';
 import { readTextFile } from './readTextFile.js';
 import { sanitizeMarkdown } from './sanitizeMarkdown.js';
@@ -25,25 +29,83 @@ export interface ImportedArticle {
   notes?: string[];
 }
 
+/** A JSONL or CSV file with more rows than the cap: the rows past it were counted, not imported. */
+export interface CappedFile {
+  source: string;
+  /** Rows in the file (JSONL: non-blank lines; CSV: records after the header). */
+  rows: number;
+  /** Rows read into articles (or reported), the first `maxRows`. */
+  read: number;
+  notImported: number;
+  maxRows: number;
+}
+
 export interface ImportReport {
   imported: ImportedArticle[];
   failed: { source: string; reason: string }[];
   counts: Record<ImportStatus | 'reported', number>;
+  /** Files cut at the row cap; each is also in `failed` with the way to import the rest. */
+  capped: CappedFile[];
+  /**
+   * Why the import stopped before the end (interrupted, disk full). Everything it wrote until then is
+   * in `imported` and in the audit log; importing again finishes the job and leaves those unchanged.
+   */
+  stopped?: string;
 }
 
+/** Where an import is, for a progress line. */
+export interface ImportProgress {
+  /** Files found, and files read so far. */
+  files: number;
+  filesRead: number;
+  /** The file being read, as the report shows it. */
+  source?: string;
+  /** Rows read so far from that file when it is a JSONL or CSV corpus, past the cap included. */
+  rows?: number;
+  /** Articles read and waiting to be written, and articles written (created, updated or unchanged). */
+  planned: number;
+  written: number;
+}
+
+/**
+ * Rows imported from one JSONL or CSV file unless `maxRows` says otherwise: a large help centre's
+ * FAQ export fits many times over, and writing that many articles takes a few minutes; a bigger
+ * file is more likely a data dump imported by mistake. The rest of the file is counted and reported
+ * (`almanac import --max-rows N` raises the cap).
+ */
+export const defaultMaxRows = 50_000;
+
+/**
+ * Articles written between two audit entries. Every entry lists all the ids it created or updated
+ * (an entry lists at most 1,000), and an import killed part-way has recorded every batch it finished.
+ */
+export const importBatchSize = 500;
+
+/** Articles of one batch written at the same time (each write is synced to disk). */
+const writeConcurrency = 8;
+
 export interface ImportOptions {
-  /** Largest Markdown or HTML file, in bytes. */
+  /** Largest Markdown or HTML file, in bytes; also the longest record text of a corpus, in characters. */
   maxFileBytes?: number;
   /** Largest JSONL or CSV corpus, in bytes. */
   maxCorpusBytes?: number;
+  /** Rows imported from one JSONL or CSV file (default `defaultMaxRows`); the rest are counted and reported. */
+  maxRows?: number;
+  /** Articles written between audit entries (default `importBatchSize`). */
+  batchSize?: number;
   /** How a path appears in the report, e.g. relative to where the user ran the command. */
   displayPath?: (absolute: string) => string;
-  onProgress?: (done: number, total: number) => void;
-  /** Who imports: signs the audit entry (unsigned when nobody is signed in). */
+  /** Called as files are read, every 1,000 rows of a corpus, and as articles are written. */
+  onProgress?: (done: number, total: number, progress: ImportProgress) => void;
+  /** Who imports: signs the audit entries (unsigned when nobody is signed in). */
   signer?: Signer;
+  /** Stops the import: what was written until then is recorded, and the report says it stopped. */
+  signal?: AbortSignal;
 }
 
 interface Planned {
+  /** Its place in the order the sources were read: the report lists articles in that order. */
+  seq: number;
   draft: Draft;
   file?: SourceFile;
   id: string;
@@ -68,105 +130,364 @@ function withoutTitleHeading(markdown: string, title: string): string {
   return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
 }
 
-async function readDrafts(
-  sf: SourceFile,
-  options: Required<Pick<ImportOptions, 'maxFileBytes' | 'maxCorpusBytes'>>,
-  source: string,
-): Promise<DraftResult> {
-  const corpus = sf.kind === 'jsonl' || sf.kind === 'csv';
-  const read = await readTextFile(sf.file, corpus ? options.maxCorpusBytes : options.maxFileBytes);
-  if (!read.ok) return { drafts: [], failures: [{ source, reason: read.reason }] };
-  const origin = { ref: { collection: sf.collection, path: sf.relPath }, source };
-  if (sf.kind === 'markdown') return markdownDrafts(read.text, origin);
-  if (sf.kind === 'html') return htmlDrafts(read.text, origin);
-  if (sf.kind === 'jsonl') return jsonlDrafts(read.text, origin, options.maxFileBytes);
-  return csvDrafts(read.text, origin);
+/** An error that ends the whole import, not just one file: a full disk, a read-only folder. */
+const isSystemError = (err: unknown): boolean =>
+  err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === 'string';
+
+/** Writing an article failed in a way that stops the import (see `isSystemError`). */
+class ImportStopped extends Error {
+  constructor(readonly reason: unknown) {
+    super((reason as Error).message);
+  }
+}
+
+/** The audit entry of a batch could not be appended: the import cannot record what it does, so it fails. */
+class AuditFailed extends Error {
+  constructor(readonly reason: unknown) {
+    super((reason as Error).message);
+  }
+}
+
+/** Why one file or article could not be imported, for an error the importer did not expect. */
+function unexpected(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return err instanceof RangeError
+    ? `Could not be converted: it is too deeply nested or too complex (${message}). Simplify it and import it again.`
+    : `Could not be imported: ${message}`;
+}
+
+const interrupted =
+  'Interrupted before the end. The articles listed were imported and recorded in the audit log; import again to finish (those are left unchanged).';
+
+/** Runs `work` on each item, `limit` at a time, starting no new one once `stop` says so. */
+async function eachLimited<T>(
+  items: T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+  stop: () => boolean,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop()) {
+      const i = next++;
+      await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** One import: plans ids as sources are read, writes articles in batches, and audits each batch. */
+class ImportRun {
+  private readonly sources: SourceIndex;
+  private readonly taken: Set<string>;
+  private readonly claimed = new Set<string>();
+  private readonly links = new SiteLinks();
+  /** Pages wait until every file is read, so links between them resolve to ids. */
+  private pages: Planned[] = [];
+  private pending: Planned[] = [];
+  private batches = 0;
+  /** Where each imported article was read, to list them in that order (corpora are written first). */
+  private readonly order = new Map<ImportedArticle, number>();
+  private planned = 0;
+  private written = 0;
+  private filesRead = 0;
+  private current: { source: string; count?: CorpusCount } | undefined;
+  private lastProgress = 0;
+
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly report: ImportReport,
+    articles: Awaited<ReturnType<ArticleStore['list']>>,
+    private readonly files: number,
+    private readonly options: ImportOptions & {
+      maxFileBytes: number;
+      maxCorpusBytes: number;
+      maxRows: number;
+      batchSize: number;
+      displayPath: (absolute: string) => string;
+    },
+  ) {
+    this.sources = new SourceIndex(articles);
+    this.taken = new Set(articles.map((a) => a.id));
+  }
+
+  private progress(force = true): void {
+    if (!this.options.onProgress) return;
+    const now = Date.now();
+    if (!force && now - this.lastProgress < 50) return;
+    this.lastProgress = now;
+    this.options.onProgress(this.filesRead + this.written, this.files + this.planned, {
+      files: this.files,
+      filesRead: this.filesRead,
+      ...(this.current ? { source: this.current.source } : {}),
+      ...(this.current?.count ? { rows: this.current.count.rows } : {}),
+      planned: this.planned,
+      written: this.written,
+    });
+  }
+
+  /** A stop, an audit failure or an interruption ends the import; anything else is this file's problem. */
+  private ends(err: unknown): boolean {
+    return err instanceof ImportStopped || err instanceof AuditFailed || Boolean(this.options.signal?.aborted);
+  }
+
+  /** Give a draft its id (the article it updates, or a fresh one nobody has), or report why it is skipped. */
+  private plan(draft: Draft, sf: SourceFile): Planned | undefined {
+    const existingId = this.sources.find(draft.ref);
+    if (existingId && this.claimed.has(existingId)) {
+      this.report.failed.push({
+        source: draft.source,
+        reason: `The same source was already imported in this run as ${existingId}; this copy was skipped.`,
+      });
+      return undefined;
+    }
+    const cleanTitleSource = draft.siteMarkup
+      ? cleanSiteMarkup(draft.body, { generator: sf.generator }).markdown
+      : draft.body;
+    const title =
+      draft.title || firstHeading(cleanTitleSource) || naturalStem(sf.relPath, sf.collection).replace(/[-_]+/g, ' ');
+    let id = existingId;
+    if (!id) {
+      const natural =
+        draft.meta.id ??
+        (draft.ref.key !== undefined
+          ? slugify(title)
+          : slugify(naturalStem(sf.relPath, sf.collection)) || slugify(title));
+      const wanted =
+        natural && articleIdSchema.safeParse(natural).success
+          ? natural
+          : slugify(natural ?? '') || `imported-${this.taken.size + 1}`;
+      id = wanted;
+      for (let n = 2; this.taken.has(id) || this.claimed.has(id); n++) id = `${wanted}-${n}`;
+    }
+    this.claimed.add(id);
+    if (draft.siteMarkup) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
+    return { seq: this.planned++, draft, file: sf, id, existing: Boolean(existingId), title };
+  }
+
+  /** Read a Markdown or HTML page and plan its article; it is written once every file is read. */
+  async page(sf: SourceFile): Promise<void> {
+    const source = this.options.displayPath(sf.file);
+    this.current = { source };
+    try {
+      const read = await readTextFile(sf.file, this.options.maxFileBytes);
+      let result: DraftResult;
+      if (!read.ok) result = { drafts: [], failures: [{ source, reason: read.reason }] };
+      else {
+        const origin = { ref: { collection: sf.collection, path: sf.relPath }, source };
+        result = sf.kind === 'html' ? htmlDrafts(read.text, origin) : markdownDrafts(read.text, origin);
+      }
+      this.report.failed.push(...result.failures);
+      for (const draft of result.drafts) {
+        const plan = this.plan(draft, sf);
+        if (plan) this.pages.push(plan);
+      }
+    } catch (err) {
+      if (this.ends(err)) throw err;
+      this.report.failed.push({ source, reason: unexpected(err) });
+    }
+    this.filesRead++;
+    this.current = undefined;
+    this.progress();
+  }
+
+  /** Stream a JSONL or CSV corpus row by row, writing its articles in batches as they are read. */
+  async corpus(sf: SourceFile & { kind: 'jsonl' | 'csv' }): Promise<void> {
+    const source = this.options.displayPath(sf.file);
+    const { maxRows } = this.options;
+    const count: CorpusCount = { rows: 0, over: 0, onRows: () => this.progress(false) };
+    this.current = { source, count };
+    const origin = { ref: { collection: sf.collection, path: sf.relPath }, source };
+    const limits = {
+      maxBytes: this.options.maxCorpusBytes,
+      maxRecordChars: this.options.maxFileBytes,
+      maxRows,
+    };
+    try {
+      for await (const item of corpusRows(sf.kind, sf.file, origin, limits, count, this.options.signal)) {
+        if ('refused' in item) this.report.failed.push({ source, reason: item.refused });
+        else if ('failure' in item) this.report.failed.push(item.failure);
+        else {
+          let plan: Planned | undefined;
+          try {
+            plan = this.plan(item.draft, sf);
+          } catch (err) {
+            this.report.failed.push({ source: item.draft.source, reason: unexpected(err) });
+          }
+          if (plan) await this.add(plan);
+        }
+      }
+    } catch (err) {
+      if (this.ends(err)) throw err;
+      const at = count.rows ? `Reading stopped at row ${count.rows.toLocaleString('en')}. ` : '';
+      this.report.failed.push({ source, reason: `${at}${unexpected(err)}` });
+    }
+    if (count.over > 0) {
+      const n = (x: number) => x.toLocaleString('en');
+      this.report.capped.push({
+        source,
+        rows: count.rows,
+        read: count.rows - count.over,
+        notImported: count.over,
+        maxRows,
+      });
+      this.report.failed.push({
+        source,
+        reason: `${n(count.over)} of its ${n(count.rows)} rows were not imported: the limit is ${n(maxRows)} rows per file, and only the first ${n(maxRows)} were read. To import them all, import it again with --max-rows ${count.rows} (rows already imported stay as they are), or split the file.`,
+      });
+    }
+    this.filesRead++;
+    this.current = undefined;
+    this.progress();
+  }
+
+  /** Write the pages read earlier, in batches. */
+  async writePages(): Promise<void> {
+    const pages = this.pages;
+    this.pages = [];
+    for (const plan of pages) await this.add(plan);
+  }
+
+  private async add(plan: Planned): Promise<void> {
+    this.pending.push(plan);
+    if (this.pending.length >= this.options.batchSize) await this.flush();
+  }
+
+  /**
+   * Write the waiting articles, a few at a time, and append one audit entry for those created or
+   * updated. A full disk (or the like) or an interruption stops it: what was written is still
+   * recorded, then the import ends.
+   */
+  async flush(): Promise<void> {
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    const { signal } = this.options;
+    const results: (ImportedArticle | { reason: string } | undefined)[] = new Array(batch.length);
+    let stop: unknown;
+    await eachLimited(
+      batch,
+      writeConcurrency,
+      async (plan, i) => {
+        try {
+          results[i] = await writePlanned(this.store, plan, this.links, this.sources);
+        } catch (err) {
+          if (isSystemError(err)) {
+            stop ??= err;
+            return;
+          }
+          results[i] = { reason: unexpected(err) };
+        }
+        this.written++;
+        this.progress(false);
+      },
+      () => stop !== undefined || Boolean(signal?.aborted),
+    );
+    const ids: string[] = [];
+    let created = 0;
+    let updated = 0;
+    batch.forEach((plan, i) => {
+      const result = results[i];
+      if (!result) return;
+      if ('reason' in result) {
+        this.report.failed.push({ source: plan.draft.source, reason: result.reason });
+        return;
+      }
+      this.report.imported.push(result);
+      this.order.set(result, plan.seq);
+      if (result.status === 'created') created++;
+      if (result.status === 'updated') updated++;
+      if (result.status !== 'unchanged') ids.push(result.id);
+    });
+    this.progress();
+    const stopped =
+      stop !== undefined ? `Stopped: ${(stop as Error).message}` : signal?.aborted ? 'Interrupted' : undefined;
+    if (created + updated > 0) {
+      try {
+        await appendAudit(this.store.ws, this.options.signer, 'import', `${created + updated} articles`, {
+          created,
+          updated,
+          ids,
+          batch: ++this.batches,
+          ...(stopped ? { stopped } : {}),
+        });
+      } catch (err) {
+        throw new AuditFailed(err);
+      }
+    }
+    if (stop !== undefined) throw new ImportStopped(stop);
+    signal?.throwIfAborted();
+  }
+
+  /** The imported articles in the order their sources were read. */
+  sortImported(): void {
+    this.report.imported.sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Articles read but not written when the import stopped: they are left out. */
+  discard(): void {
+    this.pending = [];
+    this.pages = [];
+  }
 }
 
 /**
  * Import Markdown (including static-site sources), HTML, JSONL and CSV. Each file is created,
  * updated (same source as an earlier import), unchanged, or reported with its reason; an article
- * from another source is never overwritten, and every write is atomic.
+ * from another source is never overwritten, and every write is atomic. JSONL and CSV files are
+ * streamed row by row, up to `maxRows` rows each (the rest are counted and reported). Articles are
+ * written in batches of `batchSize`, each recorded by its own audit entry; a page nested deeper than
+ * Almanac parses is reported, never imported, and one file that fails never stops the others. When
+ * the import stops part-way (interrupted through `signal`, a full disk) it still returns its report,
+ * with `stopped` saying why; only a failure to append an audit entry is thrown.
  */
 export async function importPaths(
   store: ArticleStore,
   inputs: string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const { maxFileBytes = 5 * 1024 * 1024, maxCorpusBytes = 256 * 1024 * 1024, displayPath = (p) => p } = options;
+  const settings = {
+    ...options,
+    maxFileBytes: options.maxFileBytes ?? 5 * 1024 * 1024,
+    maxCorpusBytes: options.maxCorpusBytes ?? 256 * 1024 * 1024,
+    maxRows: options.maxRows ?? defaultMaxRows,
+    batchSize: options.batchSize ?? importBatchSize,
+    displayPath: options.displayPath ?? ((p: string) => p),
+  };
+  if (!(settings.maxRows >= 1) || (Number.isFinite(settings.maxRows) && !Number.isInteger(settings.maxRows)))
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      `The row limit must be a whole number of at least 1, not ${settings.maxRows}.`,
+    );
+  if (!Number.isInteger(settings.batchSize) || settings.batchSize < 1 || settings.batchSize > 1000)
+    throw new AlmanacError('VALIDATION_FAILED', 'The batch size must be a whole number from 1 to 1,000.');
   const report: ImportReport = {
     imported: [],
     failed: [],
     counts: { created: 0, updated: 0, unchanged: 0, reported: 0 },
+    capped: [],
   };
-  const collected = await collectSources(inputs, displayPath);
+  const collected = await collectSources(inputs, settings.displayPath);
   report.failed.push(...collected.failed);
-
-  const articles = await store.list();
-  const sources = new SourceIndex(articles);
-  const taken = new Set(articles.map((a) => a.id));
-  const claimed = new Set<string>();
-  const links = new SiteLinks();
-  const planned: Planned[] = [];
-  let done = 0;
-  const total = collected.files.length;
-
-  for (const sf of collected.files) {
-    const result = await readDrafts(sf, { maxFileBytes, maxCorpusBytes }, displayPath(sf.file));
-    report.failed.push(...result.failures);
-    for (const draft of result.drafts) {
-      const existingId = sources.find(draft.ref);
-      if (existingId && claimed.has(existingId)) {
-        report.failed.push({
-          source: draft.source,
-          reason: `The same source was already imported in this run as ${existingId}; this copy was skipped.`,
-        });
-        continue;
-      }
-      const cleanTitleSource = draft.siteMarkup
-        ? cleanSiteMarkup(draft.body, { generator: sf.generator }).markdown
-        : draft.body;
-      const title =
-        draft.title || firstHeading(cleanTitleSource) || naturalStem(sf.relPath, sf.collection).replace(/[-_]+/g, ' ');
-      let id = existingId;
-      if (!id) {
-        const natural =
-          draft.meta.id ??
-          (draft.ref.key !== undefined
-            ? slugify(title)
-            : slugify(naturalStem(sf.relPath, sf.collection)) || slugify(title));
-        const wanted =
-          natural && articleIdSchema.safeParse(natural).success
-            ? natural
-            : slugify(natural ?? '') || `imported-${taken.size + 1}`;
-        id = wanted;
-        for (let n = 2; taken.has(id) || claimed.has(id); n++) id = `${wanted}-${n}`;
-      }
-      claimed.add(id);
-      if (draft.siteMarkup) links.add(sf.collection, sf.relPath, draft.permalinks, id);
-      planned.push({ draft, file: sf, id, existing: Boolean(existingId), title });
+  const run = new ImportRun(store, report, await store.list(), collected.files.length, settings);
+  try {
+    for (const sf of collected.files) {
+      settings.signal?.throwIfAborted();
+      if (sf.kind === 'jsonl' || sf.kind === 'csv') await run.corpus(sf as SourceFile & { kind: typeof sf.kind });
+      else await run.page(sf);
     }
-    options.onProgress?.(++done, total * 2);
+    await run.writePages();
+    await run.flush();
+  } catch (err) {
+    if (err instanceof AuditFailed) throw err.reason;
+    run.discard();
+    const cause = err instanceof ImportStopped ? err.reason : err;
+    report.stopped = settings.signal?.aborted
+      ? interrupted
+      : `Stopped before the end: ${cause instanceof Error ? cause.message : String(cause)}. The articles listed were imported and recorded in the audit log; fix the cause and import again to finish.`;
   }
-
-  for (const plan of planned) {
-    const outcome = await writePlanned(store, plan, links, sources);
-    if ('reason' in outcome) report.failed.push({ source: plan.draft.source, reason: outcome.reason });
-    else report.imported.push(outcome);
-    options.onProgress?.(++done, total * 2);
-  }
+  run.sortImported();
   for (const item of report.imported) report.counts[item.status]++;
   report.counts.reported = report.failed.length;
-  const { created, updated } = report.counts;
-  if (created + updated > 0)
-    await appendAudit(store.ws, options.signer, 'import', `${created + updated} articles`, {
-      created,
-      updated,
-      ids: report.imported
-        .filter((i) => i.status !== 'unchanged')
-        .map((i) => i.id)
-        .slice(0, 1000),
-    });
   return report;
 }
 
@@ -189,7 +510,15 @@ async function writePlanned(
     notes.push(...cleaned.notes);
     body = rewritePageLinks(body, (target) => links.resolve(file.collection, file.relPath, target));
   }
-  const safe = sanitizeMarkdown(body);
+  const nested = markdownNestingProblem(body);
+  if (nested) return { reason: `${nested}. Flatten it and import it again.` };
+  let safe: ReturnType<typeof sanitizeMarkdown>;
+  try {
+    safe = sanitizeMarkdown(body);
+  } catch (err) {
+    if (err instanceof HtmlNestingError) return { reason: `${err.message}. Flatten it and import it again.` };
+    throw err;
+  }
   body = withoutTitleHeading(safe.markdown, title).trim();
   if (safe.changed > 0) notes.push(`raw HTML or unsafe links sanitised in ${safe.changed} block(s)`);
   if (!body && draft.meta.summary) body = draft.meta.summary;

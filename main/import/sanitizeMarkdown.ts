@@ -1,4 +1,5 @@
 import { marked, type Token, type Tokens } from 'marked';
+import { HtmlNestingError, htmlNestingProblem } from './htmlNesting.js';
 import { htmlFragmentToMarkdown } from './htmlToMarkdown.js';
 
 const safeUrl = /^(https?:|mailto:|#|\/|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
@@ -34,6 +35,7 @@ function isUnsafe(token: Token): boolean {
  * Make Markdown safe to store: every block that holds raw HTML or a link with an unsafe scheme
  * goes through the same sanitiser as HTML import (no scripts, event handlers, iframes or
  * javascript: URLs) and back to Markdown. Other blocks, code included, are left byte for byte.
+ * Throws `HtmlNestingError` for a block whose HTML nests deeper than `maxHtmlNesting`.
  */
 export function sanitizeMarkdown(markdown: string): { markdown: string; changed: number } {
   const tokens = marked.lexer(markdown);
@@ -45,6 +47,8 @@ export function sanitizeMarkdown(markdown: string): { markdown: string; changed:
       continue;
     }
     changed++;
+    const nested = htmlNestingProblem(token.raw);
+    if (nested) throw new HtmlNestingError(nested);
     const html = marked.parse(token.raw, { async: false });
     const clean = htmlFragmentToMarkdown(html);
     const trailing = /\n*$/.exec(token.raw)![0];

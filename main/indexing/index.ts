@@ -9,7 +9,8 @@ export {
 export type { ChunkRow, ChunkRecord, ChunkFilter, ChunkIndexOptions, LexicalHit } from './ChunkIndex.js';
 export { chunkMarkdown, estimateTokens, defaultChunkOptions } from './chunkMarkdown.js';
 export type { Chunk, ChunkOptions } from './chunkMarkdown.js';
-export { indexWorkspace, indexDir, articleRows } from './indexWorkspace.js';
+export { indexWorkspace, indexDir, articleRows, UnindexableArticle } from './indexWorkspace.js';
+export { markdownNesting, markdownNestingProblem, maxMarkdownNesting } from './markdownNesting.js';
 export type { IndexReport, IndexOptions, IndexSource } from './indexWorkspace.js';
 export { segmentForIndex, queryTerms } from './segmentForIndex.js';
 export { IndexService } from './IndexService.js';

@@ -3,6 +3,7 @@ import type { Article, ArticleStore } from '../articles/index.js';
 import { chunkMarkdown, defaultChunkOptions, type ChunkOptions } from './chunkMarkdown.js';
 import { type ChunkIndex, type ChunkRow } from './ChunkIndex.js';
 import { lexicalText } from './lexicalText.js';
+import { markdownNestingProblem } from './markdownNesting.js';
 import { segmentForIndex } from './segmentForIndex.js';
 import { withIndexLock } from './withIndexLock.js';
 
@@ -30,7 +31,16 @@ export function indexDir(store: ArticleStore): string {
   return path.join(store.ws.localDir, 'index');
 }
 
+/** An article the index leaves out, with the reason to show (its other articles are indexed as usual). */
+export class UnindexableArticle extends Error {}
+
+/**
+ * The index rows of one article. Throws `UnindexableArticle` for a body nested deeper than the
+ * Markdown parser can take (see `maxMarkdownNesting`), before parsing it.
+ */
 export function articleRows(article: Article, options: ChunkOptions): ChunkRow[] {
+  const nested = markdownNestingProblem(article.body);
+  if (nested) throw new UnindexableArticle(`${nested}: not indexed until it is flattened`);
   const tags = `,${article.tags.join(',')},`;
   return chunkMarkdown(article.body, options).map((chunk, n) => ({
     id: `${article.id}#${n}`,
@@ -100,10 +110,30 @@ async function indexLocked(store: IndexSource, index: ChunkIndex, options: Index
   await index.removeArticles([...stale, ...todo.filter((id) => indexed.has(id))]);
   let done = 0;
   for (let i = 0; i < todo.length; i += 200) {
-    const articles = await Promise.all(todo.slice(i, i + 200).map((id) => store.get(id)));
+    const ids = todo.slice(i, i + 200);
+    const articles = await Promise.all(
+      ids.map((id) =>
+        store.get(id).catch((err: unknown) => {
+          // Deleted or unreadable since it was listed: left out this time, never the end of the run.
+          report.skipped.push({ id, reason: `could not be read: ${(err as Error).message}` });
+          return undefined;
+        }),
+      ),
+    );
     const rows: ChunkRow[] = [];
     for (const article of articles) {
-      const own = articleRows(article, chunkOptions);
+      if (!article) continue;
+      let own: ChunkRow[];
+      try {
+        own = articleRows(article, chunkOptions);
+      } catch (err) {
+        // One article that cannot be chunked never stops the others: it is left out, with the reason.
+        const reason =
+          err instanceof UnindexableArticle ? err.message : `could not be chunked: ${(err as Error).message}`;
+        report.skipped.push({ id: article.id, reason });
+        if (indexed.has(article.id)) report.changed++;
+        continue;
+      }
       // An empty body has no rows to record its version, so it is up to date unless it had rows.
       if (own.length === 0) report.skipped.push({ id: article.id, reason: 'empty body' });
       if (own.length > 0 || indexed.has(article.id)) report.changed++;
@@ -111,7 +141,7 @@ async function indexLocked(store: IndexSource, index: ChunkIndex, options: Index
     }
     await index.add(rows);
     report.chunksAdded += rows.length;
-    done += articles.length;
+    done += ids.length;
     options.onProgress?.(done, todo.length);
   }
   report.removed = stale.length;
