@@ -166,6 +166,11 @@ export function App() {
           ))}
         </select>
       </header>
+      {info?.trustProblem && (
+        <p className="banner error trust-banner" role="alert" data-testid="trust-problem">
+          {t('app.trustProblem')} {info.trustProblem}
+        </p>
+      )}
       <div className="workbench">
         <LibraryPanel onNew={actions.newArticle} />
         {view === 'playground' ? (

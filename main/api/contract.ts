@@ -97,6 +97,8 @@ export interface WorkspaceInfo {
   team: Member[];
   /** Members whose key is a demo key (the sample team's: anyone can sign as them). */
   demoMembers: string[];
+  /** Why the team's trust chain does not verify (nothing counts as approved until it does). */
+  trustProblem?: string;
   transport?: 'ipc' | 'http';
 }
 

@@ -16,6 +16,7 @@ import {
 import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
 import { currentMemberId, demoMembers, savingAs, type KeyVault } from '../team/index.js';
+import { trustError, trustOf } from '../trust/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
 import { publishHandlers } from './publishHandlers.js';
@@ -68,14 +69,18 @@ export function createHandlers(context: ApiContext): HandlerTable {
     ...insightsHandlers({ ws, store, configDir }),
     'health.report': async () => knowledgeHealth(customerPassages(await (await indexer.chunkIndex()).rowsForVectors())),
     ...publishHandlers({ ws, store, book, vault, configDir, emit, semantic: () => indexer.semantic() }),
-    'workspace.info': async () => ({
-      root: ws.root,
-      name: ws.config.name,
-      locales: ws.config.locales,
-      team: ws.config.team,
-      demoMembers: demoMembers(ws.config.team),
-      transport,
-    }),
+    'workspace.info': async () => {
+      const trust = await trustOf(ws);
+      return {
+        root: ws.root,
+        name: ws.config.name,
+        locales: ws.config.locales,
+        team: ws.config.team,
+        demoMembers: demoMembers(ws.config.team),
+        ...(trust.ok ? {} : { trustProblem: trustError(trust).message }),
+        transport,
+      };
+    },
     'articles.list': () => store.list(),
     'articles.get': ({ id }) => store.get(id),
     'articles.search': ({ query, limit }) => store.search(query, limit),

@@ -83,7 +83,7 @@ export async function addAsset(
   }
   if (bytes.length > maxAssetBytes) throw new AlmanacError('VALIDATION_FAILED', 'The image is over 20 MB.');
   const dir = path.join(assetsRoot(ws), articleId);
-  await guardWrite(ws.root, dir);
+  await guardWrite(ws.root, dir, 'folder');
   await mkdir(dir, { recursive: true });
   const base = assetName(name);
   const digest = createHash('sha1').update(bytes).digest('hex').slice(0, 8);

@@ -13,10 +13,10 @@ const refused = (root: string, at: string, what: string) =>
 
 /**
  * Check the way down from the workspace root to `file`: every part that exists must be a real folder
- * and the file itself, if there, a regular file; never a symbolic link, a device, a pipe or a socket.
+ * and the file itself, if there, a regular file (or a real folder, for `kind` 'folder'); never a symbolic link, a device, a pipe or a socket.
  * Throws VALIDATION_FAILED naming the part (also when `file` is not inside `root`).
  */
-export async function guardWrite(root: string, file: string): Promise<void> {
+export async function guardWrite(root: string, file: string, kind: 'file' | 'folder' = 'file'): Promise<void> {
   const rel = path.relative(root, file);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel))
     throw new AlmanacError('VALIDATION_FAILED', `${file} is not inside the workspace ${root}.`);
@@ -32,7 +32,9 @@ export async function guardWrite(root: string, file: string): Promise<void> {
     if (info.isSymbolicLink()) throw refused(root, at, 'a symbolic link');
     const last = i === parts.length - 1;
     if (!last && !info.isDirectory()) throw refused(root, at, 'not a folder');
-    if (last && !info.isFile()) throw refused(root, at, info.isDirectory() ? 'a folder' : 'a special file');
+    if (last && kind === 'folder' && !info.isDirectory()) throw refused(root, at, 'not a folder');
+    if (last && kind === 'file' && !info.isFile())
+      throw refused(root, at, info.isDirectory() ? 'a folder' : 'a special file');
   }
 }
 

@@ -1,5 +1,6 @@
 export const en = {
   app: {
+    trustProblem: "Nothing counts as approved and nothing can be published until the team's trust chain verifies.",
     library: 'Library',
     playground: 'Playground',
     preview: 'Preview',

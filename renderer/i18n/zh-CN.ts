@@ -2,6 +2,7 @@ import type { Messages } from './en';
 
 export const zhCN: Messages = {
   app: {
+    trustProblem: '在团队的信任链通过校验之前，任何内容都不算已批准，也无法发布。',
     library: '知识库',
     playground: '检索演练',
     preview: '回答预览',

@@ -72,6 +72,9 @@ export const useTeamStore = create<TeamState>((set, get) => {
         audit: audit.ok ? audit.data : null,
       });
       if (!verification.ok) reportReviewError(verification.error);
+      // The banner over the studio follows the chain's verdict.
+      if (verification.ok && !!useWorkspaceStore.getState().info?.trustProblem !== !!verification.data.firstBroken)
+        await useWorkspaceStore.getState().load();
     },
     async more() {
       const current = get().audit;

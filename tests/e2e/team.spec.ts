@@ -66,6 +66,7 @@ test('a manager adds a member and changes roles; the audit log records both and 
     await view.getByRole('button', { name: 'Check again' }).click();
     await expect(verdict).toHaveAttribute('data-ok', 'false');
     await expect(verdict).toContainText(`Broken in audit/log.jsonl at line ${edited + 1}`);
+    await expect(page.getByTestId('trust-problem')).toContainText('Nothing counts as approved');
   } finally {
     await stopStudio(studio);
   }
