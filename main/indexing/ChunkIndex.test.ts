@@ -95,6 +95,58 @@ describe('ChunkIndex.open repairs only the chunks table (real LanceDB, tiny mode
     }
   });
 
+  /** Flip one byte in the middle of a table's largest data file: past the first rows a quick probe reads. */
+  async function flipByte(tableDir: string): Promise<void> {
+    const data = path.join(tableDir, 'data');
+    const files = (await readdir(data)).filter((f) => f.endsWith('.lance'));
+    const sizes = await Promise.all(files.map(async (f) => (await stat(path.join(data, f))).size));
+    const file = path.join(data, files[sizes.indexOf(Math.max(...sizes))]!);
+    const at = Math.floor(Math.max(...sizes) * 0.45);
+    const handle = await open(file, 'r+');
+    const byte = Buffer.alloc(1);
+    await handle.read(byte, 0, 1, at);
+    byte[0] = byte[0]! ^ 0xff;
+    await handle.write(byte, 0, 1, at);
+    await handle.close();
+  }
+
+  it('heals one flipped byte deep in a data file: a rebuild with a notice, and search answers again', async () => {
+    const dir = indexDir(ctx.store);
+    const first = await openRetrieval(dir, { modelDir });
+    await indexAll(first);
+    await first.close();
+    await flipByte(path.join(dir, 'chunks.lance'));
+
+    const second = await openRetrieval(dir, { modelDir });
+    try {
+      expect(second.index.repaired).toBe(chunksRepairedNotice);
+      await indexAll(second);
+      expect((await searchChunks(second.index, 'refund', { mode: 'lexical', k: 3 })).results.length).toBe(3);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('heals a flipped byte in the vectors table from the embedding cache, embedding nothing again', async () => {
+    const dir = indexDir(ctx.store);
+    const first = await openRetrieval(dir, { modelDir });
+    const built = await indexAll(first);
+    await first.close();
+    const db = await lancedb.connect(dir);
+    const vecTable = (await db.tableNames()).find((n) => n.startsWith('vec_'))!;
+    db.close();
+    await flipByte(path.join(dir, `${vecTable}.lance`));
+
+    const second = await openRetrieval(dir, { modelDir });
+    try {
+      const { fill, semantic } = await indexAll(second);
+      expect(semantic.vectors.repaired).toMatch(/vectors table was damaged/);
+      expect(fill).toMatchObject({ embedded: 0, total: built.report.chunks });
+    } finally {
+      await second.close();
+    }
+  });
+
   it('re-uses cached vectors when the vector table is lost as well', async () => {
     const dir = indexDir(ctx.store);
     const db = await lancedb.connect(dir);

@@ -112,11 +112,13 @@ const tableName = 'chunks';
 export const chunksRepairedNotice =
   'The chunks table was damaged and was rebuilt from the articles; vectors and the embedding cache were kept.';
 
-/** Read the table the way searches will, so a corrupt data file or text index fails here. */
+/**
+ * Read the table the way searches will, so a corrupt data file or text index fails here: every
+ * column of every row, batch by batch (damage deep in a data file fails the decode wherever it is).
+ */
 async function probe(table: lancedb.Table): Promise<void> {
   if ((await table.countRows()) === 0) return;
-  await table.query().select(['article_id', 'version']).toArray();
-  await table.query().limit(3).toArray();
+  for await (const batch of table.query()) void batch.numRows;
   const indices = await table.listIndices();
   for (const column of lexicalColumns)
     if (indices.some((i) => i.columns.includes(column))) await table.search('a', 'fts', column).limit(1).toArray();

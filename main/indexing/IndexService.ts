@@ -134,6 +134,8 @@ export class IndexService {
       });
       const semantic = await this.semantic();
       if (!semantic) return;
+      if (semantic.vectors.repaired && this.status.repaired === undefined)
+        this.update({ repaired: semantic.vectors.repaired });
       this.update({ state: 'embedding', vectorsTotal: report.chunks });
       const fill = await semantic.vectors.sync(await index.rowsForVectors(), semantic.embedder, {
         signal: abort.signal,

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { filterSql, type ChunkFilter, type ChunkRow } from './ChunkIndex.js';
 import { withIndexLock } from './withIndexLock.js';
@@ -59,8 +61,25 @@ export class VectorStore {
     // Searches see other processes' writes within a second; `refresh` reads the latest before writing.
     const db = await lancedb.connect(dir, { readConsistencyInterval: 1 });
     const names = await db.tableNames();
-    const open = async (name: string) => (names.includes(name) ? db.openTable(name) : undefined);
-    return new VectorStore(
+    const dropped: string[] = [];
+    // Every row is read once, so damage anywhere in a data file is found here, not in a search:
+    // a damaged table is dropped (vectors come back from the cache, the cache by embedding again).
+    const open = async (name: string) => {
+      if (!names.includes(name)) return undefined;
+      let table: lancedb.Table | undefined;
+      try {
+        table = await db.openTable(name);
+        for await (const batch of table.query()) void batch.numRows;
+        return table;
+      } catch {
+        table?.close();
+        await db.dropTable(name).catch(() => undefined);
+        await rm(path.join(dir, `${name}.lance`), { recursive: true, force: true });
+        dropped.push(name.startsWith('vec_') ? 'vectors' : 'embedding cache');
+        return undefined;
+      }
+    };
+    const store = new VectorStore(
       dir,
       db,
       modelId,
@@ -68,7 +87,13 @@ export class VectorStore {
       await open(`vec_${slug(modelId)}`),
       await open(`cache_${slug(modelId)}`),
     );
+    if (dropped.length)
+      store.repaired = `The ${dropped.join(' and the ')} table was damaged and is rebuilt from the articles.`;
+    return store;
   }
+
+  /** Set when a damaged table was dropped at open, to be rebuilt by the next index run. */
+  repaired?: string;
 
   hashOf(text: string): string {
     return createHash('sha1').update(this.modelId).update('\0').update(text).digest('hex');
