@@ -42,10 +42,15 @@ export function RichTextEditor() {
       if (body !== useEditorStore.getState().body) edit({ body });
     },
   });
+  // The first load always goes through setContent: the editor's initial `content` keeps a lone image
+  // line as a bare inline node at the top level (an invalid document every later transaction trips
+  // over), where setContent wraps it in a paragraph.
+  const settled = useRef<Editor | null>(null);
   useEffect(() => {
     if (!editor) return;
     const body = useEditorStore.getState().body;
-    if (loaded(editor).toMarkdown() === body) return;
+    if (settled.current === editor && loaded(editor).toMarkdown() === body) return;
+    settled.current = editor;
     editor.commands.setContent(body, { contentType: 'markdown', emitUpdate: false });
     lossless.current = { editor, markdown: losslessMarkdown(editor, body) };
   }, [editor, revision]);

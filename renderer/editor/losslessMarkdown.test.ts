@@ -6,6 +6,7 @@ import { Editor } from '@tiptap/core';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { readFrontMatter } from '../../main/articles/index.js';
 import { editorExtensions } from './editorExtensions';
+import { ArticleImage } from './extensions/articleImage';
 import { losslessMarkdown } from './losslessMarkdown';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -41,7 +42,12 @@ afterEach(() => editors.splice(0).forEach((e) => e.destroy()));
 
 /** A headless editor loaded the way RichTextEditor loads an article, and its lossless Markdown. */
 function open(markdown: string) {
-  const editor = new Editor({ extensions: editorExtensions, content: markdown, contentType: 'markdown' });
+  // As the studio loads an article (RichTextEditor.tsx): through setContent.
+  const editor = new Editor({
+    extensions: [...editorExtensions, ArticleImage],
+    content: { type: 'doc', content: [{ type: 'paragraph' }] },
+  });
+  editor.commands.setContent(markdown, { contentType: 'markdown', emitUpdate: false });
   editors.push(editor);
   return { editor, markdown: losslessMarkdown(editor, markdown) };
 }
