@@ -9,6 +9,7 @@ import type { IndexTiming } from './indexTiming.js';
 import type { LexicalCost } from './lexicalCost.js';
 import type { PeerRow } from './peers.js';
 import type { QueryLatency } from './queryLatency.js';
+import type { HelpCentreBench } from './helpCentres.js';
 
 export const benchParts = [
   'throughput',
@@ -22,6 +23,7 @@ export const benchParts = [
   'answer',
   'agent',
   'insights',
+  'helpcentres',
 ] as const;
 export type BenchPart = (typeof benchParts)[number];
 
@@ -46,6 +48,8 @@ export interface BenchResults {
   agent?: AgentLatency;
   /** Reading a large conversation log and computing every insight. */
   insights?: InsightsLoad;
+  /** Real help centres imported and questioned, beside MiniSearch and Orama on the same articles. */
+  helpCentres?: HelpCentreBench;
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -199,6 +203,42 @@ export function readmeBlock(r: BenchResults): string {
       '',
       ...peersTable(r.peers),
     );
+  const h = r.helpCentres;
+  if (h) {
+    const f = (n: number) => n.toFixed(2);
+    lines.push(
+      '',
+      "Real help centres, imported from their sources and asked the questions in `bench/data/helpcentres/` (written from the sources before any search; `ALMANAC_HELPCENTRES=<folder> npm run bench -- --only=helpcentres`): article hit@1 / hit@3 / MRR of the answerable questions, the answer's first citation right, an expected fact stated, unanswerable questions handed off; the best of four MiniSearch and Orama configurations over the same imported articles:",
+      '',
+      ...table(
+        [
+          'site (generator)',
+          'articles',
+          'questions',
+          'Almanac hit@1 / @3 / MRR',
+          'first citation',
+          'fact stated',
+          'unanswerable handed off',
+          'best peer hit@1 / @3 / MRR',
+        ],
+        h.sites.map((s) => {
+          const [name, best] = Object.entries(s.peers).sort((a, b) => b[1].hit3 - a[1].hit3 || b[1].mrr - a[1].mrr)[0]!;
+          return [
+            `${s.site} (${s.generator}${s.locale === 'zh' ? ', Chinese' : ''})`,
+            String(s.articles),
+            String(s.questions),
+            `${f(s.almanac.hit1)} / ${f(s.almanac.hit3)} / ${f(s.almanac.mrr)}`,
+            f(s.almanac.firstCitation),
+            f(s.almanac.factStated),
+            f(s.almanac.unanswerableHandled),
+            `${f(best.hit1)} / ${f(best.hit3)} / ${f(best.mrr)} (${name})`,
+          ];
+        }),
+      ),
+      '',
+      `Mean over sites: hit@3 ${f(h.overall.hit3)}, first citation ${f(h.overall.firstCitation)}, fact stated ${f(h.overall.factStated)}. Confidence calibration (answered questions; how often the first citation is right in each band): ${h.calibration.map((c) => `${c.band}: ${c.answers ? f(c.firstCitationRight) : '–'} (${c.answers})`).join(', ')}.`,
+    );
+  }
   const a = r.answer;
   if (a)
     lines.push(

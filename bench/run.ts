@@ -19,6 +19,7 @@ import { indexTiming } from './indexTiming.js';
 import { lexicalCost } from './lexicalCost.js';
 import { almanacRow, peers } from './peers.js';
 import { queryLatency } from './queryLatency.js';
+import { helpCentreBench } from './helpCentres.js';
 import { benchParts, peersTable, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -51,6 +52,7 @@ const results: BenchResults = {
   answer: previous.answer,
   agent: previous.agent,
   insights: previous.insights,
+  helpCentres: previous.helpCentres,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -266,6 +268,19 @@ if (wants('insights')) {
     `\n## Insights over ${i.conversations} conversations: agent JSONL log (${i.megabytes.agentLog} MB) ${i.agentLogMs} ms, CSV export (${i.megabytes.csv} MB) ${i.csvMs} ms (median of 3)`,
   );
 }
+
+if (wants('helpcentres') && (only || process.env.ALMANAC_HELPCENTRES)) {
+  const h = await helpCentreBench(repoRoot, process.env.ALMANAC_HELPCENTRES);
+  results.helpCentres = h;
+  measured('helpcentres');
+  log(`\n## Real help centres (hit@1 / hit@3 / MRR, first citation, fact stated; best peer)`);
+  for (const s of h.sites)
+    log(
+      `${s.site.padEnd(18)} ${s.almanac.hit1} / ${s.almanac.hit3} / ${s.almanac.mrr}   cite ${s.almanac.firstCitation}   fact ${s.almanac.factStated}   unanswerable ${s.almanac.unanswerableHandled}   peer ${JSON.stringify(s.peers)}`,
+    );
+  log(`calibration ${JSON.stringify(h.calibration)}`);
+} else if (wants('helpcentres'))
+  log('\n(Help centres skipped: set ALMANAC_HELPCENTRES to the folder of their checkouts.)');
 
 await minilm?.close();
 if (!only?.every((p) => p === 'readme')) {
