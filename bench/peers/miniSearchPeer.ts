@@ -1,10 +1,10 @@
 import { stopwords } from '@orama/stopwords/english';
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
+import { words } from '../../main/text/index.js';
 import type { PeerDoc, PeerLanguage, PeerRanker } from '../peers.js';
 
 const stopWords = new Set(stopwords);
-const zhWords = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Index the docs in MiniSearch (fields title and text; its defaults: OR, no prefix, no fuzzy) and rank with it. */
 export function miniSearchPeer(
@@ -14,7 +14,7 @@ export function miniSearchPeer(
 ): PeerRanker {
   const tokenize =
     language === 'zh'
-      ? (text: string) => [...zhWords.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment)
+      ? (text: string) => words(text)
       : undefined;
   const processTerm = options.stemAndStopWords
     ? (term: string) => {

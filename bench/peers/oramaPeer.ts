@@ -2,6 +2,7 @@ import { create, insertMultiple, search } from '@orama/orama';
 import { index as oramaIndex } from '@orama/orama/components';
 import { stopwords } from '@orama/stopwords/english';
 import { createTokenizer as mandarinTokenizer } from '@orama/tokenizers/mandarin';
+import { slices } from '../../main/text/index.js';
 import type { PeerDoc, PeerLanguage, PeerRanker } from '../peers.js';
 
 const schema = { title: 'string', text: 'string' } as const;
@@ -17,6 +18,16 @@ function wholeTermIndex(): ReturnType<typeof oramaIndex.createIndex> {
   };
 }
 
+/** Orama's mandarin tokenizer, fed long texts slice by slice (its Intl.Segmenter slows down sharply on long strings). */
+function sliced(tokenizer: ReturnType<typeof mandarinTokenizer>): ReturnType<typeof mandarinTokenizer> {
+  const tokenize = tokenizer.tokenize.bind(tokenizer);
+  return {
+    ...tokenizer,
+    tokenize: (raw, ...rest) =>
+      raw.length <= 2000 ? tokenize(raw, ...rest) : [...slices(raw)].flatMap((s) => tokenize(s.text, ...rest)),
+  } as ReturnType<typeof mandarinTokenizer>;
+}
+
 /** Index the docs in Orama (fields title and text, BM25 defaults) and rank with it. */
 export async function oramaPeer(
   docs: PeerDoc[],
@@ -25,7 +36,7 @@ export async function oramaPeer(
 ): Promise<PeerRanker> {
   const tokenizer =
     language === 'zh'
-      ? mandarinTokenizer()
+      ? sliced(mandarinTokenizer())
       : options.stemAndStopWords
         ? { language: 'english', stemming: true, stopWords: stopwords }
         : undefined;

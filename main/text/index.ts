@@ -1,0 +1,2 @@
+export { hasHan, sentenceSegments, slices, wordSegments, words } from './words.js';
+export type { Segment } from './words.js';
