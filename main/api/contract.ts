@@ -29,6 +29,8 @@ import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView }
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
 import type { InsightsView } from './insightsHandlers.js';
 import type { HealthReport } from '../health/index.js';
+import type { HighlightedSearchResponse, HighlightedSearchResult } from './searchHighlights.js';
+import type { TextRange } from '../text/index.js';
 
 export type {
   Article,
@@ -42,6 +44,7 @@ export type {
   Problem,
 };
 export type { IndexStatus, SearchResponse, SearchResult };
+export type { HighlightedSearchResponse, HighlightedSearchResult, TextRange };
 export type { SyncConflict, SyncResult };
 export type { AuditPage };
 export type {
@@ -293,7 +296,7 @@ export const routes = {
         })
         .default({}),
     }),
-    output: returns<SearchResponse>(),
+    output: returns<HighlightedSearchResponse>(),
   },
   'model.status': { input: z.object({}), output: returns<ModelStatus>() },
   'model.install': {

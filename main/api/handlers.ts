@@ -24,6 +24,7 @@ import { evalHandlers } from './evalHandlers.js';
 import { insightsHandlers } from './insightsHandlers.js';
 import { customerPassages, knowledgeHealth } from '../health/index.js';
 import { KnowledgeViews } from '../answer/index.js';
+import { withHighlights } from './searchHighlights.js';
 
 export interface ApiContext {
   ws: Workspace;
@@ -122,7 +123,7 @@ export function createHandlers(context: ApiContext): HandlerTable {
           : undefined;
       const response = await searchKnowledge(index, query, { k, mode, filter, vectorSearch });
       if (response.notice) response.notice = semantic ? vectorsPendingNotice : noModelNotice(modelDir);
-      return response;
+      return withHighlights(response);
     },
     'model.status': async () => modelStatus(modelDir, ws.config.embedding?.model),
     'model.install': async ({ id }) => {

@@ -1,6 +1,20 @@
 import { passageSentences } from '../answer/index.js';
-import { contentTerms, hanBigrams, numbersIn, wordsOf } from '../answer/index.js';
 import type { ChunkRow } from '../indexing/index.js';
+import {
+  cosine,
+  countsOf,
+  documentFrequencies,
+  localeLanguage,
+  quantityStatements,
+  smoothIdf,
+  terms,
+  tfidfVector,
+  words,
+  type QuantityStatement,
+  type SparseVector,
+} from '../text/index.js';
+
+export { quantityStatements, type QuantityStatement };
 
 /** One chunk of an article, as the health check compares it. */
 export interface HealthPassage {
@@ -72,126 +86,6 @@ export interface HealthOptions {
 export const defaultDuplicateThreshold = 0.8;
 export const defaultConflictThreshold = 0.45;
 
-/** A quantity a sentence states: a number or range of one unit ("1–3 business days", "¥199", "30 天"). */
-export interface QuantityStatement {
-  unit: string;
-  low: number;
-  high: number;
-  /** The words as written, e.g. "7 days". */
-  said: string;
-  sentence: string;
-  /** Where the statement sits in the sentence. */
-  start: number;
-  end: number;
-}
-
-const currencyUnits: Record<string, string> = Object.fromEntries(
-  Object.entries({
-    CNY: '¥ ￥ cny rmb yuan 元 人民币',
-    USD: '$ us$ usd dollar 美元',
-    EUR: '€ eur euro 欧元',
-    GBP: '£ gbp pound 英镑',
-    '%': '% ％ percent',
-  }).flatMap(([unit, written]) => written.split(' ').map((w) => [w, unit])),
-);
-/** Chinese units as written, and the unit they are compared as. */
-const hanUnits =
-  '个工作日=工作日 工作日 个自然日=天 自然日=天 小时 分钟 个月 周 星期=周 天 日=天 年 次 件 位 张 秒 公斤=kg 千克=kg'
-    .split(' ')
-    .map((entry) => entry.split('='))
-    .map(([written, unit]) => [written!, unit ?? written!] as const);
-const months = 'january february march april may june july august september october november december'.split(' ');
-const qualifiers = new Set(['business', 'working', 'calendar', 'extra', 'additional', 'more', 'consecutive']);
-const notUnits = new Set([
-  ...['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'per', 'x', 'is'],
-  ...['are', 'was', 'be', 'if', 'than', 'then', 'as', 'but', 'so', 'it', 'we', 'you', 'your', 'this', 'that'],
-]);
-const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const currencyBefore = String.raw`(?:(¥|￥|US\$|\$|€|£|CNY|RMB|USD|EUR|GBP)\s?)?`;
-const quantityPattern = new RegExp(
-  String.raw`(?<![A-Za-z\d_.#/-])${currencyBefore}(${number})(?:\s*(?:–|—|-|~|～|to|至|到)\s*(?:¥|￥|\$)?(${number}))?`,
-  'giu',
-);
-/** Numbers listed before the one that carries the unit: "100, 200, 500 or 1,000 CNY". */
-const listedBefore = new RegExp(String.raw`(?<![¥￥$€£\w.,])(?:(?:${number})\s*(?:,|，|、|or|and|或|和)\s*)+$`, 'i');
-const calculation = /[×÷=+−*]\s*$/;
-const chineseDate = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/g;
-
-function singular(word: string): string {
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
-  return word;
-}
-
-/** The unit written after a number, and how many characters it takes. */
-function unitAfter(tail: string): { unit: string; length: number } | undefined {
-  const sym = /^\s?(%|％)/.exec(tail);
-  if (sym) return { unit: '%', length: sym[0].length };
-  const hanStart = /^\s?/.exec(tail)![0].length;
-  for (const [written, unit] of hanUnits)
-    if (tail.startsWith(written, hanStart)) return { unit, length: hanStart + written.length };
-  const han = /^\s?(美元|欧元|英镑|人民币|元)/.exec(tail);
-  if (han) return { unit: currencyUnits[han[1]!]!, length: han[0].length };
-  const latin = /^([\s-]?)([A-Za-z]+)(?:\s([A-Za-z]+))?(?:\s([A-Za-z]+))?/.exec(tail);
-  if (!latin) return undefined;
-  const lead = latin[1]!.length;
-  const words = latin.slice(2).filter((w): w is string => Boolean(w));
-  const first = words[0]!.toLowerCase();
-  const currency = currencyUnits[first] ?? currencyUnits[singular(first)];
-  if (currency) return { unit: currency, length: lead + first.length };
-  if (months.includes(first)) return { unit: first, length: lead + first.length };
-  if (notUnits.has(first) || first.length < 2) return undefined;
-  let n = 0;
-  while (n + 1 < words.length && qualifiers.has(words[n]!.toLowerCase())) n++;
-  const taken = words.slice(0, n + 1);
-  return {
-    unit: taken.map((w) => singular(w.toLowerCase())).join(' '),
-    length: lead + taken.join(' ').length,
-  };
-}
-
-const toNumber = (written: string) => Number(numbersIn(written)[0] ?? Number.NaN);
-const isYear = (written: string) => /^(19|20)\d\d$/.test(written);
-const blank = (m: string) => ' '.repeat(m.length);
-
-/** The quantities a sentence states with a unit; order numbers, times of day, years, sums and bare numbers are left out. */
-export function quantityStatements(sentence: string): QuantityStatement[] {
-  const text = sentence
-    .replace(/\b[A-Z]{1,4}-\d[\w-]*/g, blank)
-    .replace(/\d{1,2}:\d\d/g, blank)
-    .replace(/\d{3,4}-\d{3,4}-\d{3,4}/g, blank);
-  const out: QuantityStatement[] = [];
-  for (const m of text.matchAll(chineseDate)) {
-    const day = Number(m[2]);
-    const start = m.index;
-    out.push({ unit: `${Number(m[1])}月`, low: day, high: day, said: m[0], sentence, start, end: start + m[0].length });
-  }
-  const rest = text.replace(chineseDate, blank);
-  for (const m of rest.matchAll(quantityPattern)) {
-    const [whole, prefix, first, second] = m;
-    const end = m.index + whole.length;
-    const before = rest.slice(0, m.index);
-    if (calculation.test(before) || /^\s*[×÷=+−*]/.test(rest.slice(end))) continue;
-    const after = unitAfter(rest.slice(end, end + 40));
-    const unit = prefix ? currencyUnits[prefix.toLowerCase()] : after?.unit;
-    if (!unit) continue;
-    if (isYear(first!) && !second && unit !== 'CNY' && unit !== 'USD') continue;
-    const a = toNumber(first!);
-    const b = second ? toNumber(second) : a;
-    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-    const written = prefix || !after ? '' : rest.slice(end, end + after.length);
-    const said = { sentence, start: m.index, end: end + written.length };
-    out.push({ unit, low: Math.min(a, b), high: Math.max(a, b), said: whole + written, ...said });
-    const listed = prefix ? undefined : listedBefore.exec(before);
-    for (const n of listed ? listed[0].matchAll(new RegExp(number, 'g')) : []) {
-      const value = toNumber(n[0]);
-      const start = listed!.index + n.index;
-      out.push({ unit, low: value, high: value, said: `${n[0]}${written}`, sentence, start, end: start + n[0].length });
-    }
-  }
-  return out;
-}
-
 /**
  * Below this whole-passage similarity two passages share too little to be about one thing, so
  * their statements are not compared (which keeps 3,000 passages fast). The conflicts in the test
@@ -199,30 +93,11 @@ export function quantityStatements(sentence: string): QuantityStatement[] {
  */
 const topicFloor = 0.1;
 
-/** A sparse unit-length vector: term ids in increasing order and their weights. */
-interface Vector {
-  ids: Int32Array;
-  weights: Float64Array;
-}
-
 interface Prepared {
   passage: HealthPassage;
-  vector: Vector;
+  vector: SparseVector;
   /** Quantity statements by unit, each with the vector of the words around it and the article's title. */
-  statements: Map<string, { q: QuantityStatement; vector: Vector }[]>;
-}
-
-const languageOf = (locale: string) => locale.toLowerCase().split(/[-_]/)[0] ?? '';
-const termsOf = (text: string) => [...contentTerms(text), ...hanBigrams(text)];
-
-function cosine(a: Vector, b: Vector): number {
-  let sum = 0;
-  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length;) {
-    if (a.ids[i] === b.ids[j]) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (a.ids[i]! < b.ids[j]!) i++;
-    else j++;
-  }
-  return sum;
+  statements: Map<string, { q: QuantityStatement; vector: SparseVector }[]>;
 }
 
 /**
@@ -240,14 +115,14 @@ function around(q: QuantityStatement): string {
     .pop()!
     .slice(-80);
   const after = cells(q.sentence.slice(q.end))[0]!.slice(0, 60);
-  return [row?.[1] ?? '', ...wordsOf(before).slice(-5), ...wordsOf(after).slice(0, 3)].join(' ');
+  return [row?.[1] ?? '', ...words(before).slice(-5), ...words(after).slice(0, 3)].join(' ');
 }
 
 /** TF-IDF vectors (sublinear term frequency, smoothed IDF over one language's passages). */
 function prepare(group: HealthPassage[]): Prepared[] {
   const termIds = new Map<string, number>();
   const idsOf = (text: string) =>
-    termsOf(text).map((t) => {
+    terms(text, { hanPairs: true }).map((t) => {
       let id = termIds.get(t);
       if (id === undefined) termIds.set(t, (id = termIds.size));
       return id;
@@ -258,23 +133,13 @@ function prepare(group: HealthPassage[]): Prepared[] {
     const headings = idsOf(p.headings.join('\n'));
     let title = titles.get(p.title);
     if (!title) titles.set(p.title, (title = idsOf(p.title)));
-    return { sentences, title, terms: [...headings, ...sentences.flatMap((s) => s.ids)] };
+    return { sentences, title, body: [...headings, ...sentences.flatMap((s) => s.ids)] };
   });
-  const df: number[] = [];
-  for (const r of read) for (const id of new Set([...r.terms, ...r.title])) df[id] = (df[id] ?? 0) + 1;
-  const vectorOf = (ids: number[]): Vector => {
-    const counts = new Map<number, number>();
-    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const sorted = Int32Array.from(counts.keys()).sort();
-    const weights = Float64Array.from(
-      sorted,
-      (id) => (1 + Math.log(counts.get(id)!)) * (Math.log((1 + group.length) / (1 + (df[id] ?? 0))) + 1),
-    );
-    const norm = Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0)) || 1;
-    return { ids: sorted, weights: weights.map((w) => w / norm) };
-  };
+  const df = documentFrequencies(read.map((r) => [...r.body, ...r.title]));
+  const idf = (id: number) => smoothIdf(df.get(id) ?? 0, group.length);
+  const vectorOf = (ids: number[]): SparseVector => tfidfVector(countsOf(ids.toSorted((a, b) => a - b)), idf);
   return group.map((passage, i) => {
-    const { sentences, title, terms } = read[i]!;
+    const { sentences, title, body } = read[i]!;
     const statements: Prepared['statements'] = new Map();
     for (const s of sentences) {
       for (const q of quantityStatements(s.text)) {
@@ -282,7 +147,7 @@ function prepare(group: HealthPassage[]): Prepared[] {
         statements.set(q.unit, [...(statements.get(q.unit) ?? []), { q, vector }]);
       }
     }
-    return { passage, vector: vectorOf(terms), statements };
+    return { passage, vector: vectorOf(body), statements };
   });
 }
 
@@ -351,9 +216,9 @@ export function knowledgeHealth(passages: HealthPassage[], options: HealthOption
   const floor = Math.min(duplicateThreshold, conflictThreshold, topicFloor);
   const groups = new Map<string, HealthPassage[]>();
   for (const p of passages) {
-    const group = groups.get(languageOf(p.locale));
+    const group = groups.get(localeLanguage(p.locale));
     if (group) group.push(p);
-    else groups.set(languageOf(p.locale), [p]);
+    else groups.set(localeLanguage(p.locale), [p]);
   }
   const duplicates: DuplicatePair[] = [];
   const conflicts: ConflictPair[] = [];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { questionLanguage } from '../answer/index.js';
+import { hasHan, textLanguage } from '../text/index.js';
 import { agglomerate, denseSpace, dotDense, sparseSpace } from './averageLinkage.js';
-import { correctSpelling, featuresOf, han, keyOf, vectorize, type Distinct, type Sparse } from './questionVectors.js';
+import { correctSpelling, featuresOf, keyOf, vectorize, type Distinct, type Sparse } from './questionVectors.js';
 
 /** A question the agent did not answer well: handed off, answered with low confidence, or not resolved. */
 export interface GapQuestion {
@@ -66,7 +66,7 @@ function labelOf(items: Distinct[], vectors: Sparse[], vocabulary: string[], gro
   // Chinese words the segmenter split ("门" "店") read as one where the example writes them together.
   const text = top.text.toLowerCase();
   return words.reduce(
-    (label, w, k) => (k && !(han.test(w) && text.includes(words[k - 1]! + w)) ? `${label} ${w}` : label + w),
+    (label, w, k) => (k && !(hasHan(w) && text.includes(words[k - 1]! + w)) ? `${label} ${w}` : label + w),
     '',
   );
 }
@@ -170,7 +170,7 @@ export async function clusterQuestions(questions: GapQuestion[], options: Cluste
     if (known) known.questions.push(q);
     else {
       const text = q.question.trim();
-      distinct.set(key, { text, language: questionLanguage(text), questions: [q], ...featuresOf(text) });
+      distinct.set(key, { text, language: textLanguage(text), questions: [q], ...featuresOf(text) });
     }
   }
   const byVolume = [...distinct.values()].sort((a, b) => b.questions.length - a.questions.length);

@@ -1,12 +1,21 @@
-import { contentTerms, hanBigrams, termOf } from '../answer/index.js';
+import {
+  countsOf,
+  documentFrequencies,
+  hanPairs,
+  hasHan,
+  plusOneIdf,
+  term,
+  terms,
+  tfidfVector,
+  wordSegments,
+  type SparseVector,
+} from '../text/index.js';
 import type { GapQuestion } from './clusterQuestions.js';
 
 // Words decide the topic; character trigrams catch plurals and typos ("refnd") at a lower weight.
 export const blockWeights = { w: 1, b: 0.8, t: 0.5 } as const;
 export type Block = keyof typeof blockWeights;
 export const latin = /^[a-z]/;
-export const han = /\p{Script=Han}/u;
-export const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 export interface Distinct {
   text: string;
@@ -17,11 +26,8 @@ export interface Distinct {
   features: Map<string, number>;
 }
 
-export interface Sparse {
-  /** Feature ids, rarest first. */
-  ids: Int32Array;
-  weights: Float64Array;
-}
+/** A question's vector; feature ids are numbered rarest first. */
+export type Sparse = SparseVector;
 
 export const keyOf = (q: string) =>
   q
@@ -31,16 +37,15 @@ export const keyOf = (q: string) =>
     .replace(/[\s?？!！.。,，~～]+$/u, '');
 
 export function featuresOf(text: string): Pick<Distinct, 'words' | 'features'> {
-  const pending = new Map<string, number>();
-  for (const t of contentTerms(text)) pending.set(t, (pending.get(t) ?? 0) + 1);
+  const pending = countsOf(terms(text));
   const words: Distinct['words'] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
+  for (const { segment, isWordLike } of wordSegments(text)) {
     const surface = segment.toLowerCase();
-    const term = termOf(surface);
-    const left = pending.get(term);
+    const t = term(surface);
+    const left = pending.get(t);
     if (!isWordLike || !left) continue;
-    pending.set(term, left - 1);
-    words.push({ term, surface, cased: words.length ? segment : surface });
+    pending.set(t, left - 1);
+    words.push({ term: t, surface, cased: words.length ? segment : surface });
   }
   const features = new Map<string, number>();
   const add = (key: string) => features.set(key, (features.get(key) ?? 0) + 1);
@@ -49,9 +54,9 @@ export function featuresOf(text: string): Pick<Distinct, 'words' | 'features'> {
     if (latin.test(surface)) {
       const padded = ` ${surface} `;
       for (let i = 0; i + 3 <= padded.length; i++) add(`t:${padded.slice(i, i + 3)}`);
-    } else for (const c of surface) if (han.test(c)) add(`t:${c}`);
+    } else for (const c of surface) if (hasHan(c)) add(`t:${c}`);
   }
-  for (const bigram of hanBigrams(text)) add(`b:${bigram}`);
+  for (const pair of hanPairs(text)) add(`b:${pair}`);
   return { words, features };
 }
 
@@ -88,26 +93,14 @@ export function correctSpelling(items: Distinct[]): void {
 
 /** TF-IDF per block (words, Han bigrams, trigrams), blocks weighted, then the whole vector normalised. */
 export function vectorize(items: Distinct[]): { vectors: Sparse[]; vocabulary: string[] } {
-  const df = new Map<string, number>();
-  for (const item of items) for (const key of item.features.keys()) df.set(key, (df.get(key) ?? 0) + 1);
+  const df = documentFrequencies(items.map((item) => item.features.keys()));
   const vocabulary = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
   const idOf = new Map(vocabulary.map((key, id) => [key, id]));
-  const vectors = items.map((item) => {
-    const entries = [...item.features].map(([key, tf]) => ({
-      id: idOf.get(key)!,
-      block: key[0] as Block,
-      weight: (1 + Math.log(tf)) * Math.log(1 + items.length / df.get(key)!),
-    }));
-    const norms = new Map<Block, number>();
-    for (const e of entries) norms.set(e.block, (norms.get(e.block) ?? 0) + e.weight ** 2);
-    for (const e of entries) e.weight *= blockWeights[e.block] / Math.sqrt(norms.get(e.block)!);
-    const norm = Math.sqrt(entries.reduce((s, e) => s + e.weight ** 2, 0)) || 1;
-    entries.sort((a, b) => a.id - b.id);
-    return {
-      ids: Int32Array.from(entries, (e) => e.id),
-      weights: Float64Array.from(entries, (e) => e.weight / norm),
-    };
-  });
+  const idf = (id: number) => plusOneIdf(df.get(vocabulary[id]!)!, items.length);
+  const blocks = { of: (id: number) => vocabulary[id]![0]!, weight: (block: string) => blockWeights[block as Block] };
+  const vectors = items.map((item) =>
+    tfidfVector(new Map([...item.features].map(([key, tf]) => [idOf.get(key)!, tf])), idf, { blocks }),
+  );
   return { vectors, vocabulary };
 }
 

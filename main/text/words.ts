@@ -27,7 +27,7 @@ function cutAt(text: string, from: number, limit: number): number {
 
 /** The text in slices of about 2,000 characters, each ending at a natural break; with each slice's offset. */
 export function* slices(text: string): Generator<{ text: string; offset: number }> {
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const end = cutAt(text, at, at + sliceChars);
     yield { text: text.slice(at, end), offset: at };
     at = end;
@@ -54,6 +54,24 @@ export function words(text: string, locale = 'zh'): string[] {
   const out: string[] = [];
   for (const s of wordSegments(text, locale)) if (s.isWordLike) out.push(s.segment);
   return out;
+}
+
+/**
+ * A word segmenter shaped as `Intl.Segmenter` that slices long texts as `wordSegments` does, for
+ * libraries that take one (jsdiff's `intlSegmenter`).
+ */
+export function wordSegmenter(locale = 'zh'): Intl.Segmenter {
+  const resolved = segmenter(locale, 'word').resolvedOptions();
+  return {
+    resolvedOptions: () => resolved,
+    segment(input: string): Intl.Segments {
+      const all = Array.from(wordSegments(input, locale), (s) => ({ ...s, input }));
+      return {
+        containing: (at = 0) => all.find((s) => s.index <= at && at < s.index + s.segment.length),
+        [Symbol.iterator]: () => all[Symbol.iterator](),
+      };
+    },
+  };
 }
 
 /** Sentences of `text` by ICU's sentence rules (abbreviations like "e.g." and decimals stay whole). */

@@ -1,11 +1,11 @@
 import { diffArrays } from 'diff';
+import { wordSegments } from '../text/index.js';
 import { markdownBlocks, sanitizeBlockHtml, type MarkdownBlock } from './markdownBlocks.js';
 
 export interface BlockChange extends Omit<MarkdownBlock, 'key' | 'type'> {
   kind: 'unchanged' | 'added' | 'removed' | 'changed';
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 // Below this share of unchanged letters a rewritten block reads better as removed + added.
 const minSimilarity = 0.3;
 
@@ -18,7 +18,7 @@ function htmlTokens(html: string): string[] {
     .split(/(<[^>]+>|&[#\w]+;)/)
     .filter(Boolean)
     .flatMap((piece) =>
-      isTag(piece) || piece.startsWith('&') ? [piece] : [...segmenter.segment(piece)].map((s) => s.segment),
+      isTag(piece) || piece.startsWith('&') ? [piece] : Array.from(wordSegments(piece), (s) => s.segment),
     );
 }
 

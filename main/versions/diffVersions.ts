@@ -1,4 +1,5 @@
 import { diffWordsWithSpace } from 'diff';
+import { wordSegmenter } from '../text/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import { parseArticleFile } from '../articles/articleFile.js';
 import { resolveVersion } from './versionHistory.js';
@@ -28,7 +29,7 @@ export interface ArticleDiff {
   stats: { added: number; removed: number };
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+const segmenter = wordSegmenter();
 
 /** Word-level and rendered block diff of the Markdown text, and a field-by-field diff of the front matter. */
 export function diffArticleText(

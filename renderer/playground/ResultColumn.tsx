@@ -1,24 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchNotice, SearchResponse, SearchResult } from '../../main/api/contract';
+import type { HighlightedSearchResponse, SearchNotice, SearchResult } from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 import { useIndexStore } from '../stores/useIndexStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { FilterSelect } from '../shell/FilterSelect';
-import { highlightTerms } from './highlightTerms';
-import { snippetText } from './snippetText';
+import { markedRuns } from './markedRuns';
 
 type Mode = 'hybrid' | 'vector' | 'lexical';
 
 const noticeContext = (notice: SearchNotice) =>
   notice.code === 'NO_MODEL' && notice.params.modelDir ? 'dir' : undefined;
-
-function snippet(markdown: string): string {
-  const text = snippetText(markdown);
-  return text.length > 420 ? `${text.slice(0, 420)}…` : text;
-}
 
 interface Props {
   query: string;
@@ -40,7 +34,7 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
   const [tag, setTag] = useState('');
   const articles = useLibraryStore((s) => s.articles);
   const tags = useMemo(() => [...new Set(articles.flatMap((a) => a.tags))].sort(), [articles]);
-  const [response, setResponse] = useState<SearchResponse | null>(null);
+  const [response, setResponse] = useState<HighlightedSearchResponse | null>(null);
 
   useEffect(() => {
     if (!query.trim()) return;
@@ -119,7 +113,7 @@ export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
                 <span className="locale">{r.locale}</span>
               </div>
               <p className="result-text">
-                {highlightTerms(snippet(r.text), shown.terms).map((run, i) =>
+                {markedRuns(r.snippet, r.highlights).map((run, i) =>
                   run.hit ? <mark key={i}>{run.text}</mark> : run.text,
                 )}
               </p>

@@ -42,8 +42,8 @@ function tokenText(token: Token): string {
 }
 
 /**
- * A Markdown snippet as the reader would see it: no `**`, links as their text, images as their alt
- * text, table rows as cells separated by " · ", one block per line.
+ * Markdown as the reader would see it: no `**`, links as their text, images as their alt text,
+ * table rows as cells separated by " · ", one block per line.
  */
 export function snippetText(markdown: string): string {
   return new Lexer({ gfm: true })
@@ -52,4 +52,13 @@ export function snippetText(markdown: string): string {
     .filter(Boolean)
     .map(decodeEntities)
     .join('\n');
+}
+
+/** How much of a search result's text is shown. */
+export const snippetChars = 420;
+
+/** The start of a Markdown text as the reader sees it, cut at `maxChars` with "…". */
+export function snippet(markdown: string, maxChars = snippetChars): string {
+  const text = snippetText(markdown);
+  return text.length > maxChars ? `${text.slice(0, maxChars)}…` : text;
 }

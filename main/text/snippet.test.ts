@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snippetText } from './snippetText';
+import { snippet, snippetChars, snippetText } from './snippet.js';
 
 describe('snippetText', () => {
   it('drops emphasis marks and heading hashes', () => {
@@ -27,5 +27,14 @@ describe('snippetText', () => {
 
   it('keeps Chinese text whole', () => {
     expect(snippetText('**退款**多久到账？见[退款政策](refund.md)。')).toBe('退款多久到账？见退款政策。');
+  });
+});
+
+describe('snippet', () => {
+  it('is the text as read, cut with an ellipsis past its length', () => {
+    expect(snippet('**Short**')).toBe('Short');
+    const long = `${'word '.repeat(200)}`;
+    expect(snippet(long)).toBe(`${'word '.repeat(200).trim().slice(0, snippetChars)}…`);
+    expect(snippet('one **two** three', 7)).toBe('one two…');
   });
 });

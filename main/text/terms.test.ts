@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { hanPairs, lowerWords, term, terms } from './terms.js';
+
+describe('terms', () => {
+  it('keeps the informative words of a text, lower-cased and stemmed, in order with repeats', () => {
+    expect(terms('Hi, please tell me: how long do refunds take? Refunding is slow.')).toEqual([
+      'long',
+      'refund',
+      'take',
+      'refund',
+      'slow',
+    ]);
+  });
+
+  it('leaves out numbers and Chinese stop words, and segments Chinese into words', () => {
+    expect(terms('Return within 30 days')).toEqual(['return', 'within', 'dai']);
+    // ICU splits 到账 into 到 (a stop word) and 账.
+    expect(terms('请问退款多久到账？')).toEqual(['退款', '多久', '账']);
+  });
+
+  it('adds Chinese character pairs after the terms when asked: they find what segmentation split', () => {
+    expect(terms('退款到账', { hanPairs: true })).toEqual(['退款', '账', '退款', '款到', '到账']);
+    expect(terms('refund', { hanPairs: true })).toEqual(['refund']);
+  });
+});
+
+describe('hanPairs', () => {
+  it('pairs neighbouring Han characters across words and punctuation, ignoring everything else', () => {
+    expect(hanPairs('门店 hours，几点')).toEqual(['门店', '店几', '几点']);
+    expect(hanPairs('no Chinese here')).toEqual([]);
+  });
+});
+
+describe('term and lowerWords', () => {
+  it('read a word and a text as terms compare them', () => {
+    expect(term('Refunds')).toBe('refund');
+    expect(term('退款')).toBe('退款');
+    expect(lowerWords('Where is my ORDER? 我的订单')).toEqual(['where', 'is', 'my', 'order', '我的', '订单']);
+  });
+});

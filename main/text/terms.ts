@@ -1,0 +1,42 @@
+import { stem } from './stem.js';
+import { isStopWord } from './stopWords.js';
+import { words } from './words.js';
+
+const han = /\p{Script=Han}/u;
+
+/** A word as the core compares it: lower-cased, English stemmed, anything else as is. */
+export function term(word: string): string {
+  return stem(word.toLowerCase());
+}
+
+/** The words of a text, lower-cased, in order (ICU segmentation, so Chinese splits into words). */
+export function lowerWords(text: string): string[] {
+  return words(text.toLowerCase());
+}
+
+export interface TermOptions {
+  /** Add the text's Han character pairs after its terms (see `hanPairs`). */
+  hanPairs?: boolean;
+}
+
+/**
+ * The informative terms of a text, in order, repeats kept: its words lower-cased and stemmed, stop
+ * words and numbers left out; with `hanPairs`, its Chinese character pairs after them.
+ */
+export function terms(text: string, options: TermOptions = {}): string[] {
+  const out = lowerWords(text)
+    .filter((w) => !isStopWord(w) && !/^\d/.test(w))
+    .map(stem);
+  return options.hanPairs ? [...out, ...hanPairs(text)] : out;
+}
+
+/**
+ * Pairs of neighbouring Han characters, across word and punctuation boundaries: they match Chinese
+ * phrasing that word segmentation splits differently ("退货" in "退货运费" and "退 货").
+ */
+export function hanPairs(text: string): string[] {
+  const chars = [...text].filter((c) => han.test(c));
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
