@@ -11,7 +11,7 @@ import { importPaths } from '../main/import/index.js';
 import { ChunkIndex, indexDir, indexWorkspace } from '../main/indexing/index.js';
 import { rankArticles } from '../main/retrieval/index.js';
 import { reviewedStore } from '../main/review/index.js';
-import { createWorkspace } from '../main/workspace/index.js';
+import { createWorkspace, openWorkspace } from '../main/workspace/index.js';
 import type { PeerDoc, PeerLanguage, PeerRanker } from './peers.js';
 import { miniSearchPeer } from './peers/miniSearchPeer.js';
 import { oramaPeer } from './peers/oramaPeer.js';
@@ -58,7 +58,15 @@ export interface SiteScores {
     unanswerableHandled: number;
   };
   peers: Record<string, RankScores>;
-  misses: { id: string; question: string; expected: string[]; ranked: string[]; cited?: string; answer: string }[];
+  misses: {
+    id: string;
+    question: string;
+    expected: string[];
+    facts: string[];
+    ranked: string[];
+    cited?: string;
+    answer: string;
+  }[];
 }
 
 export interface HelpCentreBench {
@@ -98,7 +106,11 @@ async function peerRankers(docs: PeerDoc[], language: PeerLanguage): Promise<Rec
 }
 
 /** Import, index and question every site; throws when ALMANAC_HELPCENTRES or a site's checkout is missing. */
-export async function helpCentreBench(repoRoot: string, sitesDir: string | undefined): Promise<HelpCentreBench> {
+export async function helpCentreBench(
+  repoRoot: string,
+  sitesDir: string | undefined,
+  options: { keepIn?: string; only?: string[] } = {},
+): Promise<HelpCentreBench> {
   const dataDir = path.join(repoRoot, 'bench/data/helpcentres');
   const sites = JSON.parse(await readFile(path.join(dataDir, 'sites.json'), 'utf8')) as Site[];
   if (!sitesDir)
@@ -107,7 +119,7 @@ export async function helpCentreBench(repoRoot: string, sitesDir: string | undef
     );
   const out: SiteScores[] = [];
   const bands = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, answers: 0, right: 0 }));
-  for (const site of sites) {
+  for (const site of sites.filter((s) => !options.only || options.only.includes(s.site))) {
     const folder = path.join(sitesDir, site.site, site.root);
     if (!existsSync(folder))
       throw new Error(
@@ -117,14 +129,19 @@ export async function helpCentreBench(repoRoot: string, sitesDir: string | undef
       .split('\n')
       .filter((l) => l.trim())
       .map((l) => JSON.parse(l) as Question);
-    const tmp = await mkdtemp(path.join(tmpdir(), `almanac-helpcentre-${site.site}-`));
+    // `keepIn` keeps each imported workspace between runs (a development loop); a bench run starts afresh.
+    const tmp = options.keepIn ?? (await mkdtemp(path.join(tmpdir(), `almanac-helpcentre-${site.site}-`)));
     try {
-      const ws = await createWorkspace(path.join(tmp, 'ws'), {
-        name: site.site,
-        defaultProfile: path.join(repoRoot, 'resources/default-profile.md'),
-      });
+      const root = path.join(tmp, site.site);
+      const kept = options.keepIn && existsSync(path.join(root, 'almanac.json'));
+      const ws = kept
+        ? await openWorkspace(root)
+        : await createWorkspace(root, {
+            name: site.site,
+            defaultProfile: path.join(repoRoot, 'resources/default-profile.md'),
+          });
       const { store, book } = reviewedStore(ws);
-      await importPaths(store, [folder]);
+      if (!kept) await importPaths(store, [folder]);
       const index = await ChunkIndex.open(indexDir(store));
       await indexWorkspace(store, index);
       const views = new KnowledgeViews({ store, book, draftsIndex: async () => index });
@@ -183,9 +200,10 @@ export async function helpCentreBench(repoRoot: string, sitesDir: string | undef
             id: q.id,
             question: q.question,
             expected: [...expected],
+            facts: q.facts,
             ranked: ranked.slice(0, 3),
             cited: answered ? first : `handed off (${result.handoff?.kind})`,
-            answer: (result.answer ?? '').slice(0, 240),
+            answer: (result.answer ?? '').slice(0, 400),
           });
       }
       await views.close();
@@ -207,7 +225,7 @@ export async function helpCentreBench(repoRoot: string, sitesDir: string | undef
         misses,
       });
     } finally {
-      await rm(tmp, { recursive: true, force: true });
+      if (!options.keepIn) await rm(tmp, { recursive: true, force: true });
     }
   }
   const mean = (pick: (s: SiteScores) => number) => round(out.reduce((s, x) => s + pick(x), 0) / (out.length || 1));

@@ -270,7 +270,10 @@ if (wants('insights')) {
 }
 
 if (wants('helpcentres') && (only || process.env.ALMANAC_HELPCENTRES)) {
-  const h = await helpCentreBench(repoRoot, process.env.ALMANAC_HELPCENTRES);
+  // ALMANAC_HELPCENTRES_KEEP=<folder> keeps the imported workspaces between runs (a development loop).
+  const h = await helpCentreBench(repoRoot, process.env.ALMANAC_HELPCENTRES, {
+    keepIn: process.env.ALMANAC_HELPCENTRES_KEEP,
+  });
   results.helpCentres = h;
   measured('helpcentres');
   log(`\n## Real help centres (hit@1 / hit@3 / MRR, first citation, fact stated; best peer)`);

@@ -12,10 +12,7 @@ export function miniSearchPeer(
   language: PeerLanguage,
   options: { stemAndStopWords: boolean },
 ): PeerRanker {
-  const tokenize =
-    language === 'zh'
-      ? (text: string) => words(text)
-      : undefined;
+  const tokenize = language === 'zh' ? (text: string) => words(text) : undefined;
   const processTerm = options.stemAndStopWords
     ? (term: string) => {
         const lower = term.toLowerCase();

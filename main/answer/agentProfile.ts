@@ -38,8 +38,13 @@ export const agentProfileSchema = z.object({
   role: z.string().default(''),
   tone: z.string().default(''),
   languages: z.array(z.string()).min(1).default(['en']),
-  /** Below this confidence (0 to 1, see `coverage`) the agent hands off instead of answering. */
+  /** Below this confidence (0 to 1, see `answerConfidence`) the agent does not answer from the articles. */
   minConfidence: z.number().min(0).max(1).default(0.35),
+  /**
+   * What the agent does below `minConfidence`: hand off to a person, or say it is not sure and point
+   * to the article that may help ("I'm not sure; this article may help: <title>"). Never a confident answer.
+   */
+  lowConfidence: z.enum(['handoff', 'suggest']).default('handoff'),
   answerLength: z
     .object({ words: z.number().int().min(10).default(150), characters: z.number().int().min(20).default(300) })
     .default({ words: 150, characters: 300 }),

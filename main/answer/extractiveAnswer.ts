@@ -1,7 +1,6 @@
 import type { CitedPassage } from './checkGrounding.js';
-import { coverage, passageTerms } from './confidence.js';
-import { passageSentences } from './passageSentences.js';
-import type { TermStats } from './termStats.js';
+import { coverage, passageTerms, type TermStats } from '../text/index.js';
+import { passageUnits, type PassageUnit } from './passageUnits.js';
 
 export interface ExtractiveLimits {
   /** Most English words in an answer. */
@@ -10,33 +9,39 @@ export interface ExtractiveLimits {
   characters: number;
 }
 
-interface Candidate {
+interface Candidate extends PassageUnit {
   n: number;
   rank: number;
-  position: number;
-  text: string;
   score: number;
 }
 
 const hanChars = /\p{Script=Han}/gu;
-/** Questions whose answer is a number: how long, how much, how many, when (多久, 多少, 几天). */
 /** Sentences that point elsewhere ("This page explains…", "see Refund policy") rather than answer. */
-const pointer = /^(this (page|article|guide|section)|here you|read |for more)|\bsee\b|本文|本页|详见|参见|请看/i;
+const pointer =
+  /^(this (page|article|guide|section)|here you|read |for more|learn more)|\bsee\b|本文|本页|详见|参见|请看/i;
 /** Questions whose answer is a procedure: how do I, how to, 怎么, 如何. */
-const asksSteps = /\bhow (do|can|should) (i|we)\b|\bhow to\b|怎么|如何|怎样|步骤/i;
+const asksSteps = /\bhow (do|can|should|would) (i|we|you)\b|\bhow to\b|\bsteps?\b|怎么|如何|怎样|步骤|操作/i;
+/** Questions whose answer is a number: how long, how much, how many, when (多久, 多少, 几天). */
 const asksQuantity =
-  /\b(how (long|much|many|soon|late|early)|when|what time|how old|fee|cost|price)\b|多久|多少|几[天个次周月年]|什么时候|多长|费用|价格/i;
+  /\b(how (long|much|many|soon|late|early|often|big|large)|when|what time|how old|fees?|costs?|prices?|limits?|maximum|minimum|max|min)\b|多久|多少|几[天个次周月年小]|什么时候|多长|多大|费用|价格|上限|限制/i;
+/** A stated quantity: digits, or a number written as a word ("three minutes", 三天). */
+const statesQuantity =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|million|half|a few|several|once|twice|unlimited|free)\b|[一二两三四五六七八九十百千万半][个天日周月年小分秒次元倍]|免费|不限|无限/i;
+/** Yes-or-no questions: the answer states whether, and on what condition. */
+const asksWhether =
+  /^\s*(can|could|do|does|did|is|are|will|should|may|am)\b|能不能|可不可以|是否|能否|可以.*吗|吗[？?]?\s*$/i;
 
 function lengthOf(text: string, language: 'zh' | 'en'): number {
   return language === 'zh' ? (text.match(hanChars)?.length ?? 0) : text.split(/\s+/).filter(Boolean).length;
 }
 
 /**
- * The offline answer: the passages' sentences that carry most of the question's weighted terms,
- * read under their heading (an FAQ's answer sits under the heading that asks the question), with
- * a number preferred when the question asks for one; within the profile's length, in reading order,
- * each followed by the mark of its passage. The sentence after the best one comes along when the
- * best alone is short (a lead-in to steps).
+ * The offline answer: the unit of the passages (sentence, list item, table row) that best carries the
+ * question's weighted terms under its heading comes first, so the first sentence answers; a number
+ * is preferred when the question asks for one, a numbered list (read whole, in order) when it asks
+ * how to, a table row is read as "key: value". Then the units around it that also answer, within
+ * the profile's length. Plain text, one unit per line for lists and rows, each followed by the mark
+ * of its passage ([1]). Passages come best first: the first is the best article's best section.
  */
 export function extractiveAnswer(
   question: string,
@@ -45,45 +50,81 @@ export function extractiveAnswer(
   stats: TermStats,
   language: 'zh' | 'en',
   limits: ExtractiveLimits,
-  maxSentences = 4,
 ): string {
-  const candidates: Candidate[] = [];
   const quantity = asksQuantity.test(question);
   const steps = !quantity && asksSteps.test(question);
+  const whether = asksWhether.test(question);
+  const candidates: Candidate[] = [];
   passages.forEach((p, rank) => {
-    const sentences = passageSentences(p.text, p.locale);
-    for (const s of sentences) {
-      const own = coverage(terms, passageTerms(s.text), stats).score;
-      const heading = s.heading ?? p.headings.at(-1) ?? '';
-      const inContext = coverage(terms, passageTerms(`${heading}\n${s.text}`), stats).score;
-      let score = 0.4 * own + 0.6 * inContext;
-      if (quantity) score *= /\d/.test(s.text) ? 1.15 : 0.6;
-      if (pointer.test(s.text)) score *= 0.5;
-      if (steps && s.listItem) score *= 1.3;
-      candidates.push({ n: p.n, rank, position: s.position, text: s.text, score: score * (1 - rank * 0.1) });
+    for (const unit of passageUnits(p.text, p.locale)) {
+      const own = coverage(terms, passageTerms(unit.text), stats).score;
+      const heading = unit.heading ?? p.headings.at(-1) ?? '';
+      const inContext = coverage(terms, passageTerms(`${p.title}\n${heading}\n${unit.text}`), stats).score;
+      let score = 0.5 * own + 0.5 * inContext;
+      if (quantity) score *= statesQuantity.test(unit.text) ? 1.2 : 0.7;
+      if (steps && unit.kind === 'item') score *= unit.ordered ? 1.3 : 1.15;
+      if (pointer.test(unit.text)) score *= 0.5;
+      if (unit.text.length < 12 && unit.kind === 'sentence') score *= 0.6;
+      candidates.push({ ...unit, n: p.n, rank, score: score * (1 - rank * 0.15) });
     }
   });
   if (candidates.length === 0) return '';
-  const best = Math.max(...candidates.map((c) => c.score));
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position);
   const top = ranked[0]!;
-  const picked: Candidate[] = [];
   const limit = language === 'zh' ? limits.characters : limits.words;
+  const picked: Candidate[] = [];
   let used = 0;
-  const take = (c: Candidate) => {
-    if (picked.includes(c) || picked.length >= maxSentences) return;
+  const take = (c: Candidate, force = false) => {
+    if (picked.includes(c)) return true;
     const length = lengthOf(c.text, language);
-    if (picked.length > 0 && used + length > limit) return;
+    if (!force && picked.length > 0 && used + length > limit) return false;
     picked.push(c);
     used += length;
+    return true;
   };
-  take(top);
-  if (lengthOf(top.text, language) < (language === 'zh' ? 15 : 8)) {
-    const next = candidates.find((c) => c.n === top.n && c.position === top.position + 1);
-    if (next) take(next);
+  take(top, true);
+  const sameBlock = candidates.filter((c) => c.n === top.n && c.block === top.block);
+  const procedure = top.kind === 'item' && (steps || !!top.ordered);
+  if (procedure) {
+    // A procedure is read whole and in order: every step of the list the best step belongs to.
+    for (const c of sameBlock.sort((a, b) => a.position - b.position)) if (!take(c)) break;
+  } else if (!quantity || !statesQuantity.test(top.text)) {
+    // Read on from the best unit through its section, the way a person answers from a page: the
+    // problem a customer describes is followed by its fix, "try the following:" by the list.
+    const section = candidates
+      .filter((c) => c.n === top.n && c.position > top.position && c.heading === top.heading)
+      .sort((a, b) => a.position - b.position);
+    let count = 0;
+    for (const c of section) {
+      if (pointer.test(c.text)) continue;
+      if (count >= (whether ? 2 : 6) || !take(c)) break;
+      count++;
+    }
   }
-  for (const c of ranked) if (c.score > 0 && c.score >= best * 0.5) take(c);
-  picked.sort((a, b) => a.rank - b.rank || a.position - b.position);
-  const join = language === 'zh' ? '' : ' ';
-  return picked.map((c) => `${c.text} [${c.n}]`).join(join);
+  for (const c of ranked) {
+    if (picked.length >= 8) break;
+    if (c.n !== top.n && c.score >= top.score * 0.85) take(c);
+  }
+  // The best unit first (a procedure: its list in order), then the rest in passage order.
+  const lead = procedure ? picked.filter((c) => c.n === top.n && c.block === top.block) : [top];
+  lead.sort((a, b) => a.position - b.position);
+  const rest = picked.filter((c) => !lead.includes(c)).sort((a, b) => a.rank - b.rank || a.position - b.position);
+  const lines: string[] = [];
+  let line = '';
+  const flush = () => {
+    if (line) lines.push(line);
+    line = '';
+  };
+  for (const c of [...lead, ...rest]) {
+    const mark = `${c.text} [${c.n}]`;
+    if (c.kind === 'item') {
+      flush();
+      lines.push(c.ordered ? `${c.number}. ${mark}` : `- ${mark}`);
+    } else if (c.kind === 'row') {
+      flush();
+      lines.push(mark);
+    } else line = line ? `${line}${language === 'zh' ? '' : ' '}${mark}` : mark;
+  }
+  flush();
+  return lines.join('\n');
 }

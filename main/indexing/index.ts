@@ -19,3 +19,4 @@ export { openRetrieval } from './openRetrieval.js';
 export type { Retrieval, RetrievalOptions, Semantic } from './openRetrieval.js';
 export { VectorStore, embedText } from './VectorStore.js';
 export type { PassageEmbedder, VectorFillReport } from './VectorStore.js';
+export { collectTermStats, termStatsOf } from './termStats.js';

@@ -6,3 +6,5 @@ export type { SearchMode, SearchResult, SearchResponse, SearchOptions } from './
 export { searchKnowledge, searchPolicy, defaultSearchStatuses } from './searchPolicy.js';
 export { rankArticles } from './rankArticles.js';
 export { vectorSearchFor } from './vectorSearchFor.js';
+export { rankPassages } from './rankPassages.js';
+export type { RankedPassage } from './rankPassages.js';

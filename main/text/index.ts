@@ -12,3 +12,7 @@ export type { QuantityStatement, StatedAmount } from './quantities.js';
 export { snippet, snippetChars, snippetText } from './snippet.js';
 export { matchRanges } from './highlight.js';
 export type { TextRange } from './highlight.js';
+export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
+export type { Coverage, TermStats } from './coverage.js';
+export { decodeEntities } from './entities.js';
+export { sentences } from './sentences.js';

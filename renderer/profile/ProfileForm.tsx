@@ -132,6 +132,16 @@ export function ProfileForm({ meta }: { meta: AgentProfileMeta }) {
           <small>{t('profile.answering.minConfidenceHint')}</small>
           <FieldProblems field="minConfidence" />
         </div>
+        <label className="field" data-field="lowConfidence">
+          <span>{t('profile.answering.lowConfidence')}</span>
+          <select
+            value={meta.lowConfidence}
+            onChange={(e) => edit({ lowConfidence: e.target.value as 'handoff' | 'suggest' })}
+          >
+            <option value="handoff">{t('profile.answering.lowConfidenceHandoff')}</option>
+            <option value="suggest">{t('profile.answering.lowConfidenceSuggest')}</option>
+          </select>
+        </label>
         <label className="field checkbox-field" data-field="modelHandoffCheck">
           <span>
             <input

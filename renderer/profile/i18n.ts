@@ -59,7 +59,11 @@ export const profileEn = {
   answering: {
     title: 'Answering',
     minConfidence: 'Minimum confidence',
-    minConfidenceHint: 'Below this confidence (0 to 1) the agent hands off instead of answering.',
+    minConfidenceHint:
+      'Below this confidence (0 to 1: how much of the question the cited section covers) the agent does not answer from the articles.',
+    lowConfidence: 'Below the minimum confidence',
+    lowConfidenceHandoff: 'Hand off to a person',
+    lowConfidenceSuggest: 'Say it is not sure and point to the article that may help',
     modelHandoffCheck: 'Let the language model check hand-offs too',
     modelHandoffCheckHint:
       'With an OpenAI-compatible provider, a question the rules let through is also put to the model against the hand-off topics (one more call per answer). It can add a hand-off, never remove one.',
@@ -182,7 +186,10 @@ export const profileZh: typeof profileEn = {
   answering: {
     title: '回答',
     minConfidence: '最低置信度',
-    minConfidenceHint: '置信度（0 到 1）低于此值时，智能体转人工而不作答。',
+    minConfidenceHint: '置信度（0 到 1：被引用的段落覆盖了问题的多少）低于此值时，智能体不依据文章作答。',
+    lowConfidence: '低于最低置信度时',
+    lowConfidenceHandoff: '转人工处理',
+    lowConfidenceSuggest: '说明不确定，并推荐可能有帮助的文章',
     modelHandoffCheck: '也让语言模型检查是否转人工',
     modelHandoffCheckHint:
       '使用兼容 OpenAI 的回答服务时，规则未拦下的问题也会交给模型按转人工主题判断（每次回答多一次调用）。它只能增加转人工，不能取消。',

@@ -23,6 +23,7 @@ export function newProfileMeta(name: string): AgentProfileMeta {
     tone: '',
     languages: ['en'],
     minConfidence: 0.35,
+    lowConfidence: 'handoff',
     answerLength: { words: 150, characters: 300 },
     scope: { in: [], out: [] },
     handoff: [],

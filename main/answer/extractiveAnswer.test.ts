@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { ChunkIndex, indexDir, indexWorkspace } from '../indexing/index.js';
+import { reviewedStore } from '../review/index.js';
+import { passageTerms, questionTerms, type TermStats } from '../text/index.js';
+import { answerQuestion } from './answerQuestion.js';
+import { extractiveAnswer } from './extractiveAnswer.js';
+import { KnowledgeViews } from './knowledgeViews.js';
+
+const limits = { words: 150, characters: 300 };
+
+/** Answer `question` from these passages alone, with term statistics counted over them. */
+function answer(question: string, ...texts: string[]): string {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const term of passageTerms(t)) df.set(term, (df.get(term) ?? 0) + 1);
+  const stats: TermStats = { chunks: texts.length + 20, df };
+  const passages = texts.map((text, i) => ({ n: i + 1, title: 'Help', text, locale: 'en', headings: [] }));
+  return extractiveAnswer(question, questionTerms(question), passages, stats, 'en', limits);
+}
+
+describe('extractive answers read as a customer reads', () => {
+  it('how long: the first sentence states the number', () => {
+    const a = answer(
+      'How long does a refund take to reach my card?',
+      'We refund every return. Refunds go back to the card you paid with.\n\nThe money reaches your card within 5–7 business days after we receive the item.',
+    );
+    expect(a.split(/(?<=\])\s/)[0]).toMatch(/5–7 business days/);
+  });
+
+  it('how to: the steps, numbered and in order', () => {
+    const a = answer(
+      'How do I delete my account?',
+      '## Delete your account\n\nTo delete your account:\n\n1. Open **Settings**.\n2. Tap Account.\n3. Choose Delete account and confirm.\n\nWe keep invoices for seven years.',
+    );
+    expect(a).toMatch(
+      /^1\. Open Settings\. \[1\]\n2\. Tap Account\. \[1\]\n3\. Choose Delete account and confirm\. \[1\]/m,
+    );
+  });
+
+  it('a table row reads as "key: value", never cells run together', () => {
+    const a = answer(
+      'How long does an Alipay refund take?',
+      '## Refund times\n\n| Payment method | Time after we issue the refund |\n| --- | --- |\n| Card | 5–7 business days |\n| Alipay | 1–3 business days |',
+    );
+    expect(a).toContain('Alipay: 1–3 business days [1]');
+    expect(a).not.toMatch(/Alipay 1–3|Payment methodTime/);
+  });
+
+  it('keeps a sentence with "e.g." and a hard line break whole', () => {
+    const a = answer(
+      'Which cards can I pay with at checkout?',
+      'You can pay with any major card, e.g. Visa or\nMastercard, at checkout. Gift cards are redeemed separately.',
+    );
+    expect(a).toContain('You can pay with any major card, e.g. Visa or Mastercard, at checkout. [1]');
+  });
+
+  it('keeps inline code whole, placeholders included, and leaves no Markdown, entity or alert marker', () => {
+    const a = answer(
+      'How do I connect with ssh?',
+      '> [!NOTE]\n> Connect with `ssh <USERNAME>@example.com` from **Account &gt; Access**, see [the guide](https://example.com/ssh).',
+    );
+    expect(a).toContain('ssh <USERNAME>@example.com');
+    expect(a).toContain('Account > Access');
+    expect(a).not.toMatch(/&gt;|\*\*|\[!NOTE\]|\]\(https/);
+  });
+});
+
+describe('answers of the sample golden set', () => {
+  let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+  let index: ChunkIndex;
+  let views: KnowledgeViews;
+  beforeAll(async () => {
+    ctx = await tempWorkspace({ sample: true });
+    const { store, book } = reviewedStore(ctx.ws);
+    index = await ChunkIndex.open(indexDir(store));
+    await indexWorkspace(store, index);
+    views = new KnowledgeViews({ store, book, draftsIndex: async () => index });
+  });
+  afterAll(async () => {
+    await views.close();
+    index.close();
+    await ctx.cleanup();
+  });
+
+  it('below the minimum confidence: a hand-off, or with `lowConfidence: suggest` a pointer, never a confident answer', async () => {
+    const knowledge = await views.drafts();
+    const question = 'Do you sell pet food for cats?';
+    const handedOff = await answerQuestion(knowledge, question);
+    expect(handedOff.confidence).toBeLessThan(knowledge.profile.meta.minConfidence);
+    expect(handedOff.handoff).toMatchObject({ kind: 'low-confidence' });
+    const meta = { ...knowledge.profile.meta, lowConfidence: 'suggest' as const };
+    const pointed = await answerQuestion({ ...knowledge, profile: { ...knowledge.profile, meta } }, question);
+    expect(pointed.handoff).toBeNull();
+    expect(pointed.unsure).toMatch(/below the profile's minimum/);
+    expect(pointed.answer).toMatch(/^I'm not sure; this article may help: .+ \[1\]$/);
+    expect(pointed.citations).toHaveLength(1);
+  });
+
+  it('are plain text: no entity, Markdown mark, alert marker or link syntax', async () => {
+    const knowledge = await views.drafts();
+    const questions = (await readFile(path.join(ctx.ws.root, 'evals/golden.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { question: string }).question);
+    expect(questions.length).toBeGreaterThan(10);
+    for (const q of questions) {
+      const { answer: text } = await answerQuestion(knowledge, q);
+      expect(text, q).not.toMatch(
+        /&(gt|lt|amp|quot|#\d+);|\*\*|__|\[!(NOTE|TIP|WARNING|IMPORTANT|CAUTION)\]|\]\(|<\/?[a-z]+[ >]/i,
+      );
+    }
+  });
+});

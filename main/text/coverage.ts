@@ -1,0 +1,57 @@
+import { lowerWords, term, terms } from './terms.js';
+
+/** How many passages hold each term: the document frequencies behind inverse document frequency. */
+export interface TermStats {
+  chunks: number;
+  df: Map<string, number>;
+}
+
+/** BM25's inverse document frequency: rare terms count for more; a term no passage holds counts the most. */
+export function idf(stats: TermStats, t: string): number {
+  const df = stats.df.get(t) ?? 0;
+  return Math.log(1 + (stats.chunks - df + 0.5) / (df + 0.5));
+}
+
+/** How much of a question a passage covers: the share of the question's information it contains. */
+export interface Coverage {
+  /** 0 to 1: the IDF-weighted share of the question's terms found in the passage. */
+  score: number;
+  matched: string[];
+  missing: string[];
+}
+
+/** The distinct informative terms of a question, as coverage weighs them. */
+export function questionTerms(question: string): string[] {
+  return [...new Set(terms(question))];
+}
+
+/** The terms a passage holds, stemmed like the question's. */
+export function passageTerms(text: string): Set<string> {
+  return new Set(lowerWords(text).map(term));
+}
+
+/**
+ * How much of a question a passage covers, comparable across questions and the same in every search
+ * mode: the question's terms weighted by inverse document frequency, and the share of that weight the
+ * passage holds. A word no passage contains weighs the most, so a question about something the
+ * knowledge never mentions scores low however well its common words match.
+ */
+export function coverage(questionTermList: string[], passage: Set<string>, stats: TermStats): Coverage {
+  let total = 0;
+  let found = 0;
+  const matched: string[] = [];
+  const missing: string[] = [];
+  for (const t of questionTermList) {
+    const weight = idf(stats, t);
+    total += weight;
+    if (passage.has(t)) {
+      found += weight;
+      matched.push(t);
+    } else missing.push(t);
+  }
+  const share = total > 0 ? found / total : 0;
+  // A long, chatty question whose three or more informative words the passage holds is covered,
+  // however much else it says: their weight counts against that of 2.5 words no passage contains.
+  const saturated = matched.length >= 3 ? Math.min(1, found / (2.5 * idf(stats, '\u0000'))) : 0;
+  return { score: Math.max(share, saturated), matched, missing };
+}
