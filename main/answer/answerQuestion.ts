@@ -101,7 +101,7 @@ export interface AnswerOptions {
   provider?: CompletionProvider;
   onDelta?: (text: string) => void;
   signal?: AbortSignal;
-  /** Passages retrieved per question. @default 8 */
+  /** Sections retrieved per question and ranked as answers (the same pool `rankArticles` ranks). @default 30 */
   k?: number;
   /** Passages an answer may cite. @default 3 */
   maxCitations?: number;
@@ -194,7 +194,7 @@ export async function answerQuestion(
 ): Promise<AnswerResult> {
   const started = performance.now();
   const { profile } = knowledge;
-  const { k = 20, maxCitations = 3, history = [] } = options;
+  const { k = 30, maxCitations = 3, history = [] } = options;
   const language = questionLanguage(question);
   const { query, followUp } = retrievalQuery(question, history);
   const mode = knowledge.vectorSearch ? 'hybrid' : 'lexical';

@@ -12,6 +12,8 @@ export interface ExtractiveLimits {
 interface Candidate extends PassageUnit {
   n: number;
   rank: number;
+  /** From the article ranked first. */
+  first: boolean;
   score: number;
 }
 
@@ -46,7 +48,7 @@ function lengthOf(text: string, language: 'zh' | 'en'): number {
 export function extractiveAnswer(
   question: string,
   terms: string[],
-  passages: (CitedPassage & { locale: string; headings: string[] })[],
+  passages: (CitedPassage & { locale: string; headings: string[]; articleId?: string })[],
   stats: TermStats,
   language: 'zh' | 'en',
   limits: ExtractiveLimits,
@@ -65,12 +67,14 @@ export function extractiveAnswer(
       if (steps && unit.kind === 'item') score *= unit.ordered ? 1.3 : 1.15;
       if (pointer.test(unit.text)) score *= 0.5;
       if (unit.text.length < 12 && unit.kind === 'sentence') score *= 0.6;
-      candidates.push({ ...unit, n: p.n, rank, score: score * (1 - rank * 0.15) });
+      const first = p.articleId === undefined ? rank === 0 : p.articleId === passages[0]!.articleId;
+      candidates.push({ ...unit, n: p.n, rank, first, score: score * (1 - rank * 0.15) });
     }
   });
   if (candidates.length === 0) return '';
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position);
-  const top = ranked[0]!;
+  // The answer opens from the best article (the one ranked first): its citation is the right one.
+  const top = ranked.find((c) => c.first && c.score > 0) ?? ranked[0]!;
   const limit = language === 'zh' ? limits.characters : limits.words;
   const picked: Candidate[] = [];
   let used = 0;

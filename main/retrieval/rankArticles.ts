@@ -15,7 +15,7 @@ export async function rankArticles(
   options: Omit<SearchOptions, 'k'> & { filter?: ChunkFilter } = {},
 ): Promise<string[]> {
   const [response, stats] = await Promise.all([
-    searchKnowledge(index, query, { ...options, k: Math.max(20, k * 5) }),
+    searchKnowledge(index, query, { ...options, k: Math.max(30, k * 3) }),
     termStatsOf(index),
   ]);
   const seen: string[] = [];
