@@ -48,6 +48,14 @@ describe('extractive answers read as a customer reads', () => {
     expect(a).not.toMatch(/Alipay 1–3|Payment methodTime/);
   });
 
+  it('a question that names a row of a table is answered by that row, not by a sentence sharing its words', () => {
+    const a = answer(
+      'How long does a refund take to reach my card?',
+      '## How long until you see the money\n\n| Payment method | Time after we issue the refund |\n| --- | --- |\n| Alipay | 1–3 business days |\n| Credit and debit cards | 5–10 business days |\n| Gift card | Immediately |\n\nGift card refunds are added to the card even if the card has expired; the refunded amount is valid for a further 90 days.',
+    );
+    expect(a.split('\n')[0]).toBe('Credit and debit cards: 5–10 business days [1]');
+  });
+
   it('keeps a sentence with "e.g." and a hard line break whole', () => {
     const a = answer(
       'Which cards can I pay with at checkout?',

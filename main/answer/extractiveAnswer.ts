@@ -61,8 +61,11 @@ export function extractiveAnswer(
     for (const unit of passageUnits(p.text, p.locale)) {
       const own = coverage(terms, passageTerms(unit.text), stats).score;
       const heading = unit.heading ?? p.headings.at(-1) ?? '';
-      const inContext = coverage(terms, passageTerms(`${p.title}\n${heading}\n${unit.text}`), stats).score;
+      const columns = unit.columns?.join('\n') ?? '';
+      const inContext = coverage(terms, passageTerms(`${p.title}\n${heading}\n${columns}\n${unit.text}`), stats).score;
       let score = 0.5 * own + 0.5 * inContext;
+      // A lookup table: the question names the row ("my card") and asks for a column (how long).
+      if (unit.kind === 'row' && unit.key && coverage(terms, passageTerms(unit.key), stats).score > 0) score *= 1.25;
       if (quantity) score *= statesQuantity.test(unit.text) ? 1.2 : 0.7;
       if (steps && unit.kind === 'item') score *= unit.ordered ? 1.3 : 1.15;
       if (pointer.test(unit.text)) score *= 0.5;

@@ -15,6 +15,9 @@ export interface PassageUnit {
   /** For a list item: whether its list is numbered, and its number there. */
   ordered?: boolean;
   number?: number;
+  /** For a table row: its first cell (what the row is about) and the table's column names. */
+  key?: string;
+  columns?: string[];
 }
 
 const alertMarker = /^\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION|INFO|DANGER)\]\s*/i;
@@ -135,14 +138,10 @@ export function passageUnits(markdown: string, locale = 'en'): PassageUnit[] {
           const table = t as Tokens.Table;
           const id = ++block;
           const header = table.header.map((c) => tidy(inlineText(c.tokens, c.text)));
-          for (const row of table.rows)
-            push(
-              rowText(
-                row.map((c) => tidy(inlineText(c.tokens, c.text))),
-                header,
-              ),
-              { kind: 'row', block: id },
-            );
+          for (const row of table.rows) {
+            const cells = row.map((c) => tidy(inlineText(c.tokens, c.text)));
+            push(rowText(cells, header), { kind: 'row', block: id, key: cells[0] ?? '', columns: header });
+          }
           break;
         }
         case 'html': {
