@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
-import { segmentForIndex } from './segmentForIndex.js';
+import { lexicalQuery } from './segmentForIndex.js';
 
 /** One row of the chunks table. */
 export interface ChunkRow {
@@ -257,7 +257,7 @@ export class ChunkIndex {
 
   /** Chunks matching the query's words, best first by BM25 summed over `lexicalColumns` (the title weighted by its boost). */
   async lexicalSearch(query: string, limit: number, filter: ChunkFilter = {}): Promise<LexicalHit[]> {
-    const terms = segmentForIndex(query);
+    const terms = lexicalQuery(query);
     if (!this.table || !terms) return [];
     if (!this.lexicalReady) {
       if (!hasLexicalIndices(await this.table.listIndices())) await this.serially(() => this.optimizeNow(true));

@@ -95,4 +95,21 @@ describe('ChunkIndex.open with a table from before the title field', () => {
     expect(await indexWorkspace(ctx.store, index)).toMatchObject({ changed: 1, chunks: 1 });
     expect(await ranked('warranty')).toEqual([article.id]);
   });
+  it('reads a Chinese question by its topic, not by the particles and asking words around it', async () => {
+    // A small FAQ where the particles of the question (能, 吗, 多少钱) are rare, so BM25 would count them as telling.
+    const faq = await create(
+      '发票常见问题',
+      '能开专票吗？能，下单时选择增值税专用发票即可。\n\n退款后发票还能用吗？不能，需要重开。',
+      'zh-CN',
+    );
+    const care = await create('实木家具保养', '桌面出现白色水印时，用吹风机低温档吹一两分钟，让水汽散出。', 'zh-CN');
+    const fees = await create('退多少钱', '运费在整单取消时退还，面单费从退款中扣除。', 'zh-CN');
+    const abroad = await create('寄往海外', '寄往香港、澳门、台湾：3–6 个工作日，运费 9 美元。', 'zh-CN');
+    await indexWorkspace(ctx.store, index);
+    expect((await ranked('桌面上有一圈水印，能弄掉吗'))[0]).toBe(care);
+    expect((await ranked('寄到香港大概几天？运费多少钱'))[0]).toBe(abroad);
+    expect(await ranked('寄到香港大概几天？运费多少钱')).toContain(fees);
+    // A question of nothing but such words is still searched.
+    expect(await ranked('能开吗')).toContain(faq);
+  });
 });
