@@ -56,6 +56,43 @@ describe('extractive answers read as a customer reads', () => {
     expect(a.split('\n')[0]).toBe('Credit and debit cards: 5–10 business days [1]');
   });
 
+  it('how often: the frequency, even when a sentence naming the platform matches more words', () => {
+    const a = answer(
+      'If I turn on background sync on Android, how often does it sync?',
+      'Background sync is only available on Android, and excludes hardware wallets. It runs while the app is closed. It keeps wallets up to date. It uses the view key only. It never spends. It respects battery saver. It can be turned off.\n\nThere are three background sync options:\n\n* **Daily**: syncs about every eighteen (18) hours\n* **Hourly**: syncs about every sixty (60) minutes',
+    );
+    expect(a).toContain('Daily: syncs about every eighteen (18) hours [1]');
+  });
+
+  it('a question in the text is not the answer: the sentence after it is, with its "Yes!"', () => {
+    const a = answer(
+      'can I use the gift cards outside the US?',
+      '> [!NOTE]\n> **Contacting support**\n> If you need help with gift cards, use the live chat.\n\nCan gift cards be used outside the US?\nYes! They work in most countries; pick your country when you buy.',
+    );
+    expect(a.split(/(?<=\])\s/)[0]).toBe('Yes! They work in most countries; pick your country when you buy. [1]');
+  });
+
+  it('reads on into the next chunk of the article when the section goes on there', () => {
+    const question = 'the activation email never shows up';
+    const texts = [
+      'If the activation email never shows up, first check that an email address is on your subscription. This can be checked with the following steps.',
+      '- Open **Settings**\n- Select **Subscription** > **Add Email**',
+    ];
+    const df = new Map<string, number>();
+    for (const t of texts) for (const term of passageTerms(t)) df.set(term, (df.get(term) ?? 0) + 1);
+    const passages = texts.map((text, i) => ({
+      n: i + 1,
+      title: 'Getting started',
+      text,
+      locale: 'en',
+      headings: [],
+      articleId: 'getting-started',
+      chunkId: `getting-started#${i + 6}`,
+    }));
+    const a = extractiveAnswer(question, questionTerms(question), passages, { chunks: 20, df }, 'en', limits);
+    expect(a).toContain('following steps. [1]\n- Open Settings [2]\n- Select Subscription > Add Email [2]');
+  });
+
   it('keeps a sentence with "e.g." and a hard line break whole', () => {
     const a = answer(
       'Which cards can I pay with at checkout?',

@@ -74,6 +74,15 @@ function rowText(cells: string[], header: string[]): string {
   return named.length ? `${first}: ${named.join('; ')}` : first;
 }
 
+/** A sentence of one or two words, or up to four Chinese characters: "Yes!", "No, sorry.", "可以。". */
+function isInterjection(sentence: string): boolean {
+  const han = sentence.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han) return han <= 4 && sentence.length <= 6;
+  return sentence.split(/\s+/).length <= 2 && sentence.length <= 16 && /[.!。！]$/.test(sentence);
+}
+
+const joinSentences = (a: string, b: string) => (/\p{Script=Han}/u.test(a) ? `${a}${b}` : `${a} ${b}`);
+
 /**
  * A Markdown passage as the units a reader sees, in order: each sentence of a paragraph (ICU sentence
  * rules, line breaks joined, abbreviations kept whole), each list item, each table row with its
@@ -98,14 +107,33 @@ export function passageUnits(markdown: string, locale = 'en'): PassageUnit[] {
         case 'text': {
           block++;
           let tokens = (t as Tokens.Paragraph).tokens;
-          // A bold line on its own above text ("**Contacting support**" then the text) is a heading.
+          // An alert's marker line ("> [!NOTE]") is not text.
+          if (
+            tokens?.[0]?.type === 'text' &&
+            /^\s*\[![a-z]+\]\s*$/i.test((tokens[0] as Tokens.Text).raw.split('\n')[0]!)
+          ) {
+            const rest = (tokens[0] as Tokens.Text).raw.replace(/^\s*\[![a-z]+\]\s*/i, '');
+            tokens = rest ? tokens : tokens.slice(1);
+          }
+          // A bold line on its own ("**Storage prices**" above a table) is a heading.
+          const bare = (tokens ?? []).filter((x) => !(x.type === 'text' && !(x as Tokens.Text).raw.trim()));
+          if (bare.length === 1 && bare[0]!.type === 'strong') {
+            heading = tidy(inlineText((bare[0] as Tokens.Strong).tokens)) || heading;
+            break;
+          }
+          // So is one above text ("**Contacting support**" then the text).
           const [first, second] = tokens ?? [];
           if (first?.type === 'strong' && second?.type === 'text' && /^\s*\n/.test((second as Tokens.Text).raw)) {
             heading = tidy(inlineText((first as Tokens.Strong).tokens)) || heading;
             tokens = tokens!.slice(1);
           }
           const text = tidy(inlineText(tokens, (t as Tokens.Paragraph).text));
-          for (const s of sentences(text, locale)) push(s, { kind: 'sentence', block });
+          const said = sentences(text, locale);
+          for (let i = 0; i < said.length; i++) {
+            // "Yes!" or "No." alone is half an answer: it is read with the sentence after it.
+            const short = i + 1 < said.length && isInterjection(said[i]!);
+            push(short ? joinSentences(said[i]!, said[++i]!) : said[i]!, { kind: 'sentence', block });
+          }
           break;
         }
         case 'blockquote':

@@ -12,6 +12,20 @@ describe('chunkMarkdown', () => {
     expect(chunks[3]!.text).toBe('- 30 days\n- unused');
   });
 
+  it('keeps a paragraph that introduces a list ("try the following:") in the chunk of its list', () => {
+    const options = {
+      maxTokens: 60,
+      overlapTokens: 0,
+      countTokens: (t: string) => t.split(/\s+/).filter(Boolean).length,
+    };
+    const body = `${words(50)}\n\nIf the install fails, try the following:\n\n1. Download the bundle\n2. Open it\n3. Select Install\n\n如果仍然失败，请按以下步骤操作：\n\n- 重新启动`;
+    const chunks = chunkMarkdown(body, options);
+    const list = chunks.find((c) => c.text.includes('1. Download'))!;
+    expect(list.text.startsWith('If the install fails, try the following:')).toBe(true);
+    expect(chunks.find((c) => c.text.includes('重新启动'))!.text).toContain('请按以下步骤操作：');
+    for (const c of chunks) expect(body.slice(c.start, c.end)).toBe(c.text);
+  });
+
   it('ignores headings inside code blocks', () => {
     const chunks = chunkMarkdown('## A\n\n```\n# not a heading\n```\n');
     expect(chunks).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { marked, type Token } from 'marked';
+import { introducesNext } from '../text/index.js';
 
 export interface Chunk {
   /** Heading path from the top of the article, e.g. ["Refunds", "By card"]. */
@@ -39,6 +40,8 @@ interface Unit {
   tokens: number;
   /** Header and delimiter rows to repeat when a chunk starts at this table row. */
   lead?: { text: string; tokens: number };
+  /** A paragraph that introduces the block after it ("try the following:"): kept in its chunk. */
+  introduces?: boolean;
 }
 
 const sentenceSegmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
@@ -118,6 +121,15 @@ export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunk
     }
     const end = start + token.raw.trimEnd().length;
     const tokens = options.countTokens(body.slice(start, end));
+    // A paragraph that introduces what follows ("try the following:") stays with its list or table.
+    const before = current.units.at(-1);
+    if (
+      before &&
+      !before.lead &&
+      (token.type === 'list' || token.type === 'table' || token.type === 'code') &&
+      introducesNext(body.slice(before.start, before.end))
+    )
+      before.introduces = true;
     if (tokens <= options.maxTokens) current.units.push({ start, end, tokens });
     else if (token.type === 'table') current.units.push(...splitTable(body, start, end, options));
     else current.units.push(...splitUnit(body, start, end, options));
@@ -129,8 +141,12 @@ export function chunkMarkdown(body: string, options: ChunkOptions = defaultChunk
     while (i < units.length) {
       let j = i;
       let tokens = units[i]!.lead?.tokens ?? 0;
-      while (j < units.length && (j === i || tokens + units[j]!.tokens <= options.maxTokens))
+      while (j < units.length && (j === i || tokens + units[j]!.tokens <= options.maxTokens)) {
+        // An introduction that cannot bring its block along opens the next chunk instead.
+        const next = units[j + 1];
+        if (j > i && units[j]!.introduces && next && tokens + units[j]!.tokens + next.tokens > options.maxTokens) break;
         tokens += units[j++]!.tokens;
+      }
       const start = units[i]!.start;
       const end = units[j - 1]!.end;
       const lead = units[i]!.lead ? `${units[i]!.lead!.text}\n` : '';

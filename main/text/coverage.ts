@@ -1,3 +1,4 @@
+import { generalSpecificity } from './generalFrequency.js';
 import { lowerWords, term, terms } from './terms.js';
 
 /** How many passages hold each term: the document frequencies behind inverse document frequency. */
@@ -20,6 +21,14 @@ export interface Coverage {
   missing: string[];
 }
 
+export interface CoverageOptions {
+  /**
+   * Temper each term's weight by how common the word is in everyday English (`generalSpecificity`):
+   * for choosing the sentence that answers, where "now" or "tried" must not decide.
+   */
+  everyday?: boolean;
+}
+
 /** The distinct informative terms of a question, as coverage weighs them. */
 export function questionTerms(question: string): string[] {
   return [...new Set(terms(question))];
@@ -36,13 +45,18 @@ export function passageTerms(text: string): Set<string> {
  * passage holds. A word no passage contains weighs the most, so a question about something the
  * knowledge never mentions scores low however well its common words match.
  */
-export function coverage(questionTermList: string[], passage: Set<string>, stats: TermStats): Coverage {
+export function coverage(
+  questionTermList: string[],
+  passage: Set<string>,
+  stats: TermStats,
+  options: CoverageOptions = {},
+): Coverage {
   let total = 0;
   let found = 0;
   const matched: string[] = [];
   const missing: string[] = [];
   for (const t of questionTermList) {
-    const weight = idf(stats, t);
+    const weight = idf(stats, t) * (options.everyday ? generalSpecificity(t) : 1);
     total += weight;
     if (passage.has(t)) {
       found += weight;

@@ -1,7 +1,15 @@
 export { hasHan, sentenceSegments, slices, wordSegmenter, wordSegments, words } from './words.js';
 export type { Segment } from './words.js';
 export { fold, stem } from './stem.js';
-export { conversationalWords, englishStopWords, isStopWord, mandarinStopWords, stopWords } from './stopWords.js';
+export {
+  chineseAskingWords,
+  conversationalWords,
+  englishStopWords,
+  isFramingWord,
+  isStopWord,
+  mandarinStopWords,
+  stopWords,
+} from './stopWords.js';
 export { hanPairs, lowerWords, term, terms } from './terms.js';
 export type { TermOptions } from './terms.js';
 export { localeLanguage, textLanguage } from './language.js';
@@ -13,6 +21,6 @@ export { snippet, snippetChars, snippetText } from './snippet.js';
 export { matchRanges } from './highlight.js';
 export type { TextRange } from './highlight.js';
 export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
-export type { Coverage, TermStats } from './coverage.js';
+export type { Coverage, CoverageOptions, TermStats } from './coverage.js';
 export { decodeEntities } from './entities.js';
-export { sentences } from './sentences.js';
+export { introducesNext, sentences } from './sentences.js';

@@ -6,7 +6,8 @@ const abbreviation =
 
 /**
  * The sentences of a paragraph, by ICU's sentence rules (Intl.Segmenter), never ending at an
- * abbreviation ("e.g.", "approx.", "Mr.") or a decimal point; the text should be one paragraph with
+ * abbreviation ("e.g.", "approx.", "Mr.") or a decimal point, nor at a "?" that the sentence goes on
+ * after in lower case; the text should be one paragraph with
  * its line breaks already joined. Trimmed, empty ones left out.
  */
 export function sentences(text: string, locale = 'en'): string[] {
@@ -19,5 +20,21 @@ export function sentences(text: string, locale = 'en'): string[] {
     pending = '';
   }
   if (pending.trim()) out.push(pending.trim());
-  return out;
+  // A "?" or "!" inside a sentence (the "Forgot your password?" link) does not end it when the
+  // words after it go on in lower case.
+  return out.reduce<string[]>((kept, s) => {
+    if (kept.length && /[?!]["'”’)\]]*$/.test(kept.at(-1)!) && /^[a-z]/.test(s)) kept[kept.length - 1] += ` ${s}`;
+    else kept.push(s);
+    return kept;
+  }, []);
+}
+
+/**
+ * Whether a sentence or paragraph introduces the block after it ("try the following:", "This can be
+ * checked with the following steps.", "步骤如下："), so the two belong together.
+ */
+export function introducesNext(text: string): boolean {
+  return /[:：]\s*$|\b(the following( \w+)?|as follows|below)\s*[.!]?\s*$|(如下|以下[^。]{0,8})[。：:]?\s*$/i.test(
+    text.trim(),
+  );
 }

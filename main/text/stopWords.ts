@@ -10,12 +10,31 @@ export const conversationalWords: readonly string[] = [
   ...['吧', '啊', '了', '的'],
 ];
 
+/**
+ * Chinese words that only ask (how, what, how much, whether, where), simplified and traditional:
+ * the form of a question, not its topic.
+ */
+export const chineseAskingWords: readonly string[] = [
+  ...['多少', '多少钱', '什么', '怎样', '如何', '为什么', '为何', '哪里', '哪些', '是否', '能否', '有没有'],
+  ...['能不能', '可不可以', '咋', '嗎', '麼', '請問', '謝謝', '怎麼辦', '什麼', '怎麼', '怎樣', '為什麼', '為何'],
+  ...['哪裡', '有沒有', '嘛', '呀', '多久', '多长时间', '几天', '大概', '大约'],
+];
+
+/** Whether a lower-cased word only frames a question: a conversational or Chinese asking word. */
+export const isFramingWord = (word: string): boolean => framing.has(word);
+
 /** English stop words (Orama's list). */
 export const englishStopWords: ReadonlySet<string> = new Set(english);
 /** Mandarin stop words (Orama's list). */
 export const mandarinStopWords: ReadonlySet<string> = new Set(mandarin);
 /** Every word that says nothing about a topic: English and Mandarin stop words and conversational words. */
-export const stopWords: ReadonlySet<string> = new Set([...english, ...mandarin, ...conversationalWords]);
+export const stopWords: ReadonlySet<string> = new Set([
+  ...english,
+  ...mandarin,
+  ...conversationalWords,
+  ...chineseAskingWords,
+]);
+const framing: ReadonlySet<string> = new Set([...conversationalWords, ...chineseAskingWords]);
 
 /** Whether a lower-cased word is a stop word. */
 export const isStopWord = (word: string): boolean => stopWords.has(word);

@@ -12,10 +12,20 @@ describe('terms', () => {
     ]);
   });
 
+  it('spells out the short forms customers type, so "max" finds "maximum"', () => {
+    expect(term('Max')).toBe(term('maximum'));
+    expect(terms('max spend a day, more info')).toEqual([term('maximum'), 'spend', 'dai', term('information')]);
+  });
+
+  it('leaves out the Chinese words that only ask: 多少钱, 如何, 能不能', () => {
+    expect(terms('存储空间多少钱')).not.toContain('多少钱');
+    expect(terms('能不能退款')).toEqual(['退款']);
+  });
+
   it('leaves out numbers and Chinese stop words, and segments Chinese into words', () => {
     expect(terms('Return within 30 days')).toEqual(['return', 'within', 'dai']);
     // ICU splits 到账 into 到 (a stop word) and 账.
-    expect(terms('请问退款多久到账？')).toEqual(['退款', '多久', '账']);
+    expect(terms('请问退款多久到账？')).toEqual(['退款', '账']);
   });
 
   it('adds Chinese character pairs after the terms when asked: they find what segmentation split', () => {

@@ -4,9 +4,13 @@ import { words } from './words.js';
 
 const han = /\p{Script=Han}/u;
 
-/** A word as the core compares it: lower-cased, English stemmed, anything else as is. */
+/** Short forms customers type for the word an article writes ("max" for "maximum"). */
+const shortForms: Record<string, string> = { max: 'maximum', info: 'information', pics: 'pictures', pic: 'picture' };
+
+/** A word as the core compares it: lower-cased, short forms spelled out, English stemmed, anything else as is. */
 export function term(word: string): string {
-  return stem(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return stem(shortForms[lower] ?? lower);
 }
 
 /** The words of a text, lower-cased, in order (ICU segmentation, so Chinese splits into words). */
@@ -26,7 +30,7 @@ export interface TermOptions {
 export function terms(text: string, options: TermOptions = {}): string[] {
   const out = lowerWords(text)
     .filter((w) => !isStopWord(w) && !/^\d/.test(w))
-    .map(stem);
+    .map(term);
   return options.hanPairs ? [...out, ...hanPairs(text)] : out;
 }
 
