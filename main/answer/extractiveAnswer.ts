@@ -84,16 +84,6 @@ export function extractiveAnswer(
   const whether = asksWhether.test(question);
   const candidates: Candidate[] = [];
   passages.forEach((p, rank) => {
-    if (process.env.DBG_EX)
-      console.error(
-        'P',
-        p.n,
-        rank,
-        p.articleId,
-        JSON.stringify(p.text.slice(0, 80)),
-        '...',
-        JSON.stringify(p.text.slice(-120)),
-      );
     for (const unit of passageUnits(p.text, p.locale)) {
       const own = coverage(terms, passageTerms(unit.text), stats, everyday).score;
       const heading = unit.heading ?? p.headings.at(-1) ?? '';
@@ -133,8 +123,6 @@ ${unit.text}`),
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.rank - b.rank || a.position - b.position);
   // The answer opens from the best article (the one ranked first): its citation is the right one.
   const top = ranked.find((c) => c.first && c.score > 0) ?? ranked[0]!;
-  if (process.env.DBG_EX)
-    for (const c of ranked.slice(0, 8)) console.error(c.score.toFixed(3), c.n, c.kind, c.first, c.text.slice(0, 120));
   const limit = language === 'zh' ? limits.characters : limits.words;
   const picked: Candidate[] = [];
   let used = 0;
