@@ -1,7 +1,7 @@
 // npm run bench: speed and quality figures, measured in one run on this machine; written to
 // bench/results.json, and the README's benchmark block is rebuilt from that file.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { format } from 'prettier';
+import { format, resolveConfig } from 'prettier';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -289,7 +289,10 @@ if (wants('helpcentres') && (only || process.env.ALMANAC_HELPCENTRES)) {
 await minilm?.close();
 if (!only?.every((p) => p === 'readme')) {
   // Written as Prettier formats JSON, so the format check of `npm test` passes on a fresh run.
-  await writeFile(out, await format(JSON.stringify(results, null, 2), { parser: 'json' }));
+  await writeFile(
+    out,
+    await format(JSON.stringify(results, null, 2), { ...(await resolveConfig(out)), parser: 'json' }),
+  );
   log(`\nWrote ${out}`);
 }
 const readmePath = path.join(repoRoot, 'README.md');
