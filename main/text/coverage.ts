@@ -1,5 +1,9 @@
 import { generalSpecificity } from './generalFrequency.js';
 import { lowerWords, term, terms } from './terms.js';
+import { passageClasses, termClasses } from './wordClasses.js';
+
+/** What a question term counts for when the passage holds only another word of its concept. */
+const conceptWeight = 0.5;
 
 /** How many passages hold each term: the document frequencies behind inverse document frequency. */
 export interface TermStats {
@@ -60,6 +64,10 @@ export function coverage(
     total += weight;
     if (passage.has(t)) {
       found += weight;
+      matched.push(t);
+    } else if (termClasses(t).some((c) => passageClasses(passage).has(c))) {
+      // The passage says it in other words of the same concept ("crushed" for "damaged"): half the weight.
+      found += conceptWeight * weight;
       matched.push(t);
     } else missing.push(t);
   }

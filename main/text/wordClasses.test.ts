@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, passageTerms, questionTerms } from './coverage.js';
+import { wordClasses } from './wordClasses.js';
+
+describe('wordClasses', () => {
+  it('finds the same concepts in different words, English and Chinese', () => {
+    expect(wordClasses('remove my login for good')).toEqual(expect.arrayContaining(['§remove', '§account']));
+    expect(wordClasses('Please close my account')).toEqual(expect.arrayContaining(['§remove', '§account']));
+    expect(wordClasses('把我留的个人资料都清掉')).toEqual(expect.arrayContaining(['§remove', '§personalData']));
+  });
+
+  it('keeps "personal" and "person" apart although they share a stem', () => {
+    expect(wordClasses('delete my personal data')).not.toContain('§person');
+    expect(wordClasses('let me talk to a real person')).toEqual(['§person']);
+  });
+});
+
+describe('coverage by concept', () => {
+  it('counts a synonym in the passage for half of the question word, and a merely related word not at all', () => {
+    const stats = { chunks: 40, df: new Map<string, number>() };
+    const terms = questionTerms('the box came crushed');
+    const damaged = coverage(terms, passageTerms('If the box arrived damaged, send us photos.'), stats).score;
+    const plain = coverage(terms, passageTerms('Keep the box for returns.'), stats).score;
+    expect(damaged).toBeGreaterThan(plain);
+    const refund = questionTerms('refund');
+    expect(coverage(refund, passageTerms('You pay at checkout.'), stats).score).toBe(0);
+  });
+});
