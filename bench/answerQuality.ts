@@ -49,12 +49,16 @@ export interface SetScores {
   overall: HandoffScores;
   byLanguage: Record<string, HandoffScores>;
   /** Questions the engine decided wrongly, for reading. */
+  /** The questions missed; for a held-out set none are listed (reading them would be tuning on them). */
   misses: { id: string; question: string; expected: string; got: string }[];
+  missCount: number;
 }
 
 export interface AnswerBench {
   sets: SetScores[];
   latency: { workspace: string; chunks: number; questions: number; p50: number; p95: number }[];
+  /** The hand-off decision alone (rules, learned evidence, decision) on the sample, per question. */
+  handoffDecision?: { p50: number; p95: number };
 }
 
 const share = (n: number, d: number) => (d === 0 ? 0 : round(n / d, 3));
@@ -102,6 +106,7 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
   const setFiles = [
     { file: 'bench/data/handoff-questions.jsonl', heldOut: false },
     { file: 'bench/data/handoff-heldout.jsonl', heldOut: true },
+    { file: 'bench/data/handoff-blind2.jsonl', heldOut: true },
   ];
   const tmp = await mkdtemp(path.join(tmpdir(), 'almanac-bench-answer-'));
   try {
@@ -117,6 +122,7 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
     await answerQuestion(drafts, 'warm up');
     const sets: SetScores[] = [];
     const times: number[] = [];
+    const decisionTimes: number[] = [];
     for (const { file, heldOut } of setFiles) {
       const labelled = (await readFile(path.join(repoRoot, file), 'utf8'))
         .split('\n')
@@ -126,6 +132,7 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
       for (const q of labelled) {
         const r = await answerQuestion(drafts, q.question);
         times.push(r.trace.timings.totalMs);
+        decisionTimes.push(r.trace.timings.handoffMs);
         rows.push({ q, handoff: r.handoff, first: r.citations[0]?.articleId });
       }
       const misses = rows
@@ -149,7 +156,14 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
         }));
       const byLanguage: Record<string, HandoffScores> = {};
       for (const lang of ['en', 'zh']) byLanguage[lang] = score(rows.filter((r) => r.q.lang === lang));
-      sets.push({ set: file, heldOut, overall: score(rows), byLanguage, misses });
+      sets.push({
+        set: file,
+        heldOut,
+        overall: score(rows),
+        byLanguage,
+        misses: heldOut ? [] : misses,
+        missCount: misses.length,
+      });
     }
     const latency = [{ workspace: 'sample', chunks: await index.count(), questions: times.length, ...stats(times) }];
     await views.close();
@@ -177,7 +191,11 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
     });
     bigIndex.close();
 
-    return { sets, latency };
+    return {
+      sets,
+      latency,
+      handoffDecision: { p50: round(percentile(decisionTimes, 50), 2), p95: round(percentile(decisionTimes, 95), 2) },
+    };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

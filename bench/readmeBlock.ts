@@ -276,6 +276,15 @@ export function readmeBlock(r: BenchResults): string {
             ms(l.p50, 1),
             ms(l.p95, 1),
           ]),
+          ...(a.handoffDecision
+            ? [
+                [
+                  'hand-off decision alone on the sample (rules, learned evidence, the decision; no retrieval)',
+                  ms(a.handoffDecision.p50, 2),
+                  ms(a.handoffDecision.p95, 2),
+                ],
+              ]
+            : []),
           ...(r.agent
             ? [
                 [

@@ -244,12 +244,16 @@ if (wants('answer')) {
     );
     log(row('all', set.overall));
     for (const [lang, m] of Object.entries(set.byLanguage)) log(row(lang, m));
-    for (const m of set.misses) log(`  miss ${m.id}: ${m.question} | expected ${m.expected} | got ${m.got}`);
+    // A held-out set's misses are not shown: whoever reads them would tune on them. Only their count.
+    if (set.heldOut) log(`  ${set.missCount} misses (not listed: the set is held out)`);
+    else for (const m of set.misses) log(`  miss ${m.id}: ${m.question} | expected ${m.expected} | got ${m.got}`);
   }
   for (const l of a.latency)
     log(
       `answer latency, ${l.workspace} (${l.chunks} chunks, ${l.questions} questions): p50 ${l.p50} ms, p95 ${l.p95} ms`,
     );
+  if (a.handoffDecision)
+    log(`hand-off decision alone, sample: p50 ${a.handoffDecision.p50} ms, p95 ${a.handoffDecision.p95} ms`);
 }
 
 if (wants('agent')) {

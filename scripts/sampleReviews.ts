@@ -6,7 +6,6 @@
 // review records and almanac.json's copy of the roster are all written from that one story.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFrontMatter } from '../main/articles/index.js';
@@ -185,7 +184,8 @@ for (const [id, records] of reviews) {
   await writeFile(path.join(reviewsDir, `${id}.jsonl`), `${lines.join('\n')}\n`);
 }
 await rm(path.join(root, 'audit'), { recursive: true, force: true });
-const localDir = await mkdtemp(path.join(tmpdir(), 'almanac-sample-'));
+// The trust pin is written inside the workspace (files outside it are refused), then removed.
+const localDir = await mkdtemp(path.join(root, '.almanac-sample-'));
 const auditWs = { root, localDir, config: { team: [] }, rosterCache: [] } as unknown as Workspace;
 const order = steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.time.localeCompare(b.s.time) || a.i - b.i);
 for (const { s } of order) {

@@ -31,6 +31,16 @@ const intentSchema = z.object({
   amountAbove: z.record(z.string(), z.number().positive()).optional(),
   /** The words that make a stated amount count for `amountAbove` (refund, 退款). */
   amountWords: z.array(phrase).default([]),
+  /**
+   * Articles that describe this topic (close-your-account for account closure): a question whose
+   * best passages come from them is evidence for the topic.
+   */
+  articles: z.array(z.string()).default([]),
+  /**
+   * `high` (account closure, data requests, legal, product safety): weaker evidence is enough to
+   * hand off, and a question the agent is unsure about that leans towards the topic is handed off.
+   */
+  risk: z.enum(['normal', 'high']).default('normal'),
 });
 
 export const agentProfileSchema = z.object({

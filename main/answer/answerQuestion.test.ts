@@ -92,6 +92,31 @@ describe('answerQuestion on the sample workspace (extractive)', () => {
     expect(r.handoff!.reason).toContain(String(drafts.profile.meta.minConfidence));
   });
 
+  it('hands off a payment dispute and a formal complaint, in English and Chinese, each with its topic', async () => {
+    const cases: [string, string][] = [
+      ["I was charged twice and I'm disputing it with my bank", 'payment-dispute'],
+      ['信用卡上有一笔我没买过的扣款，我要找银行拒付', 'payment-dispute'],
+      ['your driver was rude and broke my lamp, I want to make a formal complaint', 'complaint'],
+      ['送货师傅态度太差还骂人，我要投诉', 'complaint'],
+    ];
+    for (const [question, topic] of cases) {
+      const r = await answerQuestion(drafts, question);
+      expect(r.handoff, question).toMatchObject({ topic, kind: 'sensitive' });
+    }
+  });
+
+  it('answers "my parcel arrived damaged" from the delivery article: damaged is not a large refund', async () => {
+    const r = await answerQuestion(drafts, 'My parcel arrived damaged');
+    expect(r.handoff).toBeNull();
+    expect(r.citations[0]?.articleId).toBe('delivery-problems');
+  });
+
+  it("hands off a request no rule names by the topic's examples and linked article, and says so", async () => {
+    const r = await answerQuestion(drafts, '把我在你们那儿留的个人资料都清掉');
+    expect(r.handoff).toMatchObject({ topic: 'data-request', kind: 'sensitive' });
+    expect(r.handoff!.reason).toMatch(/linked to data-request|shares its concepts/);
+  });
+
   it('retrieves a follow-up with the earlier question, not as a bare fragment', async () => {
     const bare = await answerQuestion(drafts, 'and for Oak Plus members?');
     const r = await answerQuestion(drafts, 'and for Oak Plus members?', {

@@ -9,7 +9,7 @@ import { checkGrounding, type CitedPassage, type GroundedSentence } from './chec
 import { questionTerms } from '../text/index.js';
 import { extractiveAnswer } from './extractiveAnswer.js';
 import { retrievalQuery } from './followUp.js';
-import { matchIntents, type IntentMatch } from './matchIntents.js';
+import { learnedIntents, matchIntents, type IntentMatch } from './matchIntents.js';
 import { checkIntentWithModel, type ModelIntentCheck } from './modelIntentCheck.js';
 import { localeIs, questionLanguage } from './textTerms.js';
 
@@ -80,7 +80,15 @@ export interface AnswerTrace {
   chunks: TracedChunk[];
   prompt?: ChatMessage[];
   provider: string;
-  timings: { retrieveMs: number; decideMs: number; answerMs: number; checkMs: number; totalMs: number };
+  /** `handoffMs`: the hand-off decision itself (rules, learned evidence, the decision), without retrieval or a model. */
+  timings: {
+    retrieveMs: number;
+    decideMs: number;
+    handoffMs: number;
+    answerMs: number;
+    checkMs: number;
+    totalMs: number;
+  };
 }
 
 export interface AnswerResult {
@@ -136,6 +144,8 @@ function decideHandoff(
 ): Handoff | null {
   const sensitive = intents.sensitive[0];
   if (sensitive) {
+    if (sensitive.by === 'learned')
+      return { topic: sensitive.topic, kind: 'sensitive', reason: `${sensitive.rule} (${sensitive.evidence}).` };
     const how = sensitive.by === 'example' ? `close to "${sensitive.evidence}"` : `"${sensitive.evidence}"`;
     return { topic: sensitive.topic, kind: 'sensitive', reason: `${sensitive.rule} (matched ${sensitive.by} ${how}).` };
   }
@@ -198,10 +208,12 @@ export async function answerQuestion(
   const language = questionLanguage(question);
   const { query, followUp } = retrievalQuery(question, history);
   const mode = knowledge.vectorSearch ? 'hybrid' : 'lexical';
+  let handoffMs = -performance.now();
   const intents = {
     sensitive: matchIntents(question, profile.meta.handoff),
     outOfScope: matchIntents(question, profile.meta.scope.out),
   };
+  handoffMs += performance.now();
   // Rules first, in code; only when they match nothing does the model get the customer's words
   // (never article text), while retrieval runs.
   const modelCheck =
@@ -227,6 +239,16 @@ export async function answerQuestion(
   const ranked = rankPassages(search.results, terms, stats);
   const candidates = choosePassages(ranked, language, profile.meta.minConfidence, maxCitations);
   const confidence = answerConfidence(candidates[0]);
+  const learnedStart = performance.now();
+  // No rule matched: what the team wrote down (examples, linked articles, risk) may still point to a topic.
+  if (intents.sensitive.length === 0 && intents.outOfScope.length === 0) {
+    const articles = [...new Set(candidates.map((r) => r.result.articleId))];
+    intents.sensitive = learnedIntents(question, profile.meta.handoff, {
+      articles,
+      unsure: confidence < profile.meta.minConfidence,
+    });
+  }
+  handoffMs += performance.now() - learnedStart;
   const modelIntent = await modelCheck;
   const byModel = profile.meta.handoff.find((h) => h.topic === modelIntent?.topic);
   const handoff: Handoff | null = byModel
@@ -235,7 +257,10 @@ export async function answerQuestion(
         kind: 'sensitive',
         reason: `${byModel.rule || byModel.topic} (the language model read the message as this topic; no keyword matched).`,
       }
-    : decideHandoff(question, profile, confidence, intents);
+    : timed(
+        () => decideHandoff(question, profile, confidence, intents),
+        (ms) => (handoffMs += ms),
+      );
   const chosen = handoff ? [] : candidates;
   const decided = performance.now();
   const toPassage = ({ result }: RankedPassage, i: number) => ({
@@ -339,12 +364,20 @@ export async function answerQuestion(
       timings: {
         retrieveMs: retrieved - started,
         decideMs: decided - retrieved,
+        handoffMs,
         answerMs: answered - decided,
         checkMs: finished - answered,
         totalMs: finished - started,
       },
     },
   };
+}
+
+function timed<T>(run: () => T, took: (ms: number) => void): T {
+  const start = performance.now();
+  const out = run();
+  took(performance.now() - start);
+  return out;
 }
 
 /** Refuse an empty question before any work (VALIDATION_FAILED). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentProfileSchema } from './agentProfile.js';
-import { keywordMatches, matchIntents } from './matchIntents.js';
+import { keywordMatches, learnedIntents, matchIntents } from './matchIntents.js';
 import { statedAmounts } from './statedAmounts.js';
 
 const intents = agentProfileSchema.parse({
@@ -81,5 +81,64 @@ describe('statedAmounts', () => {
     expect(statedAmounts('about 18k yuan')).toEqual([{ value: 18000, currency: 'CNY' }]);
     expect(statedAmounts('退我三千五百元')).toEqual([{ value: 3500, currency: 'CNY' }]);
     expect(statedAmounts('within 30 days, 2 items, since 2025')).toEqual([]);
+  });
+});
+
+describe('learnedIntents: evidence beyond the words a team wrote down', () => {
+  const learned = agentProfileSchema.parse({
+    name: 'Test',
+    handoff: [
+      {
+        topic: 'account-closure',
+        rule: 'Closing the account',
+        risk: 'high',
+        articles: ['close-your-account'],
+        examples: { en: ["I don't want an account with you anymore, shut it down"] },
+      },
+      {
+        topic: 'data-request',
+        rule: 'Personal data requests',
+        risk: 'high',
+        articles: ['privacy'],
+        examples: {
+          en: ['Send me a copy of all the information you hold on me'],
+          'zh-CN': ['请删除你们保存的我的个人信息'],
+        },
+      },
+      {
+        topic: 'complaint',
+        rule: 'Formal complaints',
+        examples: { en: ['The delivery crew was rude to my mother'] },
+      },
+    ],
+  }).handoff;
+  const sure = { articles: ['shipping'], unsure: false };
+
+  it('hands off on shared concepts alone when three or more are shared, naming the example', () => {
+    const [m] = learnedIntents('I never want to hear from you again, remove my login for good', learned, sure);
+    expect(m?.topic).toBe('account-closure');
+    expect(m?.by).toBe('learned');
+    expect(m?.evidence).toContain(`shares its concepts with the example "I don't want an account with you anymore`);
+    expect(learnedIntents('how do I remove an item from my account wishlist', learned, sure)).toEqual([]);
+  });
+
+  it('counts a best passage from a linked article as evidence, never as enough on its own', () => {
+    const question = '把我在你们那儿留的个人资料都清掉';
+    const linked = learnedIntents(question, learned, { articles: ['privacy'], unsure: false });
+    expect(linked[0]?.topic).toBe('data-request');
+    expect(linked[0]?.evidence).toContain('its best passage is from privacy, linked to data-request');
+    expect(learnedIntents('what are your opening hours', learned, { articles: ['privacy'], unsure: false })).toEqual(
+      [],
+    );
+  });
+
+  it('hands a question the agent is unsure about to a high-risk topic it leans towards, not to a normal one', () => {
+    const question = 'what do you actually keep on file about me? I want all of it sent over';
+    expect(learnedIntents(question, learned, sure)).toEqual([]);
+    const unsure = learnedIntents(question, learned, { articles: ['shipping'], unsure: true });
+    expect(unsure[0]?.topic).toBe('data-request');
+    expect(unsure[0]?.evidence).toContain('data-request is high-risk and no article answers the question confidently');
+    // The same lean towards a normal-risk topic is not enough.
+    expect(learnedIntents('my mother got a rude answer', learned, { articles: [], unsure: true })).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { wordClasses } from '../text/wordClasses.js';
 import type { Intent } from './agentProfile.js';
 import { amountOverLimit } from './statedAmounts.js';
 import { contentTerms, hanBigrams, termOf, wordsOf } from './textTerms.js';
@@ -6,10 +7,10 @@ import { contentTerms, hanBigrams, termOf, wordsOf } from './textTerms.js';
 export interface IntentMatch {
   topic: string;
   rule: string;
-  by: 'keyword' | 'example' | 'amount';
-  /** The keyword, the example phrasing, or the amount as written. */
+  by: 'keyword' | 'example' | 'amount' | 'learned';
+  /** The keyword, the example phrasing, or the amount as written; for learned evidence, what it was. */
   evidence: string;
-  /** 1 for a keyword or an amount; the similarity for an example. */
+  /** 1 for a keyword or an amount; the similarity for an example; the combined score for learned evidence. */
   score: number;
 }
 
@@ -27,6 +28,8 @@ interface PreparedQuestion {
   sequence: string[];
   words: Set<string>;
   terms: Set<string>;
+  /** The concepts the question expresses (`wordClasses`). */
+  classes: Set<string>;
 }
 
 function prepare(question: string): PreparedQuestion {
@@ -36,6 +39,7 @@ function prepare(question: string): PreparedQuestion {
     sequence,
     words: new Set(sequence),
     terms: new Set([...contentTerms(question), ...hanBigrams(question)]),
+    classes: new Set(wordClasses(question)),
   };
 }
 
@@ -75,6 +79,18 @@ export function keywordMatches(keyword: string, question: PreparedQuestion | str
   return placed[0]!.some((at) => placed.every((found) => found.some((p) => Math.abs(p - at) <= keywordWindow)));
 }
 
+/** An example phrasing's terms and concepts, read once: profiles are asked about on every answer. */
+const examples = new Map<string, { terms: Set<string>; concepts: string[] }>();
+function readExample(example: string): { terms: Set<string>; concepts: string[] } {
+  let read = examples.get(example);
+  if (!read) {
+    if (examples.size >= 10_000) examples.clear();
+    read = { terms: new Set([...contentTerms(example), ...hanBigrams(example)]), concepts: wordClasses(example) };
+    examples.set(example, read);
+  }
+  return read;
+}
+
 /**
  * How much of an example phrasing a question carries, 0 to 1: the share of the example's informative
  * terms (stemmed words, and neighbouring Han characters) found in the question, discounted when the
@@ -82,7 +98,7 @@ export function keywordMatches(keyword: string, question: PreparedQuestion | str
  */
 export function exampleSimilarity(question: PreparedQuestion | string, example: string): number {
   const q = typeof question === 'string' ? prepare(question) : question;
-  const terms = new Set([...contentTerms(example), ...hanBigrams(example)]);
+  const { terms } = readExample(example);
   if (terms.size === 0) return 0;
   let shared = 0;
   for (const t of terms) if (q.terms.has(t)) shared++;
@@ -117,4 +133,76 @@ export function matchIntents(question: string, intents: Intent[], threshold = ex
     if (best) out.push({ ...base, by: 'example', evidence: best.example, score: best.score });
   }
   return out;
+}
+
+/** What the answer engine knows besides the words: where retrieval went and whether it is unsure. */
+export interface RetrievalEvidence {
+  /** Articles of the best passages, best first. */
+  articles: string[];
+  /** The answer's confidence is below the profile's minimum. */
+  unsure: boolean;
+}
+
+/** Combined learned evidence at which a topic is handed off, by the topic's risk. */
+export const learnedThreshold = { normal: 0.6, high: 0.55 } as const;
+/**
+ * Evidence at which a high-risk topic takes a question the agent is unsure about. Any learned match
+ * needs the question's own wording (examples or concepts) to bring `unsureWording`: a linked article
+ * or one shared word is not enough.
+ */
+export const unsureThreshold = 0.35;
+const unsureWording = 0.3;
+/** What the best passages coming from a topic's linked articles add to its evidence. */
+const linkedWeight = 0.3;
+
+/**
+ * How much of an example's concepts (`wordClasses`) a question expresses, when it shares at least two:
+ * "remove my login for good" and "Please close my account" share removing and the account. Worth
+ * half an example match, a tenth more when three or more concepts are shared.
+ */
+function conceptSimilarity(q: PreparedQuestion, example: string): number {
+  const { concepts } = readExample(example);
+  const shared = concepts.filter((c) => q.classes.has(c)).length;
+  if (shared < 2) return 0;
+  return 0.5 * (shared / concepts.length) + (shared >= 3 ? 0.1 : 0);
+}
+
+/**
+ * Evidence for the topics no rule matched, learned from what the team wrote down rather than from
+ * exact words: the example phrasings (shared words, and shared concepts), the articles linked to the
+ * topic (the question's best passage comes from one), and the topic's risk (a high-risk topic needs
+ * less, and takes a question the agent is unsure about when the evidence leans its way). Each match
+ * says what it rests on.
+ */
+export function learnedIntents(question: string, intents: Intent[], retrieval: RetrievalEvidence): IntentMatch[] {
+  const q = prepare(question);
+  const out: IntentMatch[] = [];
+  for (const intent of intents) {
+    if (intent.except.some((k) => keywordMatches(k, q))) continue;
+    let words = { example: '', score: 0 };
+    let concepts = { example: '', score: 0 };
+    for (const example of Object.values(intent.examples).flat()) {
+      const w = exampleSimilarity(q, example);
+      if (w > words.score) words = { example, score: w };
+      const c = conceptSimilarity(q, example);
+      if (c > concepts.score) concepts = { example, score: c };
+    }
+    const linked = retrieval.articles[0] !== undefined && intent.articles.includes(retrieval.articles[0]);
+    const best =
+      concepts.score > words.score
+        ? { ...concepts, how: 'shares its concepts with' }
+        : { ...words, how: 'is close to' };
+    const score = best.score + (linked ? linkedWeight : 0);
+    const threshold = learnedThreshold[intent.risk];
+    const unsure = intent.risk === 'high' && retrieval.unsure && score >= unsureThreshold;
+    // The question's own words must lean towards the topic: a shared word or a link adds, never decides.
+    if (best.score < unsureWording || (score < threshold && !unsure)) continue;
+    const parts = [
+      ...(best.score > 0 ? [`the question ${best.how} the example "${best.example}" (${best.score.toFixed(2)})`] : []),
+      ...(linked ? [`its best passage is from ${retrieval.articles[0]}, linked to ${intent.topic}`] : []),
+      ...(score < threshold ? [`${intent.topic} is high-risk and no article answers the question confidently`] : []),
+    ];
+    out.push({ topic: intent.topic, rule: intent.rule, by: 'learned', evidence: parts.join('; '), score });
+  }
+  return out.sort((a, b) => b.score - a.score);
 }

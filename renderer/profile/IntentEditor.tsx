@@ -103,6 +103,31 @@ export function IntentEditor({
             field={path('amountWords')}
           />
         </div>
+        {list === 'handoff' && (
+          <div className="amount-columns">
+            <label className="field" data-field={path('risk')}>
+              <span>
+                {t('profile.intent.risk')} <small>({t('profile.intent.riskHint')})</small>
+              </span>
+              <select
+                value={intent.risk}
+                onChange={(e) => set({ risk: e.target.value === 'high' ? 'high' : 'normal' })}
+              >
+                <option value="normal">{t('profile.intent.riskNormal')}</option>
+                <option value="high">{t('profile.intent.riskHigh')}</option>
+              </select>
+              <FieldProblems field={path('risk')} />
+            </label>
+            <PhraseListInput
+              label={t('profile.intent.articles')}
+              hint={t('profile.intent.articlesHint')}
+              addLabel={t('profile.intent.addArticle')}
+              values={intent.articles}
+              onChange={(articles) => set({ articles })}
+              field={path('articles')}
+            />
+          </div>
+        )}
         <button type="button" className="danger" onClick={remove}>
           {t('profile.intent.remove')}
         </button>

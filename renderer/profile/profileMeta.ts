@@ -12,7 +12,16 @@ export const intentPath = (list: IntentList, index: number, field?: string) =>
 
 /** An empty topic for the user to fill in. */
 export function newIntent(): Intent {
-  return { topic: '', rule: '', examples: { en: [] }, keywords: [], except: [], amountWords: [] };
+  return {
+    topic: '',
+    rule: '',
+    examples: { en: [] },
+    keywords: [],
+    except: [],
+    amountWords: [],
+    articles: [],
+    risk: 'normal',
+  };
 }
 
 /** A profile with the core's defaults, for a workspace that has none yet. */
@@ -54,6 +63,7 @@ function cleanIntent(intent: Intent): Intent {
     keywords: phrases(intent.keywords),
     except: phrases(intent.except),
     amountWords: phrases(intent.amountWords),
+    articles: phrases(intent.articles),
     ...(amounts.length
       ? { amountAbove: Object.fromEntries(amounts.map(([c, n]) => [c.trim().toUpperCase(), n])) }
       : {}),

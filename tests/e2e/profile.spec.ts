@@ -45,11 +45,13 @@ test('edit a hand-off topic and the confidence, save to disk, save a version, su
   await keyword.press('Enter');
   await expect(closure.getByRole('button', { name: 'Remove wipe|scrap account_forever' })).toBeVisible();
 
+  const examples = closure.getByRole('textbox', { name: /^Example phrasing \d+ \(en\)$/ });
+  const before = await examples.count();
   await closure.getByRole('button', { name: 'Add example (en)' }).click();
-  const example = closure.getByRole('textbox', { name: /^Example phrasing \d+ \(en\)$/ }).last();
+  const example = examples.last();
   await expect(example).toBeFocused();
   await example.fill('Scrap my account for good please');
-  await expect(closure.getByRole('textbox', { name: /^Example phrasing \d+ \(en\)$/ })).toHaveCount(5);
+  await expect(examples).toHaveCount(before + 1);
 
   await page.getByRole('spinbutton', { name: 'Minimum confidence', exact: true }).fill('0.42');
   await expect(page.getByRole('slider', { name: /Minimum confidence/ })).toHaveValue('0.42');
@@ -153,7 +155,7 @@ test('a wording a reader says a person should have taken becomes an example phra
   page,
   studio,
 }) => {
-  const question = 'my mum passed away in march and had a login with you. can we get hers shut down for good?';
+  const question = "after my dad's funeral we are tidying his online life, including your shop";
   await page.goto(studio.url);
   await expect(page.getByTestId('index-status')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
   await page.getByRole('navigation', { name: 'views' }).getByRole('button', { name: 'Preview' }).click();
@@ -162,7 +164,7 @@ test('a wording a reader says a person should have taken becomes an example phra
   await box.press('Enter');
   const answer = page.getByTestId('answer').last();
   await expect(answer.getByRole('button', { name: 'Not helpful' })).toBeVisible();
-  // No keyword of the topic catches this wording (at most a low-confidence hand-off).
+  // Neither a keyword nor the topic's examples catch this wording (at most a low-confidence hand-off).
   await expect(answer).not.toContainText('account-closure');
   await answer.getByRole('button', { name: 'Not helpful' }).click();
   await answer.getByLabel('A person should have taken this').selectOption('account-closure');
