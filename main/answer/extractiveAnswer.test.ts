@@ -64,6 +64,19 @@ describe('extractive answers read as a customer reads', () => {
     expect(a).toContain('Daily: syncs about every eighteen (18) hours [1]');
   });
 
+  it('how much and how long: the figure with its number follows a sentence that says only "free" or "immediately"', () => {
+    const price = answer(
+      'how much does storage cost? 2 GB for a year',
+      'Every user gets 300 MB of free storage, and can buy more storage.\n\n## Storage prices\n\n| Storage | Price |\n| --- | --- |\n| 300 MB | Free |\n| 2 GB | $20/year |',
+    );
+    expect(price).toContain('2 GB: $20/year');
+    const time = answer(
+      'how long does removal of my personal information take?',
+      'Some sites process removal requests within 24 hours, while others take up to 6 weeks. Once removal of your personal information starts, each request is sent immediately.',
+    );
+    expect(time).toContain('within 24 hours');
+  });
+
   it('a question in the text is not the answer: the sentence after it is, with its "Yes!"', () => {
     const a = answer(
       'can I use the gift cards outside the US?',

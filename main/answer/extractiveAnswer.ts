@@ -36,6 +36,12 @@ const asksTime = /\b(how (long|soon|often|late|early)|when|what time)\b|多久|�
 /** A stated time: a number or number word with a unit of time, or "immediately" (三天, 1–3 business days). */
 const statesTime =
   /(\d[\d,.]*|\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|a few|several))\)?(\s*\(\d+\))?\s*[-–~]?\s*(\d+\s*)?(business |working |calendar )?(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|\b(immediately|instantly|right away|straight away)\b|[\d一二两三四五六七八九十百半几]+\s*(个)?(工作日|小时|分钟|天|周|星期|个月|月|年|秒)|立即|立刻|马上/i;
+/** A stated length of time, with its number: "24 hours", "1–3 business days", "三天". */
+const timeSpan =
+  /\d[\d,.]*\)?\s*[-–~]?\s*(\d+\s*)?(business |working |calendar )?(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b|[\d一二两三四五六七八九十百半几]+\s*(个)?(工作日|小时|分钟|天|周|星期|个月|月|年|秒)/i;
+/** A stated amount of money, with its number: "$20/year", "9.99 GBP", "199 元". */
+const moneyAmount =
+  /[$€£¥￥]\s*\d|\d[\d,.]*\s*(usd|eur|gbp|cny|rmb|dollars?|euros?|pounds?|yuan|元|块|美元|欧元|英镑)|\b(usd|eur|gbp|cny)\s*\d/i;
 /** Questions whose number is money: how much, cost, price, fee, spend (多少钱, 费用). */
 const asksMoney = /\b(how much|costs?|prices?|fees?|charge[sd]?|pay|spend)\b|多少钱|费用|价格|收费|价钱|花多少/i;
 /** A stated amount of money, or "free". */
@@ -102,7 +108,8 @@ ${unit.text}`),
         score *= quantity && statesQuantity.test(unit.text) ? 1.4 : 1.25;
       if (quantity) score *= statesQuantity.test(unit.text) ? 1.2 : 0.7;
       // The kind of number asked for: a time for how long, an amount for how much.
-      if (time && statesTime.test(unit.text)) score *= 1.2;
+      // A length of time ("within 24 hours, up to 6 weeks") answers how long better than "immediately".
+      if (time && statesTime.test(unit.text)) score *= timeSpan.test(unit.text) ? 1.2 : 1.1;
       if (money && statesMoney.test(unit.text)) score *= 1.2;
       if (steps && unit.kind === 'item') score *= unit.ordered ? 1.3 : 1.15;
       if (pointer.test(unit.text)) score *= 0.5;
@@ -135,7 +142,8 @@ ${unit.text}`),
     return true;
   };
   take(top, true);
-  const statesAsked = (text: string) => (time ? statesTime : money ? statesMoney : statesQuantity).test(text);
+  // The figure asked for has its number: a span of time, an amount of money, any quantity.
+  const statesAsked = (text: string) => (time ? timeSpan : money ? moneyAmount : statesQuantity).test(text);
   if (quantity && !statesAsked(top.text)) {
     // The number asked for, from the same article, follows the sentence that best names the topic.
     const figure = ranked.find((c) => c.first && c !== top && c.score > 0 && statesAsked(c.text));

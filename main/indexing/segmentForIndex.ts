@@ -1,4 +1,4 @@
-import { isFramingWord } from '../text/index.js';
+import { isFramingWord, otherNames } from '../text/index.js';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const han = /\p{Script=Han}/u;
@@ -26,5 +26,6 @@ export function queryTerms(query: string): string[] {
 export function lexicalQuery(query: string): string {
   const words = segmentForIndex(query).split(' ').filter(Boolean);
   const kept = words.filter((w) => !(han.test(w) && isFramingWord(w)));
-  return (kept.length ? kept : words).join(' ');
+  // "UK" also searches "United Kingdom", and the other way round.
+  return [...(kept.length ? kept : words), ...otherNames(query)].join(' ');
 }

@@ -10,7 +10,7 @@ export {
   mandarinStopWords,
   stopWords,
 } from './stopWords.js';
-export { hanPairs, lowerWords, term, terms } from './terms.js';
+export { hanPairs, lowerWords, otherNames, term, terms } from './terms.js';
 export type { TermOptions } from './terms.js';
 export { localeLanguage, textLanguage } from './language.js';
 export { cosine, countsOf, documentFrequencies, plusOneIdf, smoothIdf, tfidfVector } from './tfidf.js';

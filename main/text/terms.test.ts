@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanPairs, lowerWords, term, terms } from './terms.js';
+import { hanPairs, lowerWords, otherNames, term, terms } from './terms.js';
 
 describe('terms', () => {
   it('keeps the informative words of a text, lower-cased and stemmed, in order with repeats', () => {
@@ -15,6 +15,13 @@ describe('terms', () => {
   it('spells out the short forms customers type, so "max" finds "maximum"', () => {
     expect(term('Max')).toBe(term('maximum'));
     expect(terms('max spend a day, more info')).toEqual([term('maximum'), 'spend', 'dai', term('information')]);
+  });
+
+  it('searches a shortened place name spelled out, and the other way round: UK, United Kingdom', () => {
+    expect(otherNames('What does it cost in the UK?')).toEqual(['united kingdom']);
+    expect(otherNames('Shipping to the United Kingdom')).toEqual(['uk']);
+    expect(otherNames('the UK and the United Kingdom')).toEqual([]);
+    expect(terms('cost in the UK')).toEqual(['cost', 'uk', 'unit', 'kingdom']);
   });
 
   it('leaves out the Chinese words that only ask: 多少钱, 如何, 能不能', () => {

@@ -7,6 +7,26 @@ const han = /\p{Script=Han}/u;
 /** Short forms customers type for the word an article writes ("max" for "maximum"). */
 const shortForms: Record<string, string> = { max: 'maximum', info: 'information', pics: 'pictures', pic: 'picture' };
 
+/** Names customers shorten and articles spell out, or the other way round ("UK", "United Kingdom"). */
+const sameNames: string[][] = [
+  ['uk', 'united kingdom'],
+  ['usa', 'united states'],
+  ['eu', 'european union'],
+  ['uae', 'united arab emirates'],
+  ['nz', 'new zealand'],
+];
+
+/** The other names of the places a text names ("united kingdom" for "UK"), lower-cased. */
+export function otherNames(text: string): string[] {
+  const said = ` ${lowerWords(text).join(' ')} `;
+  const out: string[] = [];
+  for (const names of sameNames) {
+    if (!names.some((n) => said.includes(` ${n} `))) continue;
+    for (const n of names) if (!said.includes(` ${n} `)) out.push(n);
+  }
+  return out;
+}
+
 /** A word as the core compares it: lower-cased, short forms spelled out, English stemmed, anything else as is. */
 export function term(word: string): string {
   const lower = word.toLowerCase();
@@ -28,7 +48,7 @@ export interface TermOptions {
  * words and numbers left out; with `hanPairs`, its Chinese character pairs after them.
  */
 export function terms(text: string, options: TermOptions = {}): string[] {
-  const out = lowerWords(text)
+  const out = [...lowerWords(text), ...otherNames(text).flatMap(lowerWords)]
     .filter((w) => !isStopWord(w) && !/^\d/.test(w))
     .map(term);
   return options.hanPairs ? [...out, ...hanPairs(text)] : out;
