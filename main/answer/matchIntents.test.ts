@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentProfileSchema } from './agentProfile.js';
 import { keywordMatches, learnedIntents, matchIntents } from './matchIntents.js';
-import { statedAmounts } from './statedAmounts.js';
+import { statedAmounts } from '../text/index.js';
 
 const intents = agentProfileSchema.parse({
   name: 'Test',

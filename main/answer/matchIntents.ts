@@ -1,6 +1,6 @@
 import { wordClasses } from '../text/wordClasses.js';
 import type { Intent } from './agentProfile.js';
-import { amountOverLimit } from './statedAmounts.js';
+import { amountOverLimit } from '../text/index.js';
 import { contentTerms, hanBigrams, termOf, wordsOf } from './textTerms.js';
 
 /** Why a question matched an intent: which keyword, example or amount, for the trace and the reason. */
