@@ -85,6 +85,30 @@ describe('answerQuestion on the sample workspace (extractive)', () => {
     expect(r.answer).toMatch(/\p{Script=Han}/u);
   });
 
+  it('takes its confidence from the best-covering section it cites of the first article', async () => {
+    // The section ranked first says little of "20 minutes" and "address"; another section of the same
+    // article, which the answer also cites, covers the question.
+    const r = await answerQuestion(
+      drafts,
+      'I placed an order 20 minutes ago and put the wrong address, can I still fix it?',
+    );
+    expect(r.handoff).toBeNull();
+    expect(r.citations[0]?.articleId).toBe('placing-and-changing-orders');
+    const cited = r.trace.chunks.filter((c) => c.cited && c.articleId === 'placing-and-changing-orders');
+    expect(r.confidence).toBe(Math.max(...cited.map((c) => c.coverage)));
+    const uncited = r.trace.chunks.filter((c) => !c.cited);
+    expect(uncited.every((c) => c.coverage <= r.confidence || c.articleId !== 'placing-and-changing-orders')).toBe(
+      true,
+    );
+  });
+
+  it('reads "log in" as the "sign in" the articles write', async () => {
+    const r = await answerQuestion(drafts, 'Tried to log in too many times and now it says my account is locked');
+    expect(r.handoff).toBeNull();
+    expect(r.citations.map((c) => c.articleId)).toContain('password-reset');
+    expect(r.trace.chunks.find((c) => c.articleId === 'password-reset')?.matched).toContain('sign');
+  });
+
   it('hands off for low confidence when no article covers the question', async () => {
     const r = await answerQuestion(drafts, 'Do you sell pet food or aquarium pumps?');
     expect(r.handoff).toMatchObject({ topic: 'low-confidence', kind: 'low-confidence' });

@@ -1,4 +1,4 @@
-import { term, type TermStats } from '../text/index.js';
+import { hanPieces, term, type TermStats } from '../text/index.js';
 import type { ChunkIndex } from './ChunkIndex.js';
 
 /** Count terms over the index's chunks (the words its full-text index holds, stemmed the same way). */
@@ -6,7 +6,8 @@ export async function collectTermStats(index: ChunkIndex): Promise<TermStats> {
   const df = new Map<string, number>();
   const texts = await index.lexicalTexts();
   for (const lex of texts) {
-    for (const t of new Set(lex.split(' ').filter(Boolean).map(term))) df.set(t, (df.get(t) ?? 0) + 1);
+    const words = lex.split(' ').filter(Boolean);
+    for (const t of new Set([...words.map(term), ...hanPieces(words.join(''))])) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return { chunks: texts.length, df };
 }

@@ -1,5 +1,5 @@
 import { generalSpecificity } from './generalFrequency.js';
-import { lowerWords, term, terms } from './terms.js';
+import { hanPairs, lowerWords, sameActionWords, term, terms } from './terms.js';
 import { passageClasses, termClasses } from './wordClasses.js';
 
 /** What a question term counts for when the passage holds only another word of its concept. */
@@ -38,9 +38,42 @@ export function questionTerms(question: string): string[] {
   return [...new Set(terms(question))];
 }
 
-/** The terms a passage holds, stemmed like the question's. */
+/** Marks a Han character or character pair among a passage's terms: never equal to a word. */
+const piece = '\u0001';
+
+/**
+ * The Han characters and neighbouring character pairs of a text, marked as pieces. Word segmentation
+ * splits Chinese differently in a short question and a long article ("白印子" falls apart into 白, 印,
+ * 子; "餐桌上" stays one word where the article writes 餐桌): pieces let the words still meet.
+ */
+export function hanPieces(text: string): string[] {
+  return [...[...text].filter((c) => han.test(c)), ...hanPairs(text)].map((p) => piece + p);
+}
+
+/** A term that is a marked piece, not a word (see `hanPieces`). */
+export function isPiece(t: string): boolean {
+  return t.startsWith(piece);
+}
+
+const han = /\p{Script=Han}/u;
+
+/** The terms a passage holds, stemmed like the question's, and its Han pieces. */
 export function passageTerms(text: string): Set<string> {
-  return new Set(lowerWords(text).map(term));
+  return new Set([...sameActionWords(lowerWords(text)).map(term), ...hanPieces(text)]);
+}
+
+/**
+ * What a Chinese question word the passage does not hold as a word still finds of it, in pieces:
+ * its characters (one-character words) or its character pairs, each worth at most what the piece
+ * itself tells (a character every passage has tells little), half as much as the word.
+ */
+function piecesFound(t: string, weight: number, passage: Set<string>, stats: TermStats): number {
+  if (!han.test(t)) return 0;
+  const chars = [...t];
+  const pieces = (chars.length === 1 ? chars : hanPairs(t)).map((p) => piece + p);
+  let found = 0;
+  for (const p of pieces) if (passage.has(p)) found += Math.min(weight, idf(stats, p));
+  return (conceptWeight * found) / pieces.length;
 }
 
 /**
@@ -69,7 +102,11 @@ export function coverage(
       // The passage says it in other words of the same concept ("crushed" for "damaged"): half the weight.
       found += conceptWeight * weight;
       matched.push(t);
-    } else missing.push(t);
+    } else {
+      const inPieces = piecesFound(t, weight, passage, stats);
+      found += inPieces;
+      (inPieces > 0 ? matched : missing).push(t);
+    }
   }
   const share = total > 0 ? found / total : 0;
   // A long, chatty question whose three or more informative words the passage holds is covered,

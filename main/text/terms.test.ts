@@ -55,3 +55,17 @@ describe('term and lowerWords', () => {
     expect(lowerWords('Where is my ORDER? 我的订单')).toEqual(['where', 'is', 'my', 'order', '我的', '订单']);
   });
 });
+
+describe('sameActionWords', () => {
+  it('reads "log in", "login" and "log on" as "sign in", and "log out" as "sign out"', () => {
+    expect(terms('I cannot log in')).toEqual(terms('I cannot sign in'));
+    expect(terms('login page')).toEqual(terms('sign in page'));
+    expect(terms('logged on twice')).toEqual(terms('signed in twice'));
+    expect(terms('how do I log out')).toEqual(terms('how do I sign out'));
+  });
+
+  it('leaves a log that is not signing in alone', () => {
+    expect(terms('download the error log')).toContain('log');
+    expect(terms('log the request')).toContain('log');
+  });
+});

@@ -14,7 +14,37 @@ const sameNames: string[][] = [
   ['eu', 'european union'],
   ['uae', 'united arab emirates'],
   ['nz', 'new zealand'],
+  // Actions said in more than one way: "log in" is how customers say what articles call "sign in".
+  ['log in', 'sign in', 'login'],
+  ['log out', 'sign out', 'logout'],
 ];
+
+/** Words that, before "in"/"on"/"into" or "out", name signing in or out ("logged in" is "signed in"). */
+const signingWords = new Set(['log', 'logs', 'logged', 'logging']);
+const joinedSigning: Record<string, [string, string]> = {
+  login: ['sign', 'in'],
+  logins: ['sign', 'in'],
+  logon: ['sign', 'in'],
+  signin: ['sign', 'in'],
+  logout: ['sign', 'out'],
+  signout: ['sign', 'out'],
+};
+
+/**
+ * Words as the core compares them: "log in", "login", "log on" and "sign in" read the same (and so
+ * "log out" and "sign out"), so a question and an article that say it differently still meet.
+ */
+export function sameActionWords(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (joinedSigning[w]) out.push(...joinedSigning[w]);
+    else if (signingWords.has(w) && next && ['in', 'on', 'into', 'out', 'off'].includes(next)) out.push('sign');
+    else out.push(w);
+  }
+  return out;
+}
 
 /** The other names of the places a text names ("united kingdom" for "UK"), lower-cased. */
 export function otherNames(text: string): string[] {
@@ -48,7 +78,7 @@ export interface TermOptions {
  * words and numbers left out; with `hanPairs`, its Chinese character pairs after them.
  */
 export function terms(text: string, options: TermOptions = {}): string[] {
-  const out = [...lowerWords(text), ...otherNames(text).flatMap(lowerWords)]
+  const out = sameActionWords([...lowerWords(text), ...otherNames(text).flatMap(lowerWords)])
     .filter((w) => !isStopWord(w) && !/^\d/.test(w))
     .map(term);
   return options.hanPairs ? [...out, ...hanPairs(text)] : out;

@@ -162,7 +162,8 @@ const ofPassage = new WeakMap<Set<string>, Set<string>>();
 export function passageClasses(terms: Set<string>): Set<string> {
   let found = ofPassage.get(terms);
   if (!found) {
-    found = new Set([...terms].flatMap(termClasses));
+    // Marked Han pieces (see `hanPieces`) start with a control character: only words have concepts.
+    found = new Set([...terms].filter((t) => !t.startsWith('\u0001')).flatMap(termClasses));
     ofPassage.set(terms, found);
   }
   return found;
