@@ -229,6 +229,39 @@ describe('cleanSiteMarkup constructs', () => {
     expect(clean('{% capture x %}Used text{% endcapture %}\nA {{ x }} B\n').markdown).toBe('A Used text B\n');
   });
 
+  it('gives each read of a reused capture the value it has at that point of the page', () => {
+    const page = [
+      '## Cards',
+      '{% capture note %}Card refunds take 5 days.{% endcapture %}',
+      '{% include note.html content=note %}',
+      '## PayPal',
+      '{% capture note %}PayPal refunds take 1 day.{% endcapture %}',
+      '{% include note.html content=note %}',
+      'Again: {{ note | markdownify }}',
+      '',
+    ].join('\n');
+    const out = clean(page, 'jekyll').markdown;
+    expect(out).toBe(
+      '## Cards\n\n> [!NOTE]\n> Card refunds take 5 days.\n\n## PayPal\n\n> [!NOTE]\n> PayPal refunds take 1 day.\n\nAgain: PayPal refunds take 1 day.\n',
+    );
+    expect(out).not.toMatch(/[\uE000-\uF8FF]/u);
+  });
+
+  it('evaluates string assigns in order and reports, never guesses, a variable it cannot evaluate', () => {
+    const literal = clean(
+      '{% assign plan = \'Basic\' %}A {{ plan }}.\n{% assign plan = "Pro" %}B {{ plan }}.\n',
+      'jekyll',
+    );
+    expect(literal.markdown).toBe('A Basic.\nB Pro.\n');
+    const computed = clean(
+      "{% assign plan = 'Basic' %}A {{ plan }}.\n{% assign plan = page.plan | upcase %}B {{ plan }}.\n",
+      'jekyll',
+    );
+    expect(computed.markdown).toBe('A Basic.\nB.\n');
+    expect(computed.notes.join('\n')).toMatch(/assign/);
+    expect(computed.notes.join('\n')).toMatch(/\{\{ plan \}\}/);
+  });
+
   it('removes icons without counting them and counts unknown tags', () => {
     const icon = clean('Press {% icon gear %} then {{< icon "save" >}} Save.');
     expect(icon).toEqual({ markdown: 'Press then Save.\n', removed: 0, notes: [] });

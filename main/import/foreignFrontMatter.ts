@@ -27,12 +27,31 @@ export function splitForeignFrontMatter(
       throw new Error(`The TOML front matter is not valid: ${(err as Error).message.split('\n')[0]}`);
     }
   }
+  let front;
   try {
-    const front = readFrontMatter(text, file);
-    return { ...front, warnings: front.warnings.map((w) => `${w.message}. ${w.fix ?? ''}`.trim()) };
+    front = readFrontMatter(text, file);
   } catch (err) {
-    throw new Error(`The front matter is not valid YAML: ${(err as Error).message}`);
+    // Hugo and Jekyll (Go and Ruby YAML) take tabs that indent a list or a flow sequence
+    // (`aliases: [` then a tab); YAML 1.2 does not. Read them as the generator does.
+    const untabbed = untabFrontMatter(text);
+    if (untabbed === text) throw new Error(`The front matter is not valid YAML: ${(err as Error).message}`);
+    try {
+      front = readFrontMatter(untabbed, file);
+    } catch {
+      throw new Error(`The front matter is not valid YAML: ${(err as Error).message}`);
+    }
   }
+  return { ...front, warnings: front.warnings.map((w) => `${w.message}. ${w.fix ?? ''}`.trim()) };
+}
+
+const yamlFence = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)(\r?\n---[ \t]*(?:\r?\n|$))/;
+
+/** The text with tabs at the start of front-matter lines turned into two spaces each. */
+function untabFrontMatter(text: string): string {
+  const m = yamlFence.exec(text);
+  if (!m || !/^\t/m.test(m[2]!)) return text;
+  const body = m[2]!.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
+  return m[1]! + body + m[3]! + text.slice(m[0].length);
 }
 
 const asText = (v: unknown): string | undefined =>

@@ -89,3 +89,16 @@ describe('front matter from other tools', () => {
     expect((await ctx.store.get('t')).title).toBe('Bold title');
   });
 });
+
+describe('front matter the generators accept', () => {
+  it('reads tab-indented flow lists and block lists as Hugo does, and still rejects broken YAML', async () => {
+    await writeFile(path.join(src, 'moved.md'), page('title: Moved page\naliases: [\n\t/old/moved/,\n\t/older/\n]'));
+    await writeFile(path.join(src, 'listed.md'), page('title: Listed\ntags:\n\t- billing\n\t- refunds'));
+    await writeFile(path.join(src, 'broken.md'), page('title: [unclosed'));
+    const report = await importPaths(ctx.store, [src]);
+    expect(report.failed.map((f) => path.basename(f.source))).toEqual(['broken.md']);
+    expect(report.failed[0]!.reason).toMatch(/not valid YAML/);
+    expect((await ctx.store.get('moved')).meta.title).toBe('Moved page');
+    expect((await ctx.store.get('listed')).meta.tags).toEqual(['billing', 'refunds']);
+  });
+});

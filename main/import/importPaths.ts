@@ -520,7 +520,7 @@ async function writePlanned(
     throw err;
   }
   body = withoutTitleHeading(safe.markdown, title).trim();
-  if (safe.changed > 0) notes.push(`raw HTML or unsafe links sanitised in ${safe.changed} block(s)`);
+  if (safe.changed > 0) notes.push(`raw HTML or unsafe links sanitised in ${safe.changed} block(s)`, ...safe.notes);
   if (!body && draft.meta.summary) body = draft.meta.summary;
   if (!body) return { reason: 'Nothing left to import: the page has no text after its template syntax was removed.' };
   if (file && (file.kind === 'markdown' || file.kind === 'html')) {

@@ -15,7 +15,14 @@ const highlight = new RegExp(
 );
 const raw = new RegExp(`${tag('raw')}([\\s\\S]*?)${tag('endraw')}`, 'g');
 const rawTags = new RegExp(`${tag('raw')}|${tag('endraw')}`, 'g');
-const capture = new RegExp(`${tag(String.raw`capture\s+([\w-]+)`)}\\n?([\\s\\S]*?)${tag('endcapture')}`, 'g');
+const capture = String.raw`\{%-?\s*capture\s+([\w-]+)\s*-?%\}\n?([\s\S]*?)\{%-?\s*endcapture\s*-?%\}`;
+const assign = String.raw`\{%-?\s*assign\s+([\w-]+)\s*=\s*([^%]*?)\s*-?%\}`;
+const output = String.raw`\{\{-?\s*([A-Za-z_][\w-]*)\s*(?:\|[^}]*)?-?\}\}`;
+const otherTag = String.raw`\{%-?\s*(\w+)([^%]*?)-?%\}`;
+/** A capture, an assign, an output of a variable or any other tag, in the order the page runs them. */
+const variableStep = new RegExp(`${capture}|${assign}|${output}|${otherTag}`, 'g');
+/** A variable passed to a tag's parameter: `content=note`, `text = intro`. */
+const parameterValue = /(=\s*)([A-Za-z_][\w-]*)\b(?![.\w"'])/g;
 const calloutNames = 'callout|alert|admonition|note|tip|info|warning|danger|important|caution|hint';
 const callout = new RegExp(`${tag(`(${calloutNames})\\b([^%]*?)`)}([\\s\\S]*?)${tag('end\\1')}`, 'g');
 const include = new RegExp(tag(String.raw`include(?:_relative)?\s+([^\s%]+)([^%]*?)`), 'g');
@@ -31,19 +38,55 @@ export function liquidBlocks(text: string, ctx: CleanContext): string {
   if (ctx.options.generator === 'jekyll') out = stripRawTagsInCode(out);
   out = replaceInProse(out, raw, (m) => replaceInProse(m[1]!, templateInProse, (t) => `\`${t[0]}\``, true));
 
-  const captures = new Map<string, string>();
-  out = replaceInProse(out, capture, (m) => {
-    captures.set(m[1]!, m[2]!.trim());
-    return `\uE001${m[1]}\uE001`;
-  });
-  for (const [name, body] of captures) {
-    const use = new RegExp(String.raw`\{\{-?\s*${name}\s*(?:\|[^}]*)?-?\}\}`, 'g');
-    const used = use.test(out) || new RegExp(String.raw`\{%[^%]*=\s*${name}\b[^%]*%\}`).test(out);
-    out = out.replace(`\uE001${name}\uE001`, () => (used ? '' : body));
-    out = replaceInProse(out, use, () => body);
-    ctx.captures.set(name, body);
-  }
-  return out;
+  return liquidVariables(out, ctx);
+}
+
+/**
+ * Liquid variables as the page sets and reads them, in order: a `{% capture %}` or a string
+ * `{% assign %}` sets the value that the `{{ outputs }}` and tag parameters after it read, until it is
+ * set again, so a variable reused per section never puts one section's text in another. A variable
+ * set from an expression Almanac cannot evaluate is forgotten: what reads it is reported by the
+ * leftover pass, never given an older value. A capture the page never reads stays where it stood (a
+ * layout may show it).
+ */
+function liquidVariables(text: string, ctx: CleanContext): string {
+  const read = new Set<string>();
+  for (const m of text.matchAll(new RegExp(output, 'g'))) read.add(m[1]!);
+  for (const m of text.matchAll(/\{%(?!-?\s*(?:assign|capture)\b)[^%]*%\}/g))
+    for (const p of m[0].matchAll(parameterValue)) read.add(p[2]!);
+  if (!read.size && !/\{%-?\s*capture\b/.test(text)) return text;
+  const values = new Map<string, string>();
+  let version = 0;
+  const run = (part: string): string =>
+    replaceInProse(part, variableStep, (m) => {
+      const [whole, captured, body, assigned, expression, shown, tagName, params] = m;
+      if (captured !== undefined) {
+        const value = run(body!).trim();
+        values.set(captured, value);
+        return read.has(captured) ? '' : value;
+      }
+      if (assigned !== undefined) {
+        const literal = /^(?:"([^"]*)"|'([^']*)')$/.exec(expression!);
+        if (literal) values.set(assigned, literal[1] ?? literal[2]!);
+        else if (values.has(expression!)) values.set(assigned, values.get(expression!)!);
+        else {
+          values.delete(assigned);
+          return whole;
+        }
+        return '';
+      }
+      if (shown !== undefined) return values.has(shown) ? values.get(shown)! : whole;
+      if (tagName === 'capture' || tagName === 'endcapture') return whole;
+      // A tag that takes a variable (an include's content=note) takes the value it has here.
+      const withValues = params!.replace(parameterValue, (all, eq: string, name: string) => {
+        if (!values.has(name)) return all;
+        const key = `${name}__v${++version}`;
+        ctx.captures.set(key, values.get(name)!);
+        return `${eq}${key}`;
+      });
+      return withValues === params ? whole : whole.replace(params!, () => withValues);
+    });
+  return run(text);
 }
 
 // Jekyll runs Liquid inside code blocks too, so a reader never saw the raw tags there.
