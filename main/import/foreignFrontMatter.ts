@@ -130,9 +130,14 @@ export function mapForeignMeta(data: Record<string, unknown>): ForeignMeta {
   if (notLive) meta.archived = true;
   const extra = Object.fromEntries(Object.entries(data).filter(([k, v]) => !consumed.has(k) && v !== undefined));
   if (Object.keys(extra).length) meta.extra = extra;
-  const permalinks = ['permalink', 'slug', 'url']
+  return { meta, notLive, permalinks: sitePermalinks(data), warnings };
+}
+
+/** The site paths a page's front matter gives it besides its file path: permalink, slug, url, aliases. */
+export function sitePermalinks(data: Record<string, unknown> | undefined): string[] {
+  if (!data) return [];
+  return ['permalink', 'slug', 'url']
     .map((k) => asText(data[k]))
     .concat(Array.isArray(data.aliases) ? data.aliases.map(asText) : [])
     .filter((p): p is string => Boolean(p));
-  return { meta, notLive, permalinks, warnings };
 }

@@ -80,3 +80,38 @@ describe('importing images', () => {
     ]);
   });
 });
+
+describe('images a generator serves from its own folders', () => {
+  it('finds Hugo static/ and Jekyll images/ files that a page names without those prefixes', async () => {
+    const hugo = path.join(ctx.dir, 'hugosite');
+    await mkdir(path.join(hugo, 'content/docs'), { recursive: true });
+    await mkdir(path.join(hugo, 'static/images/screens'), { recursive: true });
+    await mkdir(path.join(hugo, 'assets/images'), { recursive: true });
+    await writeFile(path.join(hugo, 'hugo.toml'), 'title = "Docs"\n');
+    await writeFile(path.join(hugo, 'static/images/screens/export.png'), png);
+    await writeFile(path.join(hugo, 'assets/images/logo.png'), png);
+    await writeFile(
+      path.join(hugo, 'content/docs/export.md'),
+      '---\ntitle: Export\n---\n\n{{< figure src="screens/export.png" caption="The export screen" >}}\n\n{% image logo.png %}\n\n![gone](screens/nowhere.png)\n',
+    );
+    const report = await importPaths(ctx.store, [hugo]);
+    expect(report.failed).toEqual([]);
+    const notes = report.imported.find((a) => a.id === 'export')?.notes ?? [];
+    expect(notes.filter((n) => n.startsWith('missing image'))).toEqual(['missing image: screens/nowhere.png']);
+    const body = (await ctx.store.get('export')).body;
+    expect(body).toMatch(/!\[The export screen\]\(\.\.\/assets\/export\/export\.png\)/);
+    expect(await readdir(path.join(ctx.ws.root, 'assets/export'))).toEqual(expect.arrayContaining(['export.png']));
+  });
+
+  it('leaves an image missing when two files are equally likely', async () => {
+    const jekyll = path.join(ctx.dir, 'jekyllsite');
+    await mkdir(path.join(jekyll, 'images/a'), { recursive: true });
+    await mkdir(path.join(jekyll, 'images/b'), { recursive: true });
+    await writeFile(path.join(jekyll, '_config.yml'), 'title: Help\n');
+    await writeFile(path.join(jekyll, 'images/a/step.png'), png);
+    await writeFile(path.join(jekyll, 'images/b/step.png'), png);
+    await writeFile(path.join(jekyll, 'page.md'), '---\ntitle: Page\n---\n\n![Step](step.png)\n');
+    const report = await importPaths(ctx.store, [jekyll]);
+    expect(report.imported[0]?.notes).toContain('missing image: step.png');
+  });
+});

@@ -1,4 +1,4 @@
-import { lstat, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
@@ -11,6 +11,69 @@ export interface ImageContext {
   siteRoot: string;
   ws: Workspace;
   articleId: string;
+  /** The site's images by file name, shared by the pages of one import (see `SiteImages`). */
+  siteImages?: SiteImages;
+}
+
+/** Folders no generator serves images from: dependencies, build output, version control. */
+const notServed = new Set(['node_modules', '.git', '_site', 'site', 'build', '.docusaurus', 'dist', 'resources']);
+/** Entries looked at, at most: a site is a few thousand files; this bounds a mistaken huge root. */
+const maxIndexed = 200_000;
+
+/**
+ * Every image file of a site by its name, found once per import. Generators serve images from folders
+ * a page does not name (Hugo's `static/`, Jekyll plugins' `images/`, VitePress's `public/`, MkDocs'
+ * `docs/`): an image a page names is looked for by the longest tail of its path that one file has.
+ */
+export class SiteImages {
+  private byName?: Promise<Map<string, string[]>>;
+
+  constructor(private readonly root: string) {}
+
+  private index(): Promise<Map<string, string[]>> {
+    this.byName ??= (async () => {
+      const byName = new Map<string, string[]>();
+      let seen = 0;
+      const visit = async (dir: string): Promise<void> => {
+        const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+        for (const e of entries) {
+          if (++seen > maxIndexed || e.isSymbolicLink()) continue;
+          const full = path.join(dir, e.name);
+          if (e.isDirectory()) {
+            if (!notServed.has(e.name) && !e.name.startsWith('.')) await visit(full);
+          } else if (e.isFile() && imageTypes[path.extname(e.name).toLowerCase()]) {
+            byName.set(e.name, [...(byName.get(e.name) ?? []), full]);
+          }
+        }
+      };
+      await visit(this.root);
+      return byName;
+    })();
+    return this.byName;
+  }
+
+  /**
+   * The one file whose path ends with the most segments of `src` (at least its name); among equals,
+   * the one nearest the page. Undefined when there is none, or two are equally near.
+   */
+  async find(src: string, page: string): Promise<string | undefined> {
+    const wanted = src.split('/').filter((s) => s && s !== '.' && s !== '..');
+    const name = wanted[wanted.length - 1];
+    const files = name ? ((await this.index()).get(name) ?? []) : [];
+    const score = (file: string): [number, number] => {
+      const parts = path.relative(this.root, file).split(path.sep);
+      let tail = 0;
+      while (tail < wanted.length && parts[parts.length - 1 - tail] === wanted[wanted.length - 1 - tail]) tail++;
+      const pageParts = path.relative(this.root, path.dirname(page)).split(path.sep);
+      let near = 0;
+      while (near < pageParts.length && parts[near] === pageParts[near]) near++;
+      return [tail, near];
+    };
+    const ranked = files.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s[0] - a.s[0] || b.s[1] - a.s[1]);
+    const [best, next] = ranked;
+    if (!best || (next && next.s[0] === best.s[0] && next.s[1] === best.s[1])) return undefined;
+    return best.f;
+  }
 }
 
 export interface ImportedImages {
@@ -36,6 +99,8 @@ async function findImage(src: string, ctx: ImageContext): Promise<string | undef
   let list: string[];
   try {
     list = candidates(src, ctx);
+    const elsewhere = await ctx.siteImages?.find(decodeURIComponent(src.replace(/[?#].*$/, '')), ctx.file);
+    if (elsewhere) list.push(elsewhere);
   } catch {
     return undefined;
   }

@@ -9,9 +9,10 @@ import { collectSources, type SourceFile } from './collectSources.js';
 import { corpusRows, type CorpusCount } from './corpusRows.js';
 import { detectLocale } from './detectLocale.js';
 import { HtmlNestingError } from './htmlNesting.js';
-import { importImages } from './importImages.js';
+import { importImages, SiteImages } from './importImages.js';
 import { readTextFile } from './readTextFile.js';
 import { sanitizeMarkdown } from './sanitizeMarkdown.js';
+import { sitePermalinks } from './foreignFrontMatter.js';
 import { SiteLinks } from './SiteLinks.js';
 import { SourceIndex } from './SourceIndex.js';
 import { rewritePageLinks } from './rewritePageLinks.js';
@@ -182,6 +183,8 @@ class ImportRun {
   private readonly taken: Set<string>;
   private readonly claimed = new Set<string>();
   private readonly links = new SiteLinks();
+  private readonly articles: Awaited<ReturnType<ArticleStore['list']>>;
+  private readonly images = new Map<string, SiteImages>();
   /** Pages wait until every file is read, so links between them resolve to ids. */
   private pages: Planned[] = [];
   private pending: Planned[] = [];
@@ -209,6 +212,7 @@ class ImportRun {
   ) {
     this.sources = new SourceIndex(articles);
     this.taken = new Set(articles.map((a) => a.id));
+    this.articles = articles;
   }
 
   private progress(force = true): void {
@@ -345,7 +349,29 @@ class ImportRun {
   async writePages(): Promise<void> {
     const pages = this.pages;
     this.pages = [];
+    await this.linkEarlierPages(new Set(pages.flatMap((p) => (p.file ? [p.file.collection] : []))));
     for (const plan of pages) await this.add(plan);
+  }
+
+  /** The images of a site, indexed once per import. */
+  private siteImages(root: string): SiteImages {
+    let found = this.images.get(root);
+    if (!found) this.images.set(root, (found = new SiteImages(root)));
+    return found;
+  }
+
+  /**
+   * Pages of the same sites imported before and not in this run (the rest of the site when one
+   * folder is imported again): links to them resolve to their articles, by path and permalink, as
+   * the whole-site import made them.
+   */
+  private async linkEarlierPages(collections: Set<string>): Promise<void> {
+    for (const a of this.articles) {
+      if (!a.source || a.source.key !== undefined || !collections.has(a.source.collection)) continue;
+      if (this.claimed.has(a.id)) continue;
+      const article = await this.store.get(a.id).catch(() => undefined);
+      this.links.add(a.source.collection, a.source.path, sitePermalinks(article?.meta.extra), a.id);
+    }
   }
 
   private async add(plan: Planned): Promise<void> {
@@ -369,7 +395,7 @@ class ImportRun {
       writeConcurrency,
       async (plan, i) => {
         try {
-          results[i] = await writePlanned(this.store, plan, this.links, this.sources);
+          results[i] = await writePlanned(this.store, plan, this.links, this.sources, (root) => this.siteImages(root));
         } catch (err) {
           if (isSystemError(err)) {
             stop ??= err;
@@ -496,6 +522,7 @@ async function writePlanned(
   { draft, file, id, existing, title }: Planned,
   links: SiteLinks,
   sources: SourceIndex,
+  siteImages?: (root: string) => SiteImages,
 ): Promise<ImportedArticle | { reason: string }> {
   const notes = [...draft.notes];
   let body = draft.body;
@@ -529,6 +556,8 @@ async function writePlanned(
       siteRoot: file.base,
       ws: store.ws,
       articleId: id,
+      // Only a site's own folders: a plain folder's base is its parent, which is not the import's to search.
+      siteImages: file.generator !== 'plain' ? siteImages?.(file.base) : undefined,
     });
     body = images.markdown;
     for (const src of images.missing) notes.push(`missing image: ${src}`);

@@ -1,0 +1,39 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { importPaths } from './importPaths.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let site: string;
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+  site = path.join(ctx.dir, 'helpsite');
+  await mkdir(path.join(site, 'help'), { recursive: true });
+  await writeFile(path.join(site, '_config.yml'), 'title: Help\n');
+  await writeFile(
+    path.join(site, 'billing.md'),
+    '---\ntitle: Billing\npermalink: /article/billing/\n---\n\nInvoices are PDFs.\n',
+  );
+  await writeFile(path.join(site, 'guide.md'), '---\ntitle: Guide\n---\n\nStart here.\n');
+  await writeFile(
+    path.join(site, 'help', 'refunds.md'),
+    '---\ntitle: Refunds\n---\n\nSee [Billing]({{ site.baseurl }}/article/billing/) and [the guide](../guide.md).\n',
+  );
+});
+afterEach(() => ctx.cleanup());
+
+describe('importing one folder of a site again', () => {
+  it('keeps its links to pages outside the folder and changes nothing the whole-site import made', async () => {
+    const whole = await importPaths(ctx.store, [site]);
+    expect(whole.failed).toEqual([]);
+    const before = await ctx.store.get('refunds');
+    expect(before.body).toContain('[Billing](billing.md)');
+    expect(before.body).toContain('[the guide](guide.md)');
+
+    const again = await importPaths(ctx.store, [path.join(site, 'help')]);
+    expect(again.failed).toEqual([]);
+    expect(again.imported.map((a) => [a.id, a.status])).toEqual([['refunds', 'unchanged']]);
+    expect((await ctx.store.get('refunds')).body).toBe(before.body);
+  });
+});

@@ -1,0 +1,282 @@
+/**
+ * Import audit: imports documentation sites into throwaway workspaces through the CLI and measures
+ * what came out wrong. Usage:
+ *   npx tsx scripts/importAudit.ts [--almanac <repo>] [--examples N] [--json <file>] [--keep] <site>...
+ * --almanac runs the CLI of another checkout (default: this repository).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import matter from 'gray-matter';
+import YAML from 'yaml';
+
+type Gen = 'jekyll' | 'hugo' | 'vitepress' | 'docusaurus' | 'mkdocs' | 'plain';
+interface Report {
+  imported: { id: string; title: string; source: string; status: string; notes?: string[] }[];
+  failed: { source: string; reason: string }[];
+}
+interface Example { file: string; line?: number; got: string; source?: string }
+interface Metric { count: number; articles: number; examples: Example[] }
+interface SiteResult {
+  site: string; generator: Gen; pages: number; imported: number; notBuiltButImported: string[];
+  builtNotImported: string[]; rejected: Record<string, string[]>; missingImages: number;
+  missingFoundInSite: number; metrics: Record<string, Metric>; error?: string;
+}
+
+const args = process.argv.slice(2);
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args.splice(i, 2)[1] : undefined;
+};
+const flag = (name: string): boolean => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
+const almanac = path.resolve(opt('--almanac') ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+const maxExamples = Number(opt('--examples') ?? 5);
+const jsonOut = opt('--json');
+const keep = flag('--keep');
+if (args.length === 0) {
+  console.error('usage: npx tsx scripts/importAudit.ts [--almanac <repo>] [--examples N] [--json <file>] [--keep] <site>...');
+  process.exit(2);
+}
+
+const skipDirs = new Set(['.git', 'node_modules', '.vitepress', '.docusaurus', '.cache', 'vendor']);
+function walk(dir: string, out: string[] = [], base = dir): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (skipDirs.has(e.name)) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, out, base);
+    else if (e.isFile()) out.push(path.relative(base, p).split(path.sep).join('/'));
+  }
+  return out;
+}
+const read = (p: string): string => (existsSync(p) ? readFileSync(p, 'utf8') : '');
+const isPage = (f: string) => /\.mdx?$/i.test(f);
+const frontMatter = (text: string): Record<string, unknown> | undefined => {
+  if (!/^(---|\+\+\+)\s*\n/.test(text)) return undefined;
+  try {
+    return text.startsWith('+++') ? {} : (matter(text).data as Record<string, unknown>);
+  } catch {
+    return {};
+  }
+};
+const glob = (pattern: string) =>
+  new RegExp('^' + pattern.replace(/^\//, '').replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*') + '$');
+
+function detect(site: string): Gen {
+  const has = (f: string) => existsSync(path.join(site, f));
+  if (has('.vitepress')) return 'vitepress';
+  if (['js', 'ts', 'mjs'].some((x) => has(`docusaurus.config.${x}`))) return 'docusaurus';
+  if (has('mkdocs.yml') || has('mkdocs.yaml')) return 'mkdocs';
+  if (['hugo.toml', 'hugo.yaml'].some(has) || (['config.toml', 'config.yaml', 'config.yml'].some(has) && has('content'))) return 'hugo';
+  return has('_config.yml') ? 'jekyll' : 'plain';
+}
+
+/** Pages the generator would build, relative to the site root (an estimate from its config). */
+function builtPages(site: string, gen: Gen, files: string[]): string[] {
+  const pages = files.filter(isPage);
+  const text = (f: string) => read(path.join(site, f));
+  if (gen === 'mkdocs') {
+    const cfg = read(path.join(site, 'mkdocs.yml')) || read(path.join(site, 'mkdocs.yaml'));
+    const docsDir = /^docs_dir:\s*['"]?([^'"\s]+)/m.exec(cfg)?.[1] ?? 'docs';
+    const excl = /^exclude_docs:\s*\|\n((?:[ \t]+.*\n?)+)/m.exec(cfg)?.[1]?.split('\n').map((l) => l.trim()).filter(Boolean).map(glob) ?? [];
+    return pages.filter((f) => f.startsWith(docsDir + '/') && !excl.some((r) => r.test(f.slice(docsDir.length + 1))));
+  }
+  if (gen === 'hugo') return pages.filter((f) => f.startsWith('content/') && frontMatter(text(f))?.draft !== true);
+  if (gen === 'docusaurus')
+    return pages.filter((f) => /^(docs|blog|versioned_docs|src\/pages)\//.test(f) && !f.split('/').some((s) => s.startsWith('_')));
+  if (gen === 'vitepress') {
+    const cfg = ['config.ts', 'config.mts', 'config.js', 'config.mjs'].map((c) => read(path.join(site, '.vitepress', c))).join('\n');
+    const excl = [...(/srcExclude:\s*\[([^\]]*)\]/.exec(cfg)?.[1] ?? '').matchAll(/['"]([^'"]+)['"]/g)].map((m) => glob(m[1]!));
+    return pages.filter((f) => !f.split('/').some((s) => s.startsWith('.')) && !excl.some((r) => r.test(f)));
+  }
+  if (gen === 'jekyll') {
+    let cfg: { exclude?: string[]; collections?: Record<string, { output?: boolean }> } = {};
+    try { cfg = YAML.parse(read(path.join(site, '_config.yml'))) ?? {}; } catch { /* defaults */ }
+    const out = Object.entries(cfg.collections ?? {}).filter(([, c]) => c?.output).map(([k]) => `_${k}`);
+    const excl = [...(cfg.exclude ?? []), 'Gemfile', 'node_modules', 'vendor'].map((e) => glob(e.replace(/\/$/, '') + '**'));
+    return pages.filter((f) => {
+      const segs = f.split('/');
+      if (segs.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && out.includes(s))) || s.startsWith('.'))) return false;
+      if (excl.some((r) => r.test(f))) return false;
+      const fm = frontMatter(text(f));
+      return fm !== undefined && fm.published !== false;
+    });
+  }
+  return pages;
+}
+
+function cli(cmd: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync('npm', ['run', '-s', 'almanac', '--', ...cmd], { cwd: almanac, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+/** Lines outside fenced code, with inline code spans blanked; fences may sit inside blockquotes or lists. */
+function proseLines(body: string): [number, string][] {
+  const out: [number, string][] = [];
+  let fence: string | undefined;
+  body.split('\n').forEach((line, i) => {
+    const bare = line.replace(/^(\s*>)*\s*/, '');
+    const m = /^(`{3,}|~{3,})/.exec(bare);
+    if (fence) { if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && !bare.slice(m[1]!.length).trim()) fence = undefined; return; }
+    if (m) { fence = m[1]; return; }
+    out.push([i + 1, line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '``')]);
+  });
+  return out;
+}
+
+const ghSlug = (s: string) => s.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+const almSlug = (s: string) => s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+function anchorsOf(body: string): Set<string> {
+  const set = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const [, line] of proseLines(body)) {
+    for (const m of line.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) set.add(m[1]!);
+    const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!h) continue;
+    const explicit = /\{#([^}\s]+)[^}]*\}\s*$/.exec(h[1]!);
+    if (explicit) set.add(explicit[1]!);
+    const text = h[1]!.replace(/\{#[^}]*\}\s*$/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '').replace(/[*_`~]/g, '');
+    for (const slug of [ghSlug(text), almSlug(text)]) {
+      const n = seen.get(slug) ?? 0;
+      seen.set(slug, n + 1);
+      set.add(n ? `${slug}-${n}` : slug);
+      set.add(slug);
+    }
+  }
+  return set;
+}
+
+const checks: Record<string, RegExp> = {
+  'template {% %}': /\{%|%\}/,
+  'template {{ }}': /\{\{|\}\}/,
+  'admonition !!!/???': /^(\s*>)*\s*(!!!|\?\?\?\+?)(\s|$)/,
+  'container :::': /:::/,
+  'escaped callout \\[!NOTE\\]': /\\\[!\w+\\?\]/,
+  'raw component <Tabs>': /<\/?[A-Z][A-Za-z0-9]*(\s|\/?>|$)/,
+  'visible link \\[t\\](..)': /\\\[[^\]\n]*\\\]\(/,
+  'javascript: link': /javascript:/i,
+};
+
+function audit(siteArg: string): SiteResult {
+  const site = path.resolve(siteArg);
+  const files = walk(site);
+  const generator = detect(site);
+  const built = builtPages(site, generator, files);
+  const res: SiteResult = { site: path.basename(site), generator, pages: built.length, imported: 0, notBuiltButImported: [], builtNotImported: [], rejected: {}, missingImages: 0, missingFoundInSite: 0, metrics: {} };
+  const tmp = mkdtempSync(path.join(tmpdir(), 'import-audit-'));
+  try {
+    const init = cli(['init', path.join(tmp, 'ws')]);
+    if (init.code !== 0) throw new Error(`init failed: ${init.err.trim()}`);
+    const run = cli(['import', path.join(tmp, 'ws'), site, '--json']);
+    let report: Report;
+    try { report = JSON.parse(run.out) as Report; } catch { throw new Error(`import printed no JSON (exit ${run.code}): ${run.err.trim().slice(0, 300)}`); }
+    for (const f of report.failed) {
+      const reason = f.reason.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').replace(/\([^)]*\)/g, '(…)');
+      (res.rejected[reason] ??= []).push(path.relative(site, path.resolve(almanac, f.source)));
+    }
+    // Missing images, and whether a file of that name is somewhere in the site.
+    const byName = new Map<string, string>();
+    for (const f of files) byName.set(path.basename(f).toLowerCase(), f);
+    const metric = (k: string): Metric => (res.metrics[k] ??= { count: 0, articles: 0, examples: [] });
+    for (const a of report.imported) {
+      for (const n of a.notes ?? []) {
+        const src = /^missing image: (.*)$/.exec(n)?.[1];
+        if (!src) continue;
+        res.missingImages++;
+        const found = byName.get(decodeURIComponent(path.basename(src.replace(/[?#].*$/, ''))).toLowerCase());
+        if (found) res.missingFoundInSite++;
+        const m = metric('missing image');
+        if (m.examples.length < maxExamples) m.examples.push({ file: a.id, got: src, source: found ? `exists at ${found}` : 'not in site' });
+      }
+    }
+    // Articles.
+    const dir = path.join(tmp, 'ws', 'articles');
+    const arts = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => {
+      const parsed = matter(readFileSync(path.join(dir, f), 'utf8'));
+      const src = (parsed.data.source as { path?: string } | undefined)?.path ?? '';
+      return { id: f.slice(0, -3), title: String(parsed.data.title ?? ''), src, body: parsed.content, offset: parsed.matter.split('\n').length + 2 };
+    });
+    res.imported = arts.length;
+    const srcs = new Set(arts.map((a) => a.src));
+    res.builtNotImported = built.filter((p) => !srcs.has(p));
+    res.notBuiltButImported = [...srcs].filter((s) => s && !built.includes(s));
+    const anchors = new Map(arts.map((a) => [a.id, anchorsOf(a.body)]));
+    const sourceLine = (src: string, needle: string): string | undefined => {
+      const key = needle.replace(/[\\`*]/g, '').trim().slice(0, 24);
+      if (key.length < 4) return undefined;
+      const hit = read(path.join(site, src)).split('\n').findIndex((l) => l.replace(/[\\`*]/g, '').includes(key));
+      return hit < 0 ? undefined : `${src}:${hit + 1}`;
+    };
+    const add = (k: string, a: (typeof arts)[number], line: number, text: string, hitArticles: Set<string>) => {
+      const m = metric(k);
+      m.count++;
+      if (!hitArticles.has(k)) { hitArticles.add(k); m.articles++; }
+      if (m.examples.length < maxExamples && !m.examples.some((e) => e.file.startsWith(a.id + '.md')))
+        m.examples.push({ file: `${a.id}.md`, line: line + a.offset, got: text.trim().slice(0, 110), source: sourceLine(a.src, text) });
+    };
+    for (const a of arts) {
+      const hit = new Set<string>();
+      const pua = [...a.body.matchAll(/[\uE000-\uF8FF]/g)];
+      if (pua.length) {
+        const lines = a.body.split('\n');
+        const i = lines.findIndex((l) => /[\uE000-\uF8FF]/.test(l));
+        add('private-use chars', a, i + 1, lines[i]!, hit);
+        metric('private-use chars').count += pua.length - 1;
+      }
+      const base = path.basename(a.src).replace(/\.mdx?$/i, '');
+      const stem = /^(_?index|readme)$/i.test(base) ? path.basename(path.dirname(a.src)) : base;
+      if (a.title === stem || /\.mdx?$/i.test(a.title) || (!/\s/.test(a.title) && /[\p{L}\p{N}][-_]+[\p{L}\p{N}]/u.test(a.title)))
+        add('file-name title', a, 0, a.title, hit);
+      for (const [n, line] of proseLines(a.body)) {
+        for (const [k, re] of Object.entries(checks)) if (re.test(line)) add(k, a, n, line, hit);
+        for (const m of line.matchAll(/(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
+          const [target, frag] = m[1]!.split('#', 2);
+          if (frag === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target!)) continue;
+          const id = target === '' ? a.id : /^[^/]+\.md$/.test(target!) ? decodeURIComponent(target!.slice(0, -3)) : undefined;
+          const set = id === undefined ? undefined : anchors.get(id);
+          if (!set) add('anchor link to a page not imported', a, n, m[0], hit);
+          else if (!set.has(decodeURIComponent(frag)) && !set.has(decodeURIComponent(frag).toLowerCase())) add('anchor not found in target', a, n, m[0], hit);
+        }
+      }
+    }
+  } catch (e) {
+    res.error = (e as Error).message;
+  } finally {
+    if (keep) console.error(`workspace kept: ${tmp}`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+  return res;
+}
+
+function print(r: SiteResult): void {
+  console.log(`\n== ${r.site} (${r.generator})`);
+  if (r.error) console.log(`  ERROR: ${r.error}`);
+  console.log(`  pages the generator builds: ${r.pages}; articles imported: ${r.imported}`);
+  const list = (xs: string[]) => xs.slice(0, maxExamples).join(', ') + (xs.length > maxExamples ? ', …' : '');
+  if (r.builtNotImported.length) console.log(`  built but not imported (${r.builtNotImported.length}): ${list(r.builtNotImported)}`);
+  if (r.notBuiltButImported.length) console.log(`  imported but not a built page (${r.notBuiltButImported.length}): ${list(r.notBuiltButImported)}`);
+  for (const [reason, srcs] of Object.entries(r.rejected)) console.log(`  rejected ${srcs.length}: ${reason}\n    ${list(srcs)}`);
+  console.log(`  missing images: ${r.missingImages} (a file of that name exists in the site: ${r.missingFoundInSite})`);
+  for (const [k, m] of Object.entries(r.metrics)) {
+    console.log(`  ${k}: ${m.count}${m.articles ? ` in ${m.articles} article(s)` : ''}`);
+    for (const e of m.examples) console.log(`    ${e.file}${e.line ? `:${e.line}` : ''}  ${JSON.stringify(e.got)}${e.source ? `  <- ${e.source}` : ''}`);
+  }
+}
+
+const results = args.map((s) => {
+  const r = audit(s);
+  print(r);
+  return r;
+});
+const n = (r: SiteResult, k: string) => r.metrics[k]?.count ?? 0;
+const leftovers = (r: SiteResult) => Object.keys(checks).slice(0, 6).reduce((s, k) => s + n(r, k), 0);
+const cols = ['site', 'gen', 'pages', 'imported', 'rejected', 'notBuilt', 'missImg(inSite)', 'PUA arts', 'leftover lines', 'fileTitles', 'visibleLinks', 'js:', 'badAnchors'];
+console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+for (const r of results) {
+  const rejected = Object.values(r.rejected).reduce((s, x) => s + x.length, 0);
+  const row = [r.site, r.generator, r.pages, r.imported, rejected, r.notBuiltButImported.length, `${r.missingImages} (${r.missingFoundInSite})`,
+    r.metrics['private-use chars']?.articles ?? 0, leftovers(r), n(r, 'file-name title'), n(r, 'visible link \\[t\\](..)'), n(r, 'javascript: link'), n(r, 'anchor not found in target')];
+  console.log(`| ${row.join(' | ')} |`);
+}
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));
