@@ -112,25 +112,26 @@ function cli(cmd: string[]): { code: number; out: string; err: string } {
 }
 
 /** Lines outside fenced code, with inline code spans blanked; fences may sit inside blockquotes or lists. */
-function proseLines(body: string): [number, string][] {
-  const out: [number, string][] = [];
+function proseLines(body: string): [number, string, string][] {
+  const out: [number, string, string][] = [];
   let fence: string | undefined;
   body.split('\n').forEach((line, i) => {
     const bare = line.replace(/^(\s*>)*\s*/, '');
     const m = /^(`{3,}|~{3,})/.exec(bare);
     if (fence) { if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && !bare.slice(m[1]!.length).trim()) fence = undefined; return; }
     if (m) { fence = m[1]; return; }
-    out.push([i + 1, line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '``')]);
+    out.push([i + 1, line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '``'), line]);
   });
   return out;
 }
 
+const safeDecode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
 const ghSlug = (s: string) => s.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
 const almSlug = (s: string) => s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 function anchorsOf(body: string): Set<string> {
   const set = new Set<string>();
   const seen = new Map<string, number>();
-  for (const [, line] of proseLines(body)) {
+  for (const [, , line] of proseLines(body)) {
     for (const m of line.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) set.add(m[1]!);
     const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!h) continue;
@@ -187,6 +188,7 @@ function audit(siteArg: string): SiteResult {
         const found = byName.get(decodeURIComponent(path.basename(src.replace(/[?#].*$/, ''))).toLowerCase());
         if (found) res.missingFoundInSite++;
         const m = metric('missing image');
+        m.count++;
         if (m.examples.length < maxExamples) m.examples.push({ file: a.id, got: src, source: found ? `exists at ${found}` : 'not in site' });
       }
     }
@@ -202,18 +204,29 @@ function audit(siteArg: string): SiteResult {
     res.builtNotImported = built.filter((p) => !srcs.has(p));
     res.notBuiltButImported = [...srcs].filter((s) => s && !built.includes(s));
     const anchors = new Map(arts.map((a) => [a.id, anchorsOf(a.body)]));
+    const byId = new Map(arts.map((a) => [a.id, a]));
+    const bySrc = new Map(arts.map((a) => [a.src, a.id]));
+    /** The article a source page's link to `#frag` points at, resolving the link against the page's own path. */
+    const intended = (from: string, frag: string): string | undefined => {
+      for (const x of read(path.join(site, from)).matchAll(/\]\(\s*<?([^)\s>#]+)#([^)\s>]+)/g)) {
+        if (safeDecode(x[2]!) !== frag || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(x[1]!)) continue;
+        const p = path.posix.join(path.posix.dirname(from), safeDecode(x[1]!)).replace(/\/$/, '');
+        for (const c of [p, `${p}.md`, `${p}/index.md`, `${p}/_index.md`, `${p}/README.md`]) if (bySrc.has(c)) return bySrc.get(c);
+      }
+      return undefined;
+    };
     const sourceLine = (src: string, needle: string): string | undefined => {
       const key = needle.replace(/[\\`*]/g, '').trim().slice(0, 24);
       if (key.length < 4) return undefined;
       const hit = read(path.join(site, src)).split('\n').findIndex((l) => l.replace(/[\\`*]/g, '').includes(key));
       return hit < 0 ? undefined : `${src}:${hit + 1}`;
     };
-    const add = (k: string, a: (typeof arts)[number], line: number, text: string, hitArticles: Set<string>) => {
+    const add = (k: string, a: (typeof arts)[number], line: number | undefined, text: string, hitArticles: Set<string>) => {
       const m = metric(k);
       m.count++;
       if (!hitArticles.has(k)) { hitArticles.add(k); m.articles++; }
       if (m.examples.length < maxExamples && !m.examples.some((e) => e.file.startsWith(a.id + '.md')))
-        m.examples.push({ file: `${a.id}.md`, line: line + a.offset, got: text.trim().slice(0, 110), source: sourceLine(a.src, text) });
+        m.examples.push({ file: `${a.id}.md`, line: line === undefined ? undefined : line + a.offset, got: text.trim().slice(0, 160), source: line === undefined ? a.src : sourceLine(a.src, text) });
     };
     for (const a of arts) {
       const hit = new Set<string>();
@@ -226,17 +239,40 @@ function audit(siteArg: string): SiteResult {
       }
       const base = path.basename(a.src).replace(/\.mdx?$/i, '');
       const stem = /^(_?index|readme)$/i.test(base) ? path.basename(path.dirname(a.src)) : base;
-      if (a.title === stem || /\.mdx?$/i.test(a.title) || (!/\s/.test(a.title) && /[\p{L}\p{N}][-_]+[\p{L}\p{N}]/u.test(a.title)))
-        add('file-name title', a, 0, a.title, hit);
-      for (const [n, line] of proseLines(a.body)) {
-        for (const [k, re] of Object.entries(checks)) if (re.test(line)) add(k, a, n, line, hit);
+      const ownTitle = frontMatter(read(path.join(site, a.src)))?.title;
+      if (ownTitle !== a.title && (a.title === stem || /\.mdx?$/i.test(a.title) || (!/\s/.test(a.title) && /[\p{L}\p{N}][-_]+[\p{L}\p{N}]/u.test(a.title))))
+        add('file-name title', a, undefined, a.title, hit);
+      const linked = new Set([...a.body.matchAll(/\]\(\s*<?([^)\s>#/]+)\.md[)#\s>]/g)].map((x) => safeDecode(x[1]!)));
+      for (const x of read(path.join(site, a.src)).matchAll(/(?<!!)\[[^\]]*\]\(\s*<?([^)\s>#?]+)/g)) {
+        if (/^[a-z][a-z0-9+.-]*:|^\/\/|\.(png|jpe?g|gif|svg|webp|pdf|zip)$/i.test(x[1]!)) continue;
+        const rel = safeDecode(x[1]!).replace(/\/$/, '');
+        const roots = rel.startsWith('/') ? ['', 'content', 'docs'] : [path.posix.dirname(a.src)];
+        const found = roots.flatMap((r) => ['', '.md', '.mdx', '/index.md', '/_index.md', '/README.md'].map((e) => path.posix.join(r, rel) + e)).find((c) => bySrc.has(c));
+        const want = found && bySrc.get(found);
+        if (want && want !== a.id && !linked.has(want)) add('page link not pointing at its article', a, undefined, `${x[0]}  -> expected ${want}.md`, hit);
+      }
+      for (const [n, line, orig] of proseLines(a.body)) {
+        for (const [k, re] of Object.entries(checks)) {
+          const at = re.exec(line)?.index;
+          if (at !== undefined) add(k, a, n, at > 60 ? '…' + line.slice(at - 40) : line, hit);
+        }
         for (const m of line.matchAll(/(?<!!)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) {
           const [target, frag] = m[1]!.split('#', 2);
-          if (frag === undefined || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target!)) continue;
-          const id = target === '' ? a.id : /^[^/]+\.md$/.test(target!) ? decodeURIComponent(target!.slice(0, -3)) : undefined;
+          if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(target!)) continue;
+          const id = target === '' ? a.id : /^[^/]+\.md$/.test(target!) ? safeDecode(target!.slice(0, -3)) : undefined;
+          const at = Math.max(0, orig.indexOf(m[1]!) - 50);
+          const shown = orig.slice(at, at + m[1]!.length + 55);
+          if (id !== undefined && !byId.has(id)) { add('link to a missing article', a, n, shown, hit); continue; }
+          if (frag === undefined || frag === '') continue;
           const set = id === undefined ? undefined : anchors.get(id);
-          if (!set) add('anchor link to a page not imported', a, n, m[0], hit);
-          else if (!set.has(decodeURIComponent(frag)) && !set.has(decodeURIComponent(frag).toLowerCase())) add('anchor not found in target', a, n, m[0], hit);
+          const want = safeDecode(frag);
+          if (!set) add('anchor link to a page not imported', a, n, shown, hit);
+          else if (!set.has(want) && !set.has(want.toLowerCase())) {
+            const meant = target === '' ? undefined : intended(a.src, want);
+            if (meant && meant !== id) { add('anchor link to the wrong article', a, n, `${shown}  (source means ${meant}.md)`, hit); continue; }
+            const src = anchorsOf(read(path.join(site, byId.get(id!)!.src)));
+            add(src.has(want) || src.has(want.toLowerCase()) ? 'anchor lost in import' : 'anchor broken in source too', a, n, shown, hit);
+          }
         }
       }
     }
@@ -255,7 +291,7 @@ function print(r: SiteResult): void {
   console.log(`  pages the generator builds: ${r.pages}; articles imported: ${r.imported}`);
   const list = (xs: string[]) => xs.slice(0, maxExamples).join(', ') + (xs.length > maxExamples ? ', …' : '');
   if (r.builtNotImported.length) console.log(`  built but not imported (${r.builtNotImported.length}): ${list(r.builtNotImported)}`);
-  if (r.notBuiltButImported.length) console.log(`  imported but not a built page (${r.notBuiltButImported.length}): ${list(r.notBuiltButImported)}`);
+  if (r.notBuiltButImported.length) console.log(`  imported, not a Markdown page the generator builds (${r.notBuiltButImported.length}): ${list(r.notBuiltButImported)}`);
   for (const [reason, srcs] of Object.entries(r.rejected)) console.log(`  rejected ${srcs.length}: ${reason}\n    ${list(srcs)}`);
   console.log(`  missing images: ${r.missingImages} (a file of that name exists in the site: ${r.missingFoundInSite})`);
   for (const [k, m] of Object.entries(r.metrics)) {
@@ -271,12 +307,12 @@ const results = args.map((s) => {
 });
 const n = (r: SiteResult, k: string) => r.metrics[k]?.count ?? 0;
 const leftovers = (r: SiteResult) => Object.keys(checks).slice(0, 6).reduce((s, k) => s + n(r, k), 0);
-const cols = ['site', 'gen', 'pages', 'imported', 'rejected', 'notBuilt', 'missImg(inSite)', 'PUA arts', 'leftover lines', 'fileTitles', 'visibleLinks', 'js:', 'badAnchors'];
+const cols = ['site', 'gen', 'pages', 'imported', 'rejected', 'notBuilt', 'missImg(inSite)', 'PUA arts', 'leftover lines', 'fileTitles', 'visibleLinks', 'js:', 'anchors lost/wrongPage/srcBroken', 'deadArticleLinks', 'misdirectedLinks'];
 console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results) {
   const rejected = Object.values(r.rejected).reduce((s, x) => s + x.length, 0);
   const row = [r.site, r.generator, r.pages, r.imported, rejected, r.notBuiltButImported.length, `${r.missingImages} (${r.missingFoundInSite})`,
-    r.metrics['private-use chars']?.articles ?? 0, leftovers(r), n(r, 'file-name title'), n(r, 'visible link \\[t\\](..)'), n(r, 'javascript: link'), n(r, 'anchor not found in target')];
+    r.metrics['private-use chars']?.articles ?? 0, leftovers(r), n(r, 'file-name title'), n(r, 'visible link \\[t\\](..)'), n(r, 'javascript: link'), `${n(r, 'anchor lost in import')}/${n(r, 'anchor link to the wrong article')}/${n(r, 'anchor broken in source too')}`, n(r, 'link to a missing article'), n(r, 'page link not pointing at its article')];
   console.log(`| ${row.join(' | ')} |`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));

@@ -112,6 +112,10 @@ export function registerArticleCommands(program: Command, config: CliConfig): vo
           lines.push(`Not imported (${report.failed.length}):`);
           for (const f of report.failed) lines.push(`  ${f.source}: ${f.reason}`);
         }
+        if (report.skipped?.length) {
+          lines.push(`Not pages of their site, skipped (${report.skipped.length}):`);
+          for (const f of report.skipped) lines.push(`  ${f.source}: ${f.reason}`);
+        }
         if (report.stopped) lines.push(report.stopped);
         return lines.join('\n');
       });

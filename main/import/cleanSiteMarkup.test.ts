@@ -196,6 +196,28 @@ describe('cleanSiteMarkup on fixture sites', () => {
 });
 
 describe('cleanSiteMarkup constructs', () => {
+  it('reads MkDocs admonitions and collapsibles in every form MkDocs accepts', () => {
+    const out = clean(
+      [
+        '??? "Why do you ask?"',
+        '    Because we must.',
+        '',
+        "!!!warning 'Careful'",
+        '    Hot surface.',
+        '',
+        '???+ tip',
+        '    Open by default.',
+        '',
+      ].join('\n'),
+      'mkdocs',
+    );
+    expect(out.markdown).toBe(
+      '> [!NOTE]\n> **Why do you ask?**\n> Because we must.\n\n> [!WARNING]\n> **Careful**\n> Hot surface.\n\n> [!TIP]\n> **Tip**\n> Open by default.\n',
+    );
+    expect(findSiteMarkupResidue(out.markdown)).toEqual([]);
+    expect(clean('Text\n!!!\n', 'mkdocs').notes).toEqual(['removed a stray !!! line']);
+  });
+
   it('nests a tip inside a details container', () => {
     const out = clean('::::: details Why?\nBecause.\n\n:::: tip Hint\nInner tip.\n::::\n:::::\n', 'vitepress').markdown;
     expect(out).toBe('> [!NOTE]\n> **Why?**\n> Because.\n>\n> > [!TIP]\n> > **Hint**\n> > Inner tip.\n');

@@ -5,6 +5,7 @@ import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type Art
 import { markdownNestingProblem } from '../indexing/markdownNesting.js';
 import { htmlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
+import { codeRanges, touchesRanges } from './siteMarkup/codeRanges.js';
 import { collectSources, type SourceFile } from './collectSources.js';
 import { corpusRows, type CorpusCount } from './corpusRows.js';
 import { detectLocale } from './detectLocale.js';
@@ -13,6 +14,7 @@ import { importImages, SiteImages } from './importImages.js';
 import { readTextFile } from './readTextFile.js';
 import { sanitizeMarkdown } from './sanitizeMarkdown.js';
 import { sitePermalinks } from './foreignFrontMatter.js';
+import { readSiteLayout, type SiteLayout } from './siteLayout.js';
 import { SiteLinks } from './SiteLinks.js';
 import { SourceIndex } from './SourceIndex.js';
 import { rewritePageLinks } from './rewritePageLinks.js';
@@ -47,6 +49,8 @@ export interface ImportReport {
   counts: Record<ImportStatus | 'reported', number>;
   /** Files cut at the row cap; each is also in `failed` with the way to import the rest. */
   capped: CappedFile[];
+  /** Files under a site that its generator does not build as pages (snippets, files outside its docs folder). */
+  skipped?: { source: string; reason: string }[];
   /**
    * Why the import stopped before the end (interrupted, disk full). Everything it wrote until then is
    * in `imported` and in the audit log; importing again finishes the job and leaves those unchanged.
@@ -122,8 +126,13 @@ function naturalStem(relPath: string, collection: string): string {
   return /^(index|readme|_index)$/i.test(stem) ? `${parent}-${stem}` : stem;
 }
 
+/** The page's first `# heading` outside code (a `# comment` in a shell block is not a title). */
 function firstHeading(markdown: string): string | undefined {
-  return /^#\s+(.+?)\s*#*\s*$/m.exec(markdown)?.[1]?.trim();
+  let ranges: ReturnType<typeof codeRanges> | undefined;
+  for (const m of markdown.matchAll(/^#\s+(.+?)\s*#*\s*$/gm)) {
+    if (!touchesRanges((ranges ??= codeRanges(markdown)), m.index)) return m[1]!.trim();
+  }
+  return undefined;
 }
 
 function withoutTitleHeading(markdown: string, title: string): string {
@@ -185,6 +194,7 @@ class ImportRun {
   private readonly links = new SiteLinks();
   private readonly articles: Awaited<ReturnType<ArticleStore['list']>>;
   private readonly images = new Map<string, SiteImages>();
+  private readonly layouts = new Map<string, Promise<SiteLayout>>();
   /** Pages wait until every file is read, so links between them resolve to ids. */
   private pages: Planned[] = [];
   private pending: Planned[] = [];
@@ -236,7 +246,7 @@ class ImportRun {
   }
 
   /** Give a draft its id (the article it updates, or a fresh one nobody has), or report why it is skipped. */
-  private plan(draft: Draft, sf: SourceFile): Planned | undefined {
+  private plan(draft: Draft, sf: SourceFile, navTitle?: string): Planned | undefined {
     const existingId = this.sources.find(draft.ref);
     if (existingId && this.claimed.has(existingId)) {
       this.report.failed.push({
@@ -249,7 +259,10 @@ class ImportRun {
       ? cleanSiteMarkup(draft.body, { generator: sf.generator }).markdown
       : draft.body;
     const title =
-      draft.title || firstHeading(cleanTitleSource) || naturalStem(sf.relPath, sf.collection).replace(/[-_]+/g, ' ');
+      draft.title ||
+      firstHeading(cleanTitleSource) ||
+      navTitle ||
+      naturalStem(sf.relPath, sf.collection).replace(/[-_]+/g, ' ');
     let id = existingId;
     if (!id) {
       const natural =
@@ -282,8 +295,10 @@ class ImportRun {
         result = sf.kind === 'html' ? htmlDrafts(read.text, origin) : markdownDrafts(read.text, origin);
       }
       this.report.failed.push(...result.failures);
+      // The site's navigation names a page that names itself nowhere (no title, no heading).
+      const navTitle = sf.generator === 'plain' ? undefined : (await this.layout(sf)).navTitle(sf.relPath);
       for (const draft of result.drafts) {
-        const plan = this.plan(draft, sf);
+        const plan = this.plan(draft, sf, navTitle);
         if (plan) this.pages.push(plan);
       }
     } catch (err) {
@@ -351,6 +366,13 @@ class ImportRun {
     this.pages = [];
     await this.linkEarlierPages(new Set(pages.flatMap((p) => (p.file ? [p.file.collection] : []))));
     for (const plan of pages) await this.add(plan);
+  }
+
+  /** The layout of a site (navigation titles, what is not a page), read once per import. */
+  layout(sf: SourceFile): Promise<SiteLayout> {
+    let found = this.layouts.get(sf.base);
+    if (!found) this.layouts.set(sf.base, (found = readSiteLayout(sf.base, sf.generator)));
+    return found;
   }
 
   /** The images of a site, indexed once per import. */
@@ -499,7 +521,11 @@ export async function importPaths(
     for (const sf of collected.files) {
       settings.signal?.throwIfAborted();
       if (sf.kind === 'jsonl' || sf.kind === 'csv') await run.corpus(sf as SourceFile & { kind: typeof sf.kind });
-      else await run.page(sf);
+      else {
+        const notAPage = sf.generator === 'plain' ? undefined : (await run.layout(sf)).notAPage(sf.relPath);
+        if (notAPage) (report.skipped ??= []).push({ source: settings.displayPath(sf.file), reason: notAPage });
+        else await run.page(sf);
+      }
     }
     await run.writePages();
     await run.flush();

@@ -7,8 +7,9 @@ type Blocks = (text: string) => string;
 // `::: tip Title`, `:::note[Title]`, `:::: details`, `:::info{title="x"}`
 const colonOpen = /^([ \t]*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{([^}\n]*)\})?[ \t]*(.*?)[ \t]*$/;
 const colonClose = /^[ \t]*(:{3,})[ \t]*$/;
-// MkDocs `!!! note "Title"`, collapsible `??? tip`, `???+ warning inline end`
-const bangOpen = /^([ \t]*)(!!!|\?\?\?\+?)[ \t]+([\w-]+)((?:[ \t]+[a-z]+)*)(?:[ \t]+"([^"]*)")?[ \t]*$/;
+// MkDocs `!!! note "Title"`, `!!!tip`, collapsible `??? tip`, `???+ warning inline end`, `??? "Title"` (no type)
+const bangOpen =
+  /^([ \t]*)(!!!|\?\?\?\+?)[ \t]*(?:([\w-]+)((?:[ \t]+[\w-]+)*?))?(?:[ \t]*"([^"]*)"|[ \t]*'([^']*)')?[ \t]*$/;
 // MkDocs content tabs `=== "macOS"`
 const tabOpen = /^([ \t]*)===!?[ \t]+"([^"]*)"[ \t]*$/;
 
@@ -104,7 +105,10 @@ export function convertContainers(text: string, ctx: CleanContext, blocks: Block
       continue;
     }
     const tab = tabOpen.exec(line);
-    const bang = tab ?? bangOpen.exec(line);
+    const admonition = bangOpen.exec(line);
+    // A marker needs a type or a title: a bare `!!!` line is stray (reported below).
+    const bang =
+      tab ?? (admonition && (admonition[3] ?? admonition[5] ?? admonition[6]) !== undefined ? admonition : null);
     if (bang) {
       const base = indentOf(line);
       const end = indentedBody(lines, i, base);
@@ -113,10 +117,11 @@ export function convertContainers(text: string, ctx: CleanContext, blocks: Block
       if (tab) {
         block = `\n**${bang[2]}**\n\n${body}\n`;
       } else {
-        const kind = alertKind(bang[3]);
-        if (!kind) ctx.unknown(`removed unknown admonition ${bang[2]} ${bang[3]}`);
-        const title =
-          bang[5] ?? (bang[2]!.startsWith('?') ? bang[3]![0]!.toUpperCase() + bang[3]!.slice(1) : undefined);
+        const type = bang[3] ?? 'note';
+        const kind = alertKind(type);
+        if (!kind) ctx.unknown(`removed unknown admonition ${bang[2]} ${type}`);
+        const given = bang[5] ?? bang[6];
+        const title = given ?? (bang[2]!.startsWith('?') ? type[0]!.toUpperCase() + type.slice(1) : undefined);
         block = toAlert(kind ?? 'NOTE', title, body);
       }
       out.push(...reindent(block, bang[1]!));

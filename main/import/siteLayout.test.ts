@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { importPaths } from './importPaths.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+});
+afterEach(() => ctx.cleanup());
+
+async function files(root: string, entries: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(entries)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), text);
+  }
+}
+
+describe('site navigation and what is not a page', () => {
+  it('takes MkDocs nav titles for pages that name themselves nowhere, and skips snippets and files outside docs_dir', async () => {
+    const site = path.join(ctx.dir, 'mk');
+    await files(site, {
+      'mkdocs.yml': [
+        'site_name: Wallet',
+        'docs_dir: docs',
+        'markdown_extensions:',
+        '  - pymdownx.emoji:',
+        '      emoji_index: !!python/name:material.extensions.emoji.twemoji',
+        '  - pymdownx.snippets:',
+        '      auto_append:',
+        '        - includes/abbreviations.md',
+        'nav:',
+        '  - Home: index.md',
+        '  - Upgrading:',
+        '      - "Moving from v5 to v6": upgrade/v5-v6.md',
+        '      - upgrade/notes.md',
+        '',
+      ].join('\n'),
+      'docs/index.md': '# Welcome\n\nStart here.\n',
+      'docs/upgrade/v5-v6.md': 'Back up your wallet first, then install v6.\n',
+      'docs/upgrade/notes.md': 'Release notes are on the blog.\n',
+      'includes/abbreviations.md': '*[BTC]: Bitcoin\n',
+      'overrides/partial.md': 'Theme partial.\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    expect(report.failed).toEqual([]);
+    const titles = Object.fromEntries(report.imported.map((a) => [a.source.replace(/^.*\/mk\//, ''), a.title]));
+    expect(titles).toEqual({
+      'docs/index.md': 'Welcome',
+      'docs/upgrade/v5-v6.md': 'Moving from v5 to v6',
+      'docs/upgrade/notes.md': 'notes',
+    });
+    expect(report.skipped?.map((s) => [s.source.replace(/^.*\/mk\//, ''), s.reason])).toEqual([
+      ['includes/abbreviations.md', expect.stringMatching(/snippet MkDocs appends to every page/)],
+      ['overrides/partial.md', expect.stringMatching(/outside docs_dir "docs"/)],
+    ]);
+  });
+
+  it('takes VitePress sidebar texts for pages without a title, reading the config without running it', async () => {
+    const site = path.join(ctx.dir, 'vp');
+    await files(site, {
+      '.vitepress/config.mts':
+        "export default { themeConfig: { sidebar: [{ text: '同步设置', link: '/sync/setup' }, { link: '/faq/', text: '常见问题' }] } }\n",
+      'sync/setup.md': '打开首选项，选择同步。\n',
+      'faq/index.md': '## 为什么同步失败\n\n请检查网络。\n',
+      'about.md': '# 关于\n\n介绍。\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    const titles = Object.fromEntries(report.imported.map((a) => [a.source.replace(/^.*\/vp\//, ''), a.title]));
+    expect(titles).toEqual({ 'sync/setup.md': '同步设置', 'faq/index.md': '常见问题', 'about.md': '关于' });
+  });
+
+  it('never takes a # comment in a code block for the title', async () => {
+    const site = path.join(ctx.dir, 'hugo');
+    await files(site, {
+      'hugo.toml': 'title = "Docs"\n',
+      'content/install.md':
+        '---\ndraft: false\n---\n\n```bash\n# install the tool\napt install x\n```\n\n# Installing\n\nText.\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    expect(report.imported[0]?.title).toBe('Installing');
+  });
+});
