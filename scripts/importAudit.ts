@@ -131,7 +131,8 @@ const almSlug = (s: string) => s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLow
 function anchorsOf(body: string): Set<string> {
   const set = new Set<string>();
   const seen = new Map<string, number>();
-  for (const [, , line] of proseLines(body)) {
+  for (const [, , quoted] of proseLines(body)) {
+    const line = quoted.replace(/^(\s*>)+\s?/, "");
     for (const m of line.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) set.add(m[1]!);
     const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!h) continue;
@@ -185,11 +186,13 @@ function audit(siteArg: string): SiteResult {
         const src = /^missing image: (.*)$/.exec(n)?.[1];
         if (!src) continue;
         res.missingImages++;
-        const found = byName.get(decodeURIComponent(path.basename(src.replace(/[?#].*$/, ''))).toLowerCase());
+        const clean = safeDecode(src.replace(/[?#].*$/, '')).replace(/^(\.\/|\/)+/, '');
+        const under = ['images', 'static', 'static/images', 'assets', 'public', 'docs', 'content'].map((d) => `${d}/${clean}`).find((f) => existsSync(path.join(site, f)));
+        const found = under ?? byName.get(path.basename(clean).toLowerCase());
         if (found) res.missingFoundInSite++;
         const m = metric('missing image');
         m.count++;
-        if (m.examples.length < maxExamples) m.examples.push({ file: a.id, got: src, source: found ? `exists at ${found}` : 'not in site' });
+        if (m.examples.length < maxExamples) m.examples.push({ file: a.id, got: src, source: under ? `exists at ${under}` : found ? `same name at ${found}` : 'not in site' });
       }
     }
     // Articles.

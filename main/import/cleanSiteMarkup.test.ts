@@ -216,6 +216,11 @@ describe('cleanSiteMarkup constructs', () => {
     );
     expect(findSiteMarkupResidue(out.markdown)).toEqual([]);
     expect(clean('Text\n!!!\n', 'mkdocs').notes).toEqual(['removed a stray !!! line']);
+    // The title runs to the last quote, as Python-Markdown reads it; words after the type are classes.
+    expect(clean('!!! info "The terms "server" and "client""\n    Body.\n', 'mkdocs').markdown).toBe(
+      '> [!NOTE]\n> **The terms "server" and "client"**\n> Body.\n',
+    );
+    expect(clean('!!! warning Some css classes\n    Body.\n', 'mkdocs').markdown).toBe('> [!WARNING]\n> Body.\n');
   });
 
   it('nests a tip inside a details container', () => {

@@ -31,4 +31,12 @@ describe('sanitizeMarkdown', () => {
     const safe = '> [!NOTE]\n> Read [the guide](guide.md).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
     expect(sanitizeMarkdown(safe)).toEqual({ markdown: safe, changed: 0, notes: [] });
   });
+
+  it('keeps a Markdown link that HTML carried as text a link, and an alert inside a list item an alert', () => {
+    const inHtml = sanitizeMarkdown('<div>Read [the guide](https://example.com/guide) first.</div>\n');
+    expect(inHtml.markdown).toBe('Read [the guide](https://example.com/guide) first.\n');
+    const list = sanitizeMarkdown('- Take an issue.\n\n  > [!NOTE]\n  > Assign yourself <br /> first.\n');
+    expect(list.markdown).toMatch(/^ *> \[!NOTE\]\n *> Assign yourself/m);
+    expect(list.markdown).not.toContain('\\[!NOTE');
+  });
 });

@@ -66,6 +66,12 @@ function withoutUnsafeLinks(raw: string, token: Token, notes: string[]): string 
 // <div>) reads as its text, not as escaped link syntax.
 const escapedScriptLink = /\\\[([^\]\n]*)\\\]\(\s*(?:javascript|vbscript|data):(?:[^()\n]|\([^()\n]*\))*\)/gi;
 
+// A Markdown link the HTML carried as text (kramdown and MkDocs read Markdown inside HTML blocks):
+// it was a link on the site, so it is one here.
+const escapedLink = /\\\[([^\]\n]*)\\\]\(([^()\s]+)\)/g;
+// An alert marker inside a list item's quote that the round trip ran into its text.
+const escapedAlert = /^([ \t]*(?:>[ \t]?)+)\\\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\\\][ \t]*(.*)$/gim;
+
 /** A GitHub alert's first line (`> [!TIP]`), which the HTML round trip would turn into text. */
 const alertLine = /^( {0,3}>[ \t]?)\[!(\w+)\][ \t]*\n/;
 
@@ -90,7 +96,12 @@ function sanitizeBlock(token: Token, notes: string[]): string {
   const nested = htmlNestingProblem(raw);
   if (nested) throw new HtmlNestingError(nested);
   const html = marked.parse(raw, { async: false });
-  const clean = htmlFragmentToMarkdown(html).replace(escapedScriptLink, '$1');
+  const clean = htmlFragmentToMarkdown(html)
+    .replace(escapedScriptLink, '$1')
+    .replace(escapedLink, (all, text: string, url: string) => (isSafeUrl(url) ? `[${text}](${url})` : text))
+    .replace(escapedAlert, (_, prefix: string, kind: string, rest: string) =>
+      rest ? `${prefix}[!${kind}]\n${prefix}${rest}` : `${prefix}[!${kind}]`,
+    );
   const trailing = /\n*$/.exec(raw)![0];
   return clean ? `${clean}${trailing || '\n'}` : trailing;
 }

@@ -62,9 +62,10 @@ export function toAlert(kind: AlertKind, title: string | undefined, body: string
   const raw = dedentLines(body.replace(/^\s*\n|\s+$/g, '').split('\n'));
   const code = fencedLines(raw);
   const lines = raw.filter((l, i) => code[i] || l.trim() || (i > 0 && raw[i - 1]!.trim()) || code[i - 1]);
+  // A title still in its quotes loses them; quotes inside a title ("server" and "client") stay.
   const cleanTitle = title
     ?.trim()
-    .replace(/^["']|["']$/g, '')
+    .replace(/^(["'])(.*)\1$/, '$2')
     .trim();
   const quoted = [`[!${kind}]`, ...(cleanTitle ? [`**${cleanTitle}**`] : []), ...lines];
   if (lines.length === 0 && !cleanTitle) return '';

@@ -8,8 +8,7 @@ type Blocks = (text: string) => string;
 const colonOpen = /^([ \t]*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:\[([^\]\n]*)\])?(?:\{([^}\n]*)\})?[ \t]*(.*?)[ \t]*$/;
 const colonClose = /^[ \t]*(:{3,})[ \t]*$/;
 // MkDocs `!!! note "Title"`, `!!!tip`, collapsible `??? tip`, `???+ warning inline end`, `??? "Title"` (no type)
-const bangOpen =
-  /^([ \t]*)(!!!|\?\?\?\+?)[ \t]*(?:([\w-]+)((?:[ \t]+[\w-]+)*?))?(?:[ \t]*"([^"]*)"|[ \t]*'([^']*)')?[ \t]*$/;
+const bangOpen = /^([ \t]*)(!!!|\?\?\?\+?)[ \t]*(?:([\w-]+)((?:[ \t]+[\w-]+)*?))?(?:[ \t]*"(.*)"|[ \t]*'(.*)')?[ \t]*$/;
 // MkDocs content tabs `=== "macOS"`
 const tabOpen = /^([ \t]*)===!?[ \t]+"([^"]*)"[ \t]*$/;
 
