@@ -278,7 +278,9 @@ class ImportRun {
       for (let n = 2; this.taken.has(id) || this.claimed.has(id); n++) id = `${wanted}-${n}`;
     }
     this.claimed.add(id);
-    if (draft.siteMarkup) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
+    // A page with no text of its own is not imported (see writePlanned): links to it keep their text.
+    const ownText = withoutTitleHeading(cleanTitleSource, title).trim() || draft.meta.summary;
+    if (draft.siteMarkup && (ownText || sf.generator === 'plain')) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
     return { seq: this.planned++, draft, file: sf, id, existing: Boolean(existingId), title };
   }
 
@@ -410,7 +412,7 @@ class ImportRun {
     const batch = this.pending.splice(0);
     if (batch.length === 0) return;
     const { signal } = this.options;
-    const results: (ImportedArticle | { reason: string } | undefined)[] = new Array(batch.length);
+    const results: (ImportedArticle | { reason: string } | { skip: string } | undefined)[] = new Array(batch.length);
     let stop: unknown;
     await eachLimited(
       batch,
@@ -438,6 +440,10 @@ class ImportRun {
       if (!result) return;
       if ('reason' in result) {
         this.report.failed.push({ source: plan.draft.source, reason: result.reason });
+        return;
+      }
+      if ('skip' in result) {
+        (this.report.skipped ??= []).push({ source: plan.draft.source, reason: result.skip });
         return;
       }
       this.report.imported.push(result);
@@ -549,7 +555,7 @@ async function writePlanned(
   links: SiteLinks,
   sources: SourceIndex,
   siteImages?: (root: string) => SiteImages,
-): Promise<ImportedArticle | { reason: string }> {
+): Promise<ImportedArticle | { reason: string } | { skip: string }> {
   const notes = [...draft.notes];
   let body = draft.body;
   let removed = 0;
@@ -561,7 +567,10 @@ async function writePlanned(
     body = cleaned.markdown;
     removed = cleaned.removed;
     notes.push(...cleaned.notes);
-    body = rewritePageLinks(body, (target) => links.resolve(file.collection, file.relPath, target));
+    const unresolved: string[] = [];
+    body = rewritePageLinks(body, (target) => links.resolve(file.collection, file.relPath, target), unresolved);
+    if (unresolved.length)
+      notes.push(`links to pages not imported kept their text: ${[...new Set(unresolved)].slice(0, 5).join(', ')}`);
   }
   const nested = markdownNestingProblem(body);
   if (nested) return { reason: `${nested}. Flatten it and import it again.` };
@@ -575,6 +584,10 @@ async function writePlanned(
   body = withoutTitleHeading(safe.markdown, title).trim();
   if (safe.changed > 0) notes.push(`raw HTML or unsafe links sanitised in ${safe.changed} block(s)`, ...safe.notes);
   if (!body && draft.meta.summary) body = draft.meta.summary;
+  if (!body && file && file.generator !== 'plain')
+    return {
+      skip: `No text of its own: the site fills this page from its layout or components (a section, list or home page)${notes.length ? `; ${notes.join('; ')}` : ''}. Not imported; links to it keep their text.`,
+    };
   if (!body) return { reason: 'Nothing left to import: the page has no text after its template syntax was removed.' };
   if (file && (file.kind === 'markdown' || file.kind === 'html')) {
     const images = await importImages(body, {

@@ -2,8 +2,26 @@ import { replaceInProse } from './siteMarkup/codeRanges.js';
 
 const link = /(?<!!)\[([^\]]*)\]\(\s*(?:<([^>\n]+)>|([^)\s]+))((?:\s+"[^"]*")?)\s*\)/g;
 
-/** Point Markdown links at imported pages to their articles: `[text](id.md)`; other links stay. */
-export function rewritePageLinks(markdown: string, resolve: (target: string) => string | undefined): string {
+/** A target that names a page of the site (a Markdown or HTML file, or a path without a file type). */
+const pageTarget = (target: string) => {
+  const file =
+    target
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '';
+  return target.replace(/[?#].*$/, '') !== '' && (!file.includes('.') || /\.(mdx?|markdown|html?)$/i.test(file));
+};
+
+/**
+ * Point Markdown links at imported pages to their articles: `[text](id.md)`. A link to a page of the
+ * site that is not imported keeps its text (and is listed in `unresolved` when given); links to
+ * files, other sites and anchors stay.
+ */
+export function rewritePageLinks(
+  markdown: string,
+  resolve: (target: string) => string | undefined,
+  unresolved?: string[],
+): string {
   return replaceInProse(
     markdown,
     link,
@@ -12,7 +30,11 @@ export function rewritePageLinks(markdown: string, resolve: (target: string) => 
       if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target) || /\.(png|jpe?g|gif|webp|svg|pdf|zip)$/i.test(target))
         return m[0];
       const id = resolve(target);
-      if (!id) return m[0];
+      if (!id) {
+        if (!unresolved || !pageTarget(target)) return m[0];
+        unresolved.push(target);
+        return m[1]!;
+      }
       const anchor = /#.*$/.exec(target)?.[0] ?? '';
       return `[${m[1]}](${encodeURI(`${id}.md`)}${anchor}${m[4] ?? ''})`;
     },

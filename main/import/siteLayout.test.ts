@@ -81,4 +81,25 @@ describe('site navigation and what is not a page', () => {
     const report = await importPaths(ctx.store, [site]);
     expect(report.imported[0]?.title).toBe('Installing');
   });
+
+  it('skips a section page its site fills from a layout, and links to it or to pages not imported keep their text', async () => {
+    const site = path.join(ctx.dir, 'hugo2');
+    await files(site, {
+      'hugo.toml': 'title = "Docs"\n',
+      'content/darkroom/_index.md': '---\ntitle: Darkroom\nweight: 30\n---\n',
+      'content/darkroom/masks.md':
+        '---\ntitle: Masks\n---\n\nSee the [darkroom](../_index.md), [exposure](exposure.md) and [the API](/api/).\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    expect(report.failed).toEqual([]);
+    expect(report.skipped).toEqual([
+      {
+        source: expect.stringContaining('_index.md'),
+        reason: expect.stringMatching(/^No text of its own: the site fills this page from its layout/),
+      },
+    ]);
+    const masks = report.imported.find((a) => a.title === 'Masks')!;
+    expect((await ctx.store.get(masks.id)).body.trim()).toBe('See the darkroom, exposure and the API.');
+    expect(masks.notes).toContain('links to pages not imported kept their text: ../_index.md, exposure.md, /api/');
+  });
 });
