@@ -17,12 +17,29 @@ interface Report {
   imported: { id: string; title: string; source: string; status: string; notes?: string[] }[];
   failed: { source: string; reason: string }[];
 }
-interface Example { file: string; line?: number; got: string; source?: string }
-interface Metric { count: number; articles: number; examples: Example[] }
+interface Example {
+  file: string;
+  line?: number;
+  got: string;
+  source?: string;
+}
+interface Metric {
+  count: number;
+  articles: number;
+  examples: Example[];
+}
 interface SiteResult {
-  site: string; generator: Gen; pages: number; imported: number; notBuiltButImported: string[];
-  builtNotImported: string[]; rejected: Record<string, string[]>; missingImages: number;
-  missingFoundInSite: number; metrics: Record<string, Metric>; error?: string;
+  site: string;
+  generator: Gen;
+  pages: number;
+  imported: number;
+  notBuiltButImported: string[];
+  builtNotImported: string[];
+  rejected: Record<string, string[]>;
+  missingImages: number;
+  missingFoundInSite: number;
+  metrics: Record<string, Metric>;
+  error?: string;
 }
 
 const args = process.argv.slice(2);
@@ -36,7 +53,9 @@ const maxExamples = Number(opt('--examples') ?? 5);
 const jsonOut = opt('--json');
 const keep = flag('--keep');
 if (args.length === 0) {
-  console.error('usage: npx tsx scripts/importAudit.ts [--almanac <repo>] [--examples N] [--json <file>] [--keep] <site>...');
+  console.error(
+    'usage: npx tsx scripts/importAudit.ts [--almanac <repo>] [--examples N] [--json <file>] [--keep] <site>...',
+  );
   process.exit(2);
 }
 
@@ -61,14 +80,27 @@ const frontMatter = (text: string): Record<string, unknown> | undefined => {
   }
 };
 const glob = (pattern: string) =>
-  new RegExp('^' + pattern.replace(/^\//, '').replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*') + '$');
+  new RegExp(
+    '^' +
+      pattern
+        .replace(/^\//, '')
+        .replace(/[.+^$()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\/?/g, '\uffff')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\uffff/g, '.*') +
+      '$',
+  );
 
 function detect(site: string): Gen {
   const has = (f: string) => existsSync(path.join(site, f));
   if (has('.vitepress')) return 'vitepress';
   if (['js', 'ts', 'mjs'].some((x) => has(`docusaurus.config.${x}`))) return 'docusaurus';
   if (has('mkdocs.yml') || has('mkdocs.yaml')) return 'mkdocs';
-  if (['hugo.toml', 'hugo.yaml'].some(has) || (['config.toml', 'config.yaml', 'config.yml'].some(has) && has('content'))) return 'hugo';
+  if (
+    ['hugo.toml', 'hugo.yaml'].some(has) ||
+    (['config.toml', 'config.yaml', 'config.yml'].some(has) && has('content'))
+  )
+    return 'hugo';
   return has('_config.yml') ? 'jekyll' : 'plain';
 }
 
@@ -79,25 +111,46 @@ function builtPages(site: string, gen: Gen, files: string[]): string[] {
   if (gen === 'mkdocs') {
     const cfg = read(path.join(site, 'mkdocs.yml')) || read(path.join(site, 'mkdocs.yaml'));
     const docsDir = /^docs_dir:\s*['"]?([^'"\s]+)/m.exec(cfg)?.[1] ?? 'docs';
-    const excl = /^exclude_docs:\s*\|\n((?:[ \t]+.*\n?)+)/m.exec(cfg)?.[1]?.split('\n').map((l) => l.trim()).filter(Boolean).map(glob) ?? [];
+    const excl =
+      /^exclude_docs:\s*\|\n((?:[ \t]+.*\n?)+)/m
+        .exec(cfg)?.[1]
+        ?.split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map(glob) ?? [];
     return pages.filter((f) => f.startsWith(docsDir + '/') && !excl.some((r) => r.test(f.slice(docsDir.length + 1))));
   }
   if (gen === 'hugo') return pages.filter((f) => f.startsWith('content/') && frontMatter(text(f))?.draft !== true);
   if (gen === 'docusaurus')
-    return pages.filter((f) => /^(docs|blog|versioned_docs|src\/pages)\//.test(f) && !f.split('/').some((s) => s.startsWith('_')));
+    return pages.filter(
+      (f) => /^(docs|blog|versioned_docs|src\/pages)\//.test(f) && !f.split('/').some((s) => s.startsWith('_')),
+    );
   if (gen === 'vitepress') {
-    const cfg = ['config.ts', 'config.mts', 'config.js', 'config.mjs'].map((c) => read(path.join(site, '.vitepress', c))).join('\n');
-    const excl = [...(/srcExclude:\s*\[([^\]]*)\]/.exec(cfg)?.[1] ?? '').matchAll(/['"]([^'"]+)['"]/g)].map((m) => glob(m[1]!));
+    const cfg = ['config.ts', 'config.mts', 'config.js', 'config.mjs']
+      .map((c) => read(path.join(site, '.vitepress', c)))
+      .join('\n');
+    const excl = [...(/srcExclude:\s*\[([^\]]*)\]/.exec(cfg)?.[1] ?? '').matchAll(/['"]([^'"]+)['"]/g)].map((m) =>
+      glob(m[1]!),
+    );
     return pages.filter((f) => !f.split('/').some((s) => s.startsWith('.')) && !excl.some((r) => r.test(f)));
   }
   if (gen === 'jekyll') {
     let cfg: { exclude?: string[]; collections?: Record<string, { output?: boolean }> } = {};
-    try { cfg = YAML.parse(read(path.join(site, '_config.yml'))) ?? {}; } catch { /* defaults */ }
-    const out = Object.entries(cfg.collections ?? {}).filter(([, c]) => c?.output).map(([k]) => `_${k}`);
-    const excl = [...(cfg.exclude ?? []), 'Gemfile', 'node_modules', 'vendor'].map((e) => glob(e.replace(/\/$/, '') + '**'));
+    try {
+      cfg = YAML.parse(read(path.join(site, '_config.yml'))) ?? {};
+    } catch {
+      /* defaults */
+    }
+    const out = Object.entries(cfg.collections ?? {})
+      .filter(([, c]) => c?.output)
+      .map(([k]) => `_${k}`);
+    const excl = [...(cfg.exclude ?? []), 'Gemfile', 'node_modules', 'vendor'].map((e) =>
+      glob(e.replace(/\/$/, '') + '**'),
+    );
     return pages.filter((f) => {
       const segs = f.split('/');
-      if (segs.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && out.includes(s))) || s.startsWith('.'))) return false;
+      if (segs.slice(0, -1).some((s, i) => (s.startsWith('_') && !(i === 0 && out.includes(s))) || s.startsWith('.')))
+        return false;
       if (excl.some((r) => r.test(f))) return false;
       const fm = frontMatter(text(f));
       return fm !== undefined && fm.published !== false;
@@ -107,7 +160,11 @@ function builtPages(site: string, gen: Gen, files: string[]): string[] {
 }
 
 function cli(cmd: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync('npm', ['run', '-s', 'almanac', '--', ...cmd], { cwd: almanac, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('npm', ['run', '-s', 'almanac', '--', ...cmd], {
+    cwd: almanac,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -118,27 +175,55 @@ function proseLines(body: string): [number, string, string][] {
   body.split('\n').forEach((line, i) => {
     const bare = line.replace(/^(\s*>)*\s*/, '');
     const m = /^(`{3,}|~{3,})/.exec(bare);
-    if (fence) { if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && !bare.slice(m[1]!.length).trim()) fence = undefined; return; }
-    if (m) { fence = m[1]; return; }
+    if (fence) {
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && !bare.slice(m[1]!.length).trim())
+        fence = undefined;
+      return;
+    }
+    if (m) {
+      fence = m[1];
+      return;
+    }
     out.push([i + 1, line.replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, '``'), line]);
   });
   return out;
 }
 
-const safeDecode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
-const ghSlug = (s: string) => s.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
-const almSlug = (s: string) => s.normalize('NFKD').replace(/\p{Mn}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+const ghSlug = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+const almSlug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 function anchorsOf(body: string): Set<string> {
   const set = new Set<string>();
   const seen = new Map<string, number>();
   for (const [, , quoted] of proseLines(body)) {
-    const line = quoted.replace(/^(\s*>)+\s?/, "");
+    const line = quoted.replace(/^(\s*>)+\s?/, '');
     for (const m of line.matchAll(/\b(?:id|name)=["']([^"']+)["']/g)) set.add(m[1]!);
     const h = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!h) continue;
     const explicit = /\{#([^}\s]+)[^}]*\}\s*$/.exec(h[1]!);
     if (explicit) set.add(explicit[1]!);
-    const text = h[1]!.replace(/\{#[^}]*\}\s*$/, '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<[^>]+>/g, '').replace(/[*_`~]/g, '');
+    const text = h[1]!
+      .replace(/\{#[^}]*\}\s*$/, '')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]+>/g, '')
+      .replace(/[*_`~]/g, '');
     for (const slug of [ghSlug(text), almSlug(text)]) {
       const n = seen.get(slug) ?? 0;
       seen.set(slug, n + 1);
@@ -165,19 +250,42 @@ function audit(siteArg: string): SiteResult {
   const files = walk(site);
   const generator = detect(site);
   const built = builtPages(site, generator, files);
-  const res: SiteResult = { site: path.basename(site), generator, pages: built.length, imported: 0, notBuiltButImported: [], builtNotImported: [], rejected: {}, missingImages: 0, missingFoundInSite: 0, metrics: {} };
+  const res: SiteResult = {
+    site: path.basename(site),
+    generator,
+    pages: built.length,
+    imported: 0,
+    notBuiltButImported: [],
+    builtNotImported: [],
+    rejected: {},
+    missingImages: 0,
+    missingFoundInSite: 0,
+    metrics: {},
+  };
   const tmp = mkdtempSync(path.join(tmpdir(), 'import-audit-'));
   try {
     const init = cli(['init', path.join(tmp, 'ws')]);
     if (init.code !== 0) throw new Error(`init failed: ${init.err.trim()}`);
     const run = cli(['import', path.join(tmp, 'ws'), site, '--json']);
     let report: Report;
-    try { report = JSON.parse(run.out) as Report; } catch { throw new Error(`import printed no JSON (exit ${run.code}): ${run.err.trim().slice(0, 300)}`); }
+    try {
+      report = JSON.parse(run.out) as Report;
+    } catch {
+      throw new Error(`import printed no JSON (exit ${run.code}): ${run.err.trim().slice(0, 300)}`);
+    }
     for (const f of report.failed) {
-      const reason = f.reason.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').replace(/\([^)]*\)/g, '(…)');
+      const reason = f.reason
+        .replace(/\d+/g, 'N')
+        .replace(/"[^"]*"/g, '"…"')
+        .replace(/\([^)]*\)/g, '(…)');
       (res.rejected[reason] ??= []).push(path.relative(site, path.resolve(almanac, f.source)));
     }
     // Missing images, and whether a file of that name is somewhere in the site.
+    const git = spawnSync('git', ['-C', site, 'ls-tree', '-r', '--name-only', 'HEAD'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const tracked = new Set(git.status === 0 ? git.stdout.split('\n').filter(Boolean) : []);
     const byName = new Map<string, string>();
     for (const f of files) byName.set(path.basename(f).toLowerCase(), f);
     const metric = (k: string): Metric => (res.metrics[k] ??= { count: 0, articles: 0, examples: [] });
@@ -186,50 +294,103 @@ function audit(siteArg: string): SiteResult {
         const src = /^missing image: (.*)$/.exec(n)?.[1];
         if (!src) continue;
         res.missingImages++;
-        const clean = safeDecode(src.replace(/[?#].*$/, '')).replace(/^(\.\/|\/)+/, '');
-        const under = ['images', 'static', 'static/images', 'assets', 'public', 'docs', 'content'].map((d) => `${d}/${clean}`).find((f) => existsSync(path.join(site, f)));
+        const clean = safeDecode(src.replace(/[?#].*$/, '')).replace(/^(\.{0,2}\/)+/, '');
+        const under = ['images', 'static', 'static/images', 'assets', 'public', 'docs', 'content']
+          .map((d) => `${d}/${clean}`)
+          .find((f) => existsSync(path.join(site, f)));
         const found = under ?? byName.get(path.basename(clean).toLowerCase());
+        const inGit = !found && [...tracked].find((f) => f.endsWith('/' + clean) || f === clean);
         if (found) res.missingFoundInSite++;
         const m = metric('missing image');
         m.count++;
-        if (m.examples.length < maxExamples) m.examples.push({ file: a.id, got: src, source: under ? `exists at ${under}` : found ? `same name at ${found}` : 'not in site' });
+        if (m.examples.length < maxExamples)
+          m.examples.push({
+            file: a.id,
+            got: src,
+            source: under
+              ? `exists at ${under}`
+              : found
+                ? `same name at ${found}`
+                : inGit
+                  ? `in git (${inGit}) but not on disk`
+                  : 'not in site',
+          });
       }
     }
     // Articles.
     const dir = path.join(tmp, 'ws', 'articles');
-    const arts = readdirSync(dir).filter((f) => f.endsWith('.md')).map((f) => {
-      const parsed = matter(readFileSync(path.join(dir, f), 'utf8'));
-      const src = (parsed.data.source as { path?: string } | undefined)?.path ?? '';
-      return { id: f.slice(0, -3), title: String(parsed.data.title ?? ''), src, body: parsed.content, offset: parsed.matter.split('\n').length + 2 };
-    });
+    const arts = readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => {
+        const parsed = matter(readFileSync(path.join(dir, f), 'utf8'));
+        const src = (parsed.data.source as { path?: string } | undefined)?.path ?? '';
+        return {
+          id: f.slice(0, -3),
+          title: String(parsed.data.title ?? ''),
+          src,
+          body: parsed.content,
+          offset: parsed.matter.split('\n').length + 2,
+        };
+      });
     res.imported = arts.length;
     const srcs = new Set(arts.map((a) => a.src));
     res.builtNotImported = built.filter((p) => !srcs.has(p));
     res.notBuiltButImported = [...srcs].filter((s) => s && !built.includes(s));
     const anchors = new Map(arts.map((a) => [a.id, anchorsOf(a.body)]));
     const byId = new Map(arts.map((a) => [a.id, a]));
+    const navText = [
+      'mkdocs.yml',
+      'mkdocs.yaml',
+      'sidebars.js',
+      'sidebars.ts',
+      '.vitepress/config.ts',
+      '.vitepress/config.mts',
+      '.vitepress/config.js',
+    ]
+      .map((f) => read(path.join(site, f)))
+      .join('\n');
     const bySrc = new Map(arts.map((a) => [a.src, a.id]));
     /** The article a source page's link to `#frag` points at, resolving the link against the page's own path. */
     const intended = (from: string, frag: string): string | undefined => {
       for (const x of read(path.join(site, from)).matchAll(/\]\(\s*<?([^)\s>#]+)#([^)\s>]+)/g)) {
         if (safeDecode(x[2]!) !== frag || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(x[1]!)) continue;
         const p = path.posix.join(path.posix.dirname(from), safeDecode(x[1]!)).replace(/\/$/, '');
-        for (const c of [p, `${p}.md`, `${p}/index.md`, `${p}/_index.md`, `${p}/README.md`]) if (bySrc.has(c)) return bySrc.get(c);
+        for (const c of [p, `${p}.md`, `${p}/index.md`, `${p}/_index.md`, `${p}/README.md`])
+          if (bySrc.has(c)) return bySrc.get(c);
       }
       return undefined;
     };
     const sourceLine = (src: string, needle: string): string | undefined => {
-      const key = needle.replace(/[\\`*]/g, '').trim().slice(0, 24);
+      const key = needle
+        .replace(/[\\`*]/g, '')
+        .trim()
+        .slice(0, 24);
       if (key.length < 4) return undefined;
-      const hit = read(path.join(site, src)).split('\n').findIndex((l) => l.replace(/[\\`*]/g, '').includes(key));
+      const hit = read(path.join(site, src))
+        .split('\n')
+        .findIndex((l) => l.replace(/[\\`*]/g, '').includes(key));
       return hit < 0 ? undefined : `${src}:${hit + 1}`;
     };
-    const add = (k: string, a: (typeof arts)[number], line: number | undefined, text: string, hitArticles: Set<string>) => {
+    const add = (
+      k: string,
+      a: (typeof arts)[number],
+      line: number | undefined,
+      text: string,
+      hitArticles: Set<string>,
+    ) => {
       const m = metric(k);
       m.count++;
-      if (!hitArticles.has(k)) { hitArticles.add(k); m.articles++; }
+      if (!hitArticles.has(k)) {
+        hitArticles.add(k);
+        m.articles++;
+      }
       if (m.examples.length < maxExamples && !m.examples.some((e) => e.file.startsWith(a.id + '.md')))
-        m.examples.push({ file: `${a.id}.md`, line: line === undefined ? undefined : line + a.offset, got: text.trim().slice(0, 160), source: line === undefined ? a.src : sourceLine(a.src, text) });
+        m.examples.push({
+          file: `${a.id}.md`,
+          line: line === undefined ? undefined : line + a.offset,
+          got: text.trim().slice(0, 160),
+          source: line === undefined ? a.src : sourceLine(a.src, text),
+        });
     };
     for (const a of arts) {
       const hit = new Set<string>();
@@ -243,16 +404,30 @@ function audit(siteArg: string): SiteResult {
       const base = path.basename(a.src).replace(/\.mdx?$/i, '');
       const stem = /^(_?index|readme)$/i.test(base) ? path.basename(path.dirname(a.src)) : base;
       const ownTitle = frontMatter(read(path.join(site, a.src)))?.title;
-      if (ownTitle !== a.title && (a.title === stem || /\.mdx?$/i.test(a.title) || (!/\s/.test(a.title) && /[\p{L}\p{N}][-_]+[\p{L}\p{N}]/u.test(a.title))))
+      const t = a.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const named = new RegExp(`['"]${t}['"]|^\\s*-?\\s*${t}\\s*:`);
+      const inNav = navText.split('\n').some((l) => l.includes(stem) && named.test(l));
+      if (
+        ownTitle !== a.title &&
+        !inNav &&
+        (a.title === stem ||
+          /\.mdx?$/i.test(a.title) ||
+          (!/\s/.test(a.title) && /[\p{L}\p{N}][-_]+[\p{L}\p{N}]/u.test(a.title)))
+      )
         add('file-name title', a, undefined, a.title, hit);
       const linked = new Set([...a.body.matchAll(/\]\(\s*<?([^)\s>#/]+)\.md[)#\s>]/g)].map((x) => safeDecode(x[1]!)));
       for (const x of read(path.join(site, a.src)).matchAll(/(?<!!)\[[^\]]*\]\(\s*<?([^)\s>#?]+)/g)) {
         if (/^[a-z][a-z0-9+.-]*:|^\/\/|\.(png|jpe?g|gif|svg|webp|pdf|zip)$/i.test(x[1]!)) continue;
         const rel = safeDecode(x[1]!).replace(/\/$/, '');
         const roots = rel.startsWith('/') ? ['', 'content', 'docs'] : [path.posix.dirname(a.src)];
-        const found = roots.flatMap((r) => ['', '.md', '.mdx', '/index.md', '/_index.md', '/README.md'].map((e) => path.posix.join(r, rel) + e)).find((c) => bySrc.has(c));
+        const found = roots
+          .flatMap((r) =>
+            ['', '.md', '.mdx', '/index.md', '/_index.md', '/README.md'].map((e) => path.posix.join(r, rel) + e),
+          )
+          .find((c) => bySrc.has(c));
         const want = found && bySrc.get(found);
-        if (want && want !== a.id && !linked.has(want)) add('page link not pointing at its article', a, undefined, `${x[0]}  -> expected ${want}.md`, hit);
+        if (want && want !== a.id && !linked.has(want))
+          add('page link not pointing at its article', a, undefined, `${x[0]}  -> expected ${want}.md`, hit);
       }
       for (const [n, line, orig] of proseLines(a.body)) {
         for (const [k, re] of Object.entries(checks)) {
@@ -265,16 +440,28 @@ function audit(siteArg: string): SiteResult {
           const id = target === '' ? a.id : /^[^/]+\.md$/.test(target!) ? safeDecode(target!.slice(0, -3)) : undefined;
           const at = Math.max(0, orig.indexOf(m[1]!) - 50);
           const shown = orig.slice(at, at + m[1]!.length + 55);
-          if (id !== undefined && !byId.has(id)) { add('link to a missing article', a, n, shown, hit); continue; }
+          if (id !== undefined && !byId.has(id)) {
+            add('link to a missing article', a, n, shown, hit);
+            continue;
+          }
           if (frag === undefined || frag === '') continue;
           const set = id === undefined ? undefined : anchors.get(id);
           const want = safeDecode(frag);
           if (!set) add('anchor link to a page not imported', a, n, shown, hit);
           else if (!set.has(want) && !set.has(want.toLowerCase())) {
             const meant = target === '' ? undefined : intended(a.src, want);
-            if (meant && meant !== id) { add('anchor link to the wrong article', a, n, `${shown}  (source means ${meant}.md)`, hit); continue; }
+            if (meant && meant !== id) {
+              add('anchor link to the wrong article', a, n, `${shown}  (source means ${meant}.md)`, hit);
+              continue;
+            }
             const src = anchorsOf(read(path.join(site, byId.get(id!)!.src)));
-            add(src.has(want) || src.has(want.toLowerCase()) ? 'anchor lost in import' : 'anchor broken in source too', a, n, shown, hit);
+            add(
+              src.has(want) || src.has(want.toLowerCase()) ? 'anchor lost in import' : 'anchor broken in source too',
+              a,
+              n,
+              shown,
+              hit,
+            );
           }
         }
       }
@@ -293,13 +480,21 @@ function print(r: SiteResult): void {
   if (r.error) console.log(`  ERROR: ${r.error}`);
   console.log(`  pages the generator builds: ${r.pages}; articles imported: ${r.imported}`);
   const list = (xs: string[]) => xs.slice(0, maxExamples).join(', ') + (xs.length > maxExamples ? ', …' : '');
-  if (r.builtNotImported.length) console.log(`  built but not imported (${r.builtNotImported.length}): ${list(r.builtNotImported)}`);
-  if (r.notBuiltButImported.length) console.log(`  imported, not a Markdown page the generator builds (${r.notBuiltButImported.length}): ${list(r.notBuiltButImported)}`);
-  for (const [reason, srcs] of Object.entries(r.rejected)) console.log(`  rejected ${srcs.length}: ${reason}\n    ${list(srcs)}`);
+  if (r.builtNotImported.length)
+    console.log(`  built but not imported (${r.builtNotImported.length}): ${list(r.builtNotImported)}`);
+  if (r.notBuiltButImported.length)
+    console.log(
+      `  imported, not a Markdown page the generator builds (${r.notBuiltButImported.length}): ${list(r.notBuiltButImported)}`,
+    );
+  for (const [reason, srcs] of Object.entries(r.rejected))
+    console.log(`  rejected ${srcs.length}: ${reason}\n    ${list(srcs)}`);
   console.log(`  missing images: ${r.missingImages} (a file of that name exists in the site: ${r.missingFoundInSite})`);
   for (const [k, m] of Object.entries(r.metrics)) {
     console.log(`  ${k}: ${m.count}${m.articles ? ` in ${m.articles} article(s)` : ''}`);
-    for (const e of m.examples) console.log(`    ${e.file}${e.line ? `:${e.line}` : ''}  ${JSON.stringify(e.got)}${e.source ? `  <- ${e.source}` : ''}`);
+    for (const e of m.examples)
+      console.log(
+        `    ${e.file}${e.line ? `:${e.line}` : ''}  ${JSON.stringify(e.got)}${e.source ? `  <- ${e.source}` : ''}`,
+      );
   }
 }
 
@@ -309,13 +504,47 @@ const results = args.map((s) => {
   return r;
 });
 const n = (r: SiteResult, k: string) => r.metrics[k]?.count ?? 0;
-const leftovers = (r: SiteResult) => Object.keys(checks).slice(0, 6).reduce((s, k) => s + n(r, k), 0);
-const cols = ['site', 'gen', 'pages', 'imported', 'rejected', 'notBuilt', 'missImg(inSite)', 'PUA arts', 'leftover lines', 'fileTitles', 'visibleLinks', 'js:', 'anchors lost/wrongPage/srcBroken', 'deadArticleLinks', 'misdirectedLinks'];
+const leftovers = (r: SiteResult) =>
+  Object.keys(checks)
+    .slice(0, 6)
+    .reduce((s, k) => s + n(r, k), 0);
+const cols = [
+  'site',
+  'gen',
+  'pages',
+  'imported',
+  'rejected',
+  'notBuilt',
+  'missImg(inSite)',
+  'PUA arts',
+  'leftover lines',
+  'fileTitles',
+  'visibleLinks',
+  'js:',
+  'anchors lost/wrongPage/srcBroken',
+  'deadArticleLinks',
+  'misdirectedLinks',
+];
 console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results) {
   const rejected = Object.values(r.rejected).reduce((s, x) => s + x.length, 0);
-  const row = [r.site, r.generator, r.pages, r.imported, rejected, r.notBuiltButImported.length, `${r.missingImages} (${r.missingFoundInSite})`,
-    r.metrics['private-use chars']?.articles ?? 0, leftovers(r), n(r, 'file-name title'), n(r, 'visible link \\[t\\](..)'), n(r, 'javascript: link'), `${n(r, 'anchor lost in import')}/${n(r, 'anchor link to the wrong article')}/${n(r, 'anchor broken in source too')}`, n(r, 'link to a missing article'), n(r, 'page link not pointing at its article')];
+  const row = [
+    r.site,
+    r.generator,
+    r.pages,
+    r.imported,
+    rejected,
+    r.notBuiltButImported.length,
+    `${r.missingImages} (${r.missingFoundInSite})`,
+    r.metrics['private-use chars']?.articles ?? 0,
+    leftovers(r),
+    n(r, 'file-name title'),
+    n(r, 'visible link \\[t\\](..)'),
+    n(r, 'javascript: link'),
+    `${n(r, 'anchor lost in import')}/${n(r, 'anchor link to the wrong article')}/${n(r, 'anchor broken in source too')}`,
+    n(r, 'link to a missing article'),
+    n(r, 'page link not pointing at its article'),
+  ];
   console.log(`| ${row.join(' | ')} |`);
 }
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2));

@@ -20,6 +20,8 @@ export interface Draft {
   notLive?: string;
   permalinks: string[];
   notes: string[];
+  /** The page's own front matter, which its template reads as `page.*` (`{{ page.title }}`). */
+  page?: Record<string, unknown>;
 }
 
 export interface Failure {
@@ -68,6 +70,7 @@ export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
         notLive: mapped.notLive,
         permalinks: mapped.permalinks,
         notes: [...front.warnings, ...mapped.warnings],
+        page: front.data,
       },
     ],
     failures: [],
@@ -77,6 +80,35 @@ export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
 export function htmlDrafts(text: string, origin: DraftOrigin): DraftResult {
   const nested = htmlNestingProblem(text);
   if (nested) return nestingFailure(nested, origin.source);
+  // A site's HTML page with front matter (Jekyll renders those): its fields, never shown as text.
+  if (/^\uFEFF?---[ \t]*\r?\n/.test(text)) {
+    let front;
+    try {
+      front = splitForeignFrontMatter(text, origin.source);
+    } catch (err) {
+      return { drafts: [], failures: [{ source: origin.source, reason: (err as Error).message }] };
+    }
+    const mapped = mapForeignMeta(front.data);
+    const { title, markdown } = htmlToMarkdown(front.body);
+    if (!markdown.trim())
+      return { drafts: [], failures: [{ source: origin.source, reason: 'The HTML has no text content.' }] };
+    return {
+      drafts: [
+        {
+          title: mapped.meta.title ?? title,
+          body: markdown,
+          meta: mapped.meta,
+          ...origin,
+          siteMarkup: true,
+          notLive: mapped.notLive,
+          permalinks: mapped.permalinks,
+          notes: [...front.warnings, ...mapped.warnings],
+          page: front.data,
+        },
+      ],
+      failures: [],
+    };
+  }
   const { title, markdown } = htmlToMarkdown(text);
   const nestedMarkdown = markdownNestingProblem(markdown);
   if (nestedMarkdown)

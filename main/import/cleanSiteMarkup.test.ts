@@ -112,7 +112,9 @@ describe('cleanSiteMarkup on fixture sites', () => {
     expect(start).toContain('# 快速开始\n');
     expect(start).toContain('## 注册账户\n');
     expect(start).toContain('> [!TIP]\n> **小提示**\n> 企业用户可以使用单点登录（SSO），请联系管理员开通。');
-    expect(start).toContain('```sh\nnpm install -g @acme/cli\n```\n\n```sh\npnpm add -g @acme/cli\n```');
+    expect(start).toContain(
+      '**npm**\n```sh\nnpm install -g @acme/cli\n```\n\n**pnpm**\n```sh\npnpm add -g @acme/cli\n```',
+    );
     expect(start).toContain("```ts\nimport { createClient } from '@acme/sdk';");
     expect(start).toContain('[账户设置](account.md)');
 
@@ -230,7 +232,8 @@ describe('cleanSiteMarkup constructs', () => {
 
   it('gives a details container without a title a default one and unwraps code groups', () => {
     expect(clean('::: details\nHidden\n:::').markdown).toBe('> [!NOTE]\n> **Details**\n> Hidden\n');
-    expect(clean('::: code-group\n```js [a.js]\nx\n```\n:::\n').markdown).toBe('```js\nx\n```\n');
+    // The tab label a reader clicks stays, above its code.
+    expect(clean('::: code-group\n```js [a.js]\nx\n```\n:::\n').markdown).toBe('**a.js**\n```js\nx\n```\n');
   });
 
   it('handles CRLF input and Chinese text', () => {
@@ -254,6 +257,32 @@ describe('cleanSiteMarkup constructs', () => {
   it('inlines an unused capture where it stood', () => {
     expect(clean('{% capture x %}Kept text{% endcapture %}\n').markdown).toBe('Kept text\n');
     expect(clean('{% capture x %}Used text{% endcapture %}\nA {{ x }} B\n').markdown).toBe('A Used text B\n');
+  });
+
+  it('keeps what a shortcode shows: a captioned link, a marker, backticks in a caption, a placeholder', () => {
+    const out = clean(
+      [
+        'Field `bucket` {{< required >}}',
+        '',
+        'See also: {{< link url="https://example.com/guide" caption="the setup guide" >}}',
+        '',
+        '{{< figure src="a.png" caption="Set `<S3_BUCKET>` here" >}}',
+        '',
+        'Replace <S3_BUCKET> with your bucket.',
+        '',
+      ].join('\n'),
+      'hugo',
+    );
+    expect(out.markdown).toBe(
+      'Field `bucket` (required)\n\nSee also: [the setup guide](https://example.com/guide)\n\n![Set `<S3_BUCKET>` here](a.png)\n\nReplace \\<S3_BUCKET> with your bucket.\n',
+    );
+    expect(out.removed).toBe(0);
+  });
+
+  it("keeps every word of a Jekyll image tag's alt text", () => {
+    expect(clean('{% image autofill/prompt.png Basic auth prompt in Chrome %}\n', 'jekyll').markdown).toBe(
+      '![Basic auth prompt in Chrome](autofill/prompt.png)\n',
+    );
   });
 
   it('gives each read of a reused capture the value it has at that point of the page', () => {
@@ -291,7 +320,7 @@ describe('cleanSiteMarkup constructs', () => {
 
   it('removes icons without counting them and counts unknown tags', () => {
     const icon = clean('Press {% icon gear %} then {{< icon "save" >}} Save.');
-    expect(icon).toEqual({ markdown: 'Press then Save.\n', removed: 0, notes: [] });
+    expect(icon).toEqual({ markdown: 'Press then Save.\n', removed: 0, notes: [], linked: new Set() });
     const unknown = clean('A {% foo bar %} B {{ page.x }} C {{< widget >}} D\n');
     expect(unknown.markdown).toBe('A B C D\n');
     expect(unknown.removed).toBe(3);
@@ -314,7 +343,12 @@ describe('cleanSiteMarkup constructs', () => {
 
   it('removes kramdown attribute lists and toc markers', () => {
     const out = clean('[x](https://x.example){:target="_blank"}\n\nPara\n{: .note}\n\n[[toc]]\n\n# T {#t .big}\n');
-    expect(out).toEqual({ markdown: '[x](https://x.example)\n\nPara\n\n# T\n', removed: 0, notes: [] });
+    expect(out).toEqual({
+      markdown: '[x](https://x.example)\n\nPara\n\n# T\n',
+      removed: 0,
+      notes: [],
+      linked: new Set(),
+    });
   });
 
   it('removes scripts, styles and components but keeps paired component text', () => {
@@ -328,7 +362,9 @@ describe('cleanSiteMarkup constructs', () => {
   it('reduces fence meta to the language and never touches code', () => {
     const md =
       '```ts twoslash {1,3} title="x.ts"\n{{ a }}\n```\n\n~~~js:line-numbers\n{% b %}\n~~~\n\n```[file.sh]\n::: tip\n```\n';
-    expect(clean(md).markdown).toBe('```ts\n{{ a }}\n```\n\n~~~js\n{% b %}\n~~~\n\n```\n::: tip\n```\n');
+    expect(clean(md).markdown).toBe(
+      '**x.ts**\n```ts\n{{ a }}\n```\n\n~~~js\n{% b %}\n~~~\n\n**file.sh**\n```\n::: tip\n```\n',
+    );
   });
 
   it('handles raw, highlight, comment and control-flow Liquid', () => {
@@ -357,7 +393,7 @@ describe('cleanSiteMarkup constructs', () => {
 
   it('leaves plain Markdown alone', () => {
     const md = '# Title\n\nSome *text* with a [link](a.md), `code {{ x }}` and <kbd>Ctrl</kbd>.\n\n- item\n';
-    expect(clean(md)).toEqual({ markdown: md, removed: 0, notes: [] });
+    expect(clean(md)).toEqual({ markdown: md, removed: 0, notes: [], linked: new Set() });
   });
 });
 

@@ -23,6 +23,8 @@ export interface CleanOptions {
    * When it returns undefined: site-variable links keep only their text; ordinary relative .md links are left as they are.
    */
   resolveLink?: (target: string) => string | undefined;
+  /** The page's front matter, read by `{{ page.title }}` and the like. */
+  page?: Record<string, unknown>;
 }
 
 export interface CleanResult {
@@ -31,6 +33,8 @@ export interface CleanResult {
   removed: number;
   /** Human-readable notes for the import report, e.g. 'removed unknown tag {% foo %}' (at most 10). */
   notes: string[];
+  /** Link targets the cleaner pointed at articles (`id.md#anchor`). */
+  linked: Set<string>;
 }
 
 const maxNesting = 12;
@@ -132,7 +136,7 @@ export function cleanSiteMarkup(markdown: string, options: CleanOptions): CleanR
   text = removeAttributeLists(text);
   text = reduceFenceMeta(text);
   text = removeLeftovers(text, ctx);
-  return { markdown: tidy(text), removed: ctx.removed, notes: ctx.notes };
+  return { markdown: tidy(text), removed: ctx.removed, notes: ctx.notes, linked: ctx.linked };
 }
 
 const residue = [

@@ -140,6 +140,10 @@ function withoutTitleHeading(markdown: string, title: string): string {
   return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
 }
 
+/** Why a site page is skipped: the generator builds it, but its text comes from a layout or components. */
+const noTextOfItsOwn = (notes: string[]) =>
+  `No text of its own: the site fills this page from its layout or components (a section, list or home page)${notes.length ? `; ${notes.join('; ')}` : ''}. Not imported; links to it keep their text.`;
+
 /** An error that ends the whole import, not just one file: a full disk, a read-only folder. */
 const isSystemError = (err: unknown): boolean =>
   err instanceof Error && typeof (err as NodeJS.ErrnoException).syscall === 'string';
@@ -255,14 +259,25 @@ class ImportRun {
       });
       return undefined;
     }
-    const cleanTitleSource = draft.siteMarkup
-      ? cleanSiteMarkup(draft.body, { generator: sf.generator }).markdown
-      : draft.body;
+    const cleaned = draft.siteMarkup
+      ? cleanSiteMarkup(draft.body, { generator: sf.generator, page: draft.page })
+      : undefined;
+    const cleanTitleSource = cleaned ? cleaned.markdown : draft.body;
     const title =
       draft.title ||
       firstHeading(cleanTitleSource) ||
       navTitle ||
       naturalStem(sf.relPath, sf.collection).replace(/[-_]+/g, ' ');
+    // A site page with no text of its own is not imported; it takes no id, and links to it keep their text.
+    if (
+      cleaned &&
+      sf.generator !== 'plain' &&
+      !withoutTitleHeading(cleanTitleSource, title).trim() &&
+      !draft.meta.summary
+    ) {
+      (this.report.skipped ??= []).push({ source: draft.source, reason: noTextOfItsOwn(cleaned.notes) });
+      return undefined;
+    }
     let id = existingId;
     if (!id) {
       const natural =
@@ -278,9 +293,7 @@ class ImportRun {
       for (let n = 2; this.taken.has(id) || this.claimed.has(id); n++) id = `${wanted}-${n}`;
     }
     this.claimed.add(id);
-    // A page with no text of its own is not imported (see writePlanned): links to it keep their text.
-    const ownText = withoutTitleHeading(cleanTitleSource, title).trim() || draft.meta.summary;
-    if (draft.siteMarkup && (ownText || sf.generator === 'plain')) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
+    if (draft.siteMarkup) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
     return { seq: this.planned++, draft, file: sf, id, existing: Boolean(existingId), title };
   }
 
@@ -562,13 +575,19 @@ async function writePlanned(
   if (draft.siteMarkup && file) {
     const cleaned = cleanSiteMarkup(body, {
       generator: file.generator,
+      page: draft.page,
       resolveLink: (target) => links.resolve(file.collection, file.relPath, target),
     });
     body = cleaned.markdown;
     removed = cleaned.removed;
     notes.push(...cleaned.notes);
     const unresolved: string[] = [];
-    body = rewritePageLinks(body, (target) => links.resolve(file.collection, file.relPath, target), unresolved);
+    body = rewritePageLinks(
+      body,
+      (target) => links.resolve(file.collection, file.relPath, target),
+      unresolved,
+      cleaned.linked,
+    );
     if (unresolved.length)
       notes.push(`links to pages not imported kept their text: ${[...new Set(unresolved)].slice(0, 5).join(', ')}`);
   }
@@ -584,10 +603,7 @@ async function writePlanned(
   body = withoutTitleHeading(safe.markdown, title).trim();
   if (safe.changed > 0) notes.push(`raw HTML or unsafe links sanitised in ${safe.changed} block(s)`, ...safe.notes);
   if (!body && draft.meta.summary) body = draft.meta.summary;
-  if (!body && file && file.generator !== 'plain')
-    return {
-      skip: `No text of its own: the site fills this page from its layout or components (a section, list or home page)${notes.length ? `; ${notes.join('; ')}` : ''}. Not imported; links to it keep their text.`,
-    };
+  if (!body && file && file.generator !== 'plain') return { skip: noTextOfItsOwn(notes) };
   if (!body) return { reason: 'Nothing left to import: the page has no text after its template syntax was removed.' };
   if (file && (file.kind === 'markdown' || file.kind === 'html')) {
     const images = await importImages(body, {

@@ -37,3 +37,29 @@ describe('importing one folder of a site again', () => {
     expect((await ctx.store.get('refunds')).body).toBe(before.body);
   });
 });
+
+describe('links between pages whose ids collide', () => {
+  it('point at the page the link names, whatever ids the pages took', async () => {
+    const hugo = path.join(ctx.dir, 'hugosite');
+    await mkdir(path.join(hugo, 'content/m'), { recursive: true });
+    await writeFile(path.join(hugo, 'hugo.toml'), 'title = "x"\n');
+    await writeFile(
+      path.join(hugo, 'content/m/color-balance-rgb.md'),
+      '---\ntitle: color balance rgb\nid: color-balance\n---\n\nRGB.\n',
+    );
+    await writeFile(
+      path.join(hugo, 'content/m/color-balance.md'),
+      '---\ntitle: color balance\nid: color-balance\n---\n\nOld.\n',
+    );
+    await writeFile(
+      path.join(hugo, 'content/m/agx.md'),
+      '---\ntitle: agx\n---\n\nUse [rgb](./color-balance-rgb.md) or [old](color-balance.md#how).\n',
+    );
+    const report = await importPaths(ctx.store, [hugo]);
+    const idOf = (file: string) => report.imported.find((a) => a.source.endsWith(file))!.id;
+    expect(idOf('color-balance-rgb.md')).not.toBe(idOf('/color-balance.md'));
+    const body = (await ctx.store.get(idOf('agx.md'))).body;
+    expect(body).toContain(`[rgb](${idOf('color-balance-rgb.md')}.md)`);
+    expect(body).toContain(`[old](${idOf('/color-balance.md')}.md#how)`);
+  });
+});

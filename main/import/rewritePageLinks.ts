@@ -21,6 +21,7 @@ export function rewritePageLinks(
   markdown: string,
   resolve: (target: string) => string | undefined,
   unresolved?: string[],
+  linked?: Set<string>,
 ): string {
   return replaceInProse(
     markdown,
@@ -29,6 +30,8 @@ export function rewritePageLinks(
       const target = m[2] ?? m[3]!;
       if (/^([a-z][a-z0-9+.-]*:|\/\/|#)/i.test(target) || /\.(png|jpe?g|gif|webp|svg|pdf|zip)$/i.test(target))
         return m[0];
+      // Already an article link (the cleaner resolved it): "color-balance.md" there is an id, not a file.
+      if (linked?.has(target)) return m[0];
       const id = resolve(target);
       if (!id) {
         if (!unresolved || !pageTarget(target)) return m[0];

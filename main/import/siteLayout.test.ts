@@ -102,4 +102,24 @@ describe('site navigation and what is not a page', () => {
     expect((await ctx.store.get(masks.id)).body.trim()).toBe('See the darkroom, exposure and the API.');
     expect(masks.notes).toContain('links to pages not imported kept their text: ../_index.md, exposure.md, /api/');
   });
+
+  it("reads a Jekyll HTML page's front matter as fields and fills {{ page.* }} from it", async () => {
+    const site = path.join(ctx.dir, 'jk');
+    await files(site, {
+      '_config.yml': 'title: Help\n',
+      'lost.html':
+        '---\nlayout: default\ntitle: Page not found\n---\n<h1>{{ page.title }}</h1>\n<p>Try the search box.</p>\n',
+      'moved.md':
+        '---\ntitle: Moved\nsummary: Where it went\n---\n\n# {{page.title}}\n\n{{ page.summary }}: see the new guide.\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    expect(report.failed).toEqual([]);
+    const lost = await ctx.store.get(report.imported.find((a) => a.source.endsWith('lost.html'))!.id);
+    expect(lost.title).toBe('Page not found');
+    expect(lost.body).toContain('Try the search box.');
+    expect(lost.body).not.toMatch(/layout|---|\{\{/);
+    const moved = await ctx.store.get(report.imported.find((a) => a.source.endsWith('moved.md'))!.id);
+    expect(moved.title).toBe('Moved');
+    expect(moved.body.trim()).toBe('Where it went: see the new guide.');
+  });
 });

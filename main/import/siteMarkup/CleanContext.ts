@@ -8,6 +8,8 @@ export class CleanContext {
   readonly notes: string[] = [];
   /** Liquid `{% capture %}` bodies by variable name. */
   readonly captures = new Map<string, string>();
+  /** Link targets already pointed at articles (`id.md#anchor`): never to be read as site paths again. */
+  readonly linked = new Set<string>();
 
   constructor(readonly options: CleanOptions) {}
 

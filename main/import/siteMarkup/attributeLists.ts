@@ -20,7 +20,11 @@ export function removeAttributeLists(text: string): string {
   return replaceInProse(out, tocMarker, () => '\uE000');
 }
 
-/** Reduce every fence's info string to its language: ```` ```ts twoslash {1,3} title="x" ```` becomes ```` ```ts ````. */
+/**
+ * Reduce every fence's info string to its language: ```` ```ts twoslash {1,3} title="x" ```` becomes
+ * ```` ```ts ````. The label a reader saw above the code (a VitePress code-group tab `[npm]`, a
+ * `title="config.ts"`) stays, as a bold line before the fence.
+ */
 export function reduceFenceMeta(text: string): string {
   const lines = text.split('\n');
   const roles = fenceRoles(lines);
@@ -29,7 +33,12 @@ export function reduceFenceMeta(text: string): string {
       const fence = roles[i] === 'open' ? parseFence(line) : undefined;
       if (!fence) return line;
       const lang = /^\s*\{?\.?([\w#+-]+(?:\.[\w#+-]+)*)/.exec(fence.info)?.[1] ?? '';
-      return `${line.slice(0, line.indexOf(fence.marker))}${fence.marker}${lang}`;
+      const indent = line.slice(0, line.indexOf(fence.marker));
+      const label = (/\[([^\]\n]+)\]/.exec(fence.info) ?? /\btitle=(?:"([^"]*)"|'([^']*)')/.exec(fence.info))
+        ?.slice(1)
+        .find((g) => g !== undefined)
+        ?.trim();
+      return `${label ? `${indent}**${label}**\n` : ''}${indent}${fence.marker}${lang}`;
     })
     .join('\n');
 }

@@ -104,17 +104,33 @@ export function touchesRanges(ranges: Range[], start: number, end = start + 1): 
   return r !== undefined && r[0] < end;
 }
 
+/** Character ranges of fenced code blocks only. */
+function fencedRanges(text: string): Range[] {
+  const ranges: Range[] = [];
+  let offset = 0;
+  const lines = text.split('\n');
+  fencedLines(lines).forEach((fenced, i) => {
+    const end = offset + lines[i]!.length + 1;
+    if (fenced) ranges.push([offset, end]);
+    offset = end;
+  });
+  return ranges;
+}
+
 /**
  * Replace matches of `pattern` (global) that start outside code. With `whole`, a match that reaches
- * into code is left alone too, so a single-line pattern never eats a code span.
+ * into code is left alone too, so a single-line pattern never eats a code span; with `'fences'`, only
+ * a fenced block stops it: a template tag's parameters hold backticks (`caption="the \`x\` key"`)
+ * that the generator reads before Markdown, so they are not code.
  */
 export function replaceInProse(
   text: string,
   pattern: RegExp,
   replace: (match: RegExpExecArray) => string,
-  whole = false,
+  whole: boolean | 'fences' = false,
 ): string {
   let ranges: Range[] | undefined;
+  let fences: Range[] | undefined;
   let out = '';
   let last = 0;
   // A fresh copy, because replacers recurse into the same patterns
@@ -126,7 +142,11 @@ export function replaceInProse(
       continue;
     }
     const end = m.index + m[0].length;
-    const touchesCode = touchesRanges((ranges ??= codeRanges(text)), m.index, whole ? end : m.index + 1);
+    const touchesCode =
+      whole === 'fences'
+        ? touchesRanges((ranges ??= codeRanges(text)), m.index) ||
+          touchesRanges((fences ??= fencedRanges(text)), m.index, end)
+        : touchesRanges((ranges ??= codeRanges(text)), m.index, whole ? end : m.index + 1);
     if (touchesCode) {
       re.lastIndex = m.index + 1;
       continue;

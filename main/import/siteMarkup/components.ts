@@ -103,6 +103,8 @@ export function removeComponents(text: string, ctx: CleanContext): string {
     componentTag,
     (m) => {
       const [, closing, name, attributes] = m as unknown as string[];
+      // `<S3_BUCKET>`, `<API_KEY>`: no HTML tag has an underscore, so every generator shows it as text.
+      if (!closing && !attributes!.trim() && /^[A-Z0-9]*_[A-Z0-9_]*$/.test(name!)) return `\\<${name}>`;
       if (closing) return '\uE000';
       noteComponent(name!, ctx);
       const title = label(name!, attributes!);

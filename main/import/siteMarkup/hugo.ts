@@ -90,9 +90,18 @@ function singleReplacement(name: string, params: TagParams, ctx: CleanContext): 
     const src = pick(params, 'src', 'file', 'link', 'url', 'path') ?? params.positional[0] ?? '';
     return imageMarkdown(src, pick(params, 'caption', 'alt', 'title') ?? params.positional[1] ?? '');
   }
+  // A shortcode Almanac does not know still shows what it names: a captioned link, a label, a marker.
+  const text = pick(params, 'caption', 'text', 'title', 'label', 'name', 'content');
+  const target = pick(params, 'url', 'href', 'link', 'ref', 'relref', 'page', 'path');
+  if (text && target) return `[${text}](${/\s/.test(target) ? `<${target}>` : target})`;
+  if (text) return text;
+  if (markerNames.has(lower)) return `(${lower})`;
   ctx.unknown(`removed unknown shortcode {{< ${name} >}}`);
   return '\uE000';
 }
+
+/** Shortcodes that mark a field or a feature with their own name (an API field's "required"). */
+const markerNames = new Set(['required', 'optional', 'deprecated', 'beta', 'experimental', 'new', 'preview']);
 
 /** Paired Hugo shortcodes: callouts, collapsibles and highlight blocks; tabs and unknown ones are unwrapped. */
 export function hugoPaired(text: string, ctx: CleanContext, blocks: Blocks): string {
@@ -111,6 +120,6 @@ export function hugoSingle(text: string, ctx: CleanContext): string {
       if (/^\/|^(?:rel)?ref$/.test(m[1]!)) return m[0];
       return singleReplacement(m[1]!, parseTagParams(stripSiteVariables(m[2] ?? '').text), ctx);
     },
-    true,
+    'fences',
   );
 }

@@ -61,7 +61,10 @@ export function convertLinks(text: string, ctx: CleanContext): string {
     const siteLink = stripped.changed || target !== stripped.text;
     if (bang) return siteLink ? `![${label}](${target}${title})` : whole!;
     const id = resolved(target, ctx);
-    if (id) return `[${label}](${id})`;
+    if (id) {
+      ctx.linked.add(id);
+      return `[${label}](${id})`;
+    }
     if (siteLink) return label!;
     return whole!;
   });

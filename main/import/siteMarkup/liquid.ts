@@ -49,7 +49,16 @@ export function liquidBlocks(text: string, ctx: CleanContext): string {
  * leftover pass, never given an older value. A capture the page never reads stays where it stood (a
  * layout may show it).
  */
+const pageOutput = /\{\{-?\s*page\.([\w-]+)\s*(?:\|[^}]*)?-?\}\}/g;
+
 function liquidVariables(text: string, ctx: CleanContext): string {
+  const page = ctx.options.page;
+  // `{{ page.title }}` reads the page's own front matter: a text or a number is shown as it is.
+  if (page && text.includes('page.'))
+    text = replaceInProse(text, pageOutput, (m) => {
+      const value = page[m[1]!];
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : m[0];
+    });
   const read = new Set<string>();
   for (const m of text.matchAll(new RegExp(output, 'g'))) read.add(m[1]!);
   for (const m of text.matchAll(/\{%(?!-?\s*(?:assign|capture)\b)[^%]*%\}/g))
@@ -156,7 +165,8 @@ export function liquidInline(text: string, ctx: CleanContext): string {
   out = replaceInProse(out, imageTag, (m) => {
     const params = parseTagParams(stripSiteVariables(m[1]!).text);
     const src = pick(params, 'src', 'file', 'path', 'url') ?? params.positional.shift() ?? '';
-    return imageMarkdown(src, pick(params, 'caption', 'alt', 'title') ?? params.positional[0] ?? '');
+    // `{% image path Alt text in words %}`: every word after the path is the alt text.
+    return imageMarkdown(src, pick(params, 'caption', 'alt', 'title') ?? params.positional.join(' '));
   });
   return replaceInProse(out, iconTag, () => '\uE000');
 }
