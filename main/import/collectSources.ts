@@ -43,6 +43,8 @@ export interface SourceFile {
   /** Path relative to `base`, with "/" separators. */
   relPath: string;
   generator: Generator;
+  /** Named on the command line itself, not found by walking a folder. */
+  named?: boolean;
 }
 
 export interface Collected {
@@ -90,7 +92,7 @@ export async function collectSources(inputs: string[], display: (p: string) => s
       } else if (kind) {
         if (site && !explicit && path.dirname(p) === site.root && rootFilesWithSite.test(path.basename(p))) return;
         const relPath = path.relative(base, p).split(path.sep).join('/');
-        out.files.push({ file: p, kind, base, collection, relPath, generator });
+        out.files.push({ file: p, kind, base, collection, relPath, generator, ...(explicit ? { named: true } : {}) });
       } else if (explicit) {
         out.failed.push({
           source: display(p),

@@ -5,7 +5,9 @@ import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type Art
 import { markdownNestingProblem } from '../indexing/markdownNesting.js';
 import { htmlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
-import { codeRanges, touchesRanges } from './siteMarkup/codeRanges.js';
+import GithubSlugger from 'github-slugger';
+import { plainTitle } from './plainTitle.js';
+import { codeRanges, replaceInProse, touchesRanges } from './siteMarkup/codeRanges.js';
 import { collectSources, type SourceFile } from './collectSources.js';
 import { corpusRows, type CorpusCount } from './corpusRows.js';
 import { detectLocale } from './detectLocale.js';
@@ -140,6 +142,51 @@ function withoutTitleHeading(markdown: string, title: string): string {
   return m && m[1]!.trim() === title.trim() ? markdown.slice(m[0].length) : markdown;
 }
 
+/**
+ * A page's headings that carry their own id (`## 在线试用 {#trying-vite-online}`, kramdown and MkDocs
+ * `{: #id}` alike): the id, and the anchor the heading has once the id is gone (GitHub's slug of its
+ * text, numbered like GitHub's when two headings read the same).
+ */
+function customAnchors(markdown: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const slugger = new GithubSlugger();
+  const ranges = codeRanges(markdown);
+  const leading = /^\s*/.exec(markdown)![0].length;
+  for (const m of markdown.matchAll(/^(#{1,6})[ \t]+(.*?)[ \t]*(?:\{:?[ \t]*#([\w.:-]+)[^}\n]*\})?[ \t]*#*[ \t]*$/gm)) {
+    if (touchesRanges(ranges, m.index)) continue;
+    const slug = slugger.slug(plainTitle(m[2]!));
+    // The page's opening `# Title` becomes the article's title: a link to it goes to the article.
+    if (m.index === leading && m[1] === '#') {
+      found.set(slug, '');
+      if (m[3]) found.set(m[3], '');
+    } else if (m[3] && m[3] !== slug) found.set(m[3], slug);
+  }
+  return found;
+}
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/** Links to a heading by its own id (`guide.md#trying-vite-online`, `#trying-vite-online`) follow it to its anchor. */
+function renameAnchors(markdown: string, ownId: string, anchors: Map<string, Map<string, string>>): string {
+  return replaceInProse(
+    markdown,
+    /(\]\()(?:([^()\s#]+)\.md)?#([^()\s]+)\)/g,
+    (m) => {
+      const target = m[2] ? safeDecode(m[2]) : ownId;
+      const renamed = anchors.get(target)?.get(safeDecode(m[3]!));
+      if (renamed === undefined) return m[0];
+      return `${m[1]}${m[2] ? `${m[2]}.md` : ''}${renamed ? `#${renamed}` : ''})`;
+    },
+    true,
+  );
+}
+
 /** Why a site page is skipped: the generator builds it, but its text comes from a layout or components. */
 const noTextOfItsOwn = (notes: string[]) =>
   `No text of its own: the site fills this page from its layout or components (a section, list or home page)${notes.length ? `; ${notes.join('; ')}` : ''}. Not imported; links to it keep their text.`;
@@ -199,6 +246,8 @@ class ImportRun {
   private readonly articles: Awaited<ReturnType<ArticleStore['list']>>;
   private readonly images = new Map<string, SiteImages>();
   private readonly layouts = new Map<string, Promise<SiteLayout>>();
+  /** Per article, its headings' own ids (`{#trying-vite}`) and the anchors they become once imported. */
+  private readonly anchors = new Map<string, Map<string, string>>();
   /** Pages wait until every file is read, so links between them resolve to ids. */
   private pages: Planned[] = [];
   private pending: Planned[] = [];
@@ -293,7 +342,11 @@ class ImportRun {
       for (let n = 2; this.taken.has(id) || this.claimed.has(id); n++) id = `${wanted}-${n}`;
     }
     this.claimed.add(id);
-    if (draft.siteMarkup) this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
+    if (draft.siteMarkup) {
+      this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
+      const renamed = customAnchors(draft.body);
+      if (renamed.size) this.anchors.set(id, renamed);
+    }
     return { seq: this.planned++, draft, file: sf, id, existing: Boolean(existingId), title };
   }
 
@@ -432,7 +485,14 @@ class ImportRun {
       writeConcurrency,
       async (plan, i) => {
         try {
-          results[i] = await writePlanned(this.store, plan, this.links, this.sources, (root) => this.siteImages(root));
+          results[i] = await writePlanned(
+            this.store,
+            plan,
+            this.links,
+            this.sources,
+            (root) => this.siteImages(root),
+            this.anchors,
+          );
         } catch (err) {
           if (isSystemError(err)) {
             stop ??= err;
@@ -539,7 +599,13 @@ export async function importPaths(
   try {
     for (const sf of collected.files) {
       settings.signal?.throwIfAborted();
-      if (sf.kind === 'jsonl' || sf.kind === 'csv') await run.corpus(sf as SourceFile & { kind: typeof sf.kind });
+      if ((sf.kind === 'jsonl' || sf.kind === 'csv') && sf.generator !== 'plain' && !sf.named)
+        // A site's data or download file (an export sample, a table a template reads), not one of its pages.
+        (report.skipped ??= []).push({
+          source: settings.displayPath(sf.file),
+          reason: `a data file of the ${sf.generator} site, not a page; import it on its own to read it as a corpus or FAQ`,
+        });
+      else if (sf.kind === 'jsonl' || sf.kind === 'csv') await run.corpus(sf as SourceFile & { kind: typeof sf.kind });
       else {
         const notAPage = sf.generator === 'plain' ? undefined : (await run.layout(sf)).notAPage(sf.relPath);
         if (notAPage) (report.skipped ??= []).push({ source: settings.displayPath(sf.file), reason: notAPage });
@@ -568,6 +634,7 @@ async function writePlanned(
   links: SiteLinks,
   sources: SourceIndex,
   siteImages?: (root: string) => SiteImages,
+  anchors?: Map<string, Map<string, string>>,
 ): Promise<ImportedArticle | { reason: string } | { skip: string }> {
   const notes = [...draft.notes];
   let body = draft.body;
@@ -588,6 +655,7 @@ async function writePlanned(
       unresolved,
       cleaned.linked,
     );
+    if (anchors?.size) body = renameAnchors(body, id, anchors);
     if (unresolved.length)
       notes.push(`links to pages not imported kept their text: ${[...new Set(unresolved)].slice(0, 5).join(', ')}`);
   }

@@ -63,3 +63,29 @@ describe('links between pages whose ids collide', () => {
     expect(body).toContain(`[old](${idOf('/color-balance.md')}.md#how)`);
   });
 });
+
+describe('links to headings with their own ids', () => {
+  it('follow the heading to the anchor it has once the id is gone', async () => {
+    const vp = path.join(ctx.dir, 'vp');
+    await mkdir(path.join(vp, '.vitepress'), { recursive: true });
+    await mkdir(path.join(vp, 'guide'), { recursive: true });
+    await writeFile(path.join(vp, '.vitepress/config.mts'), 'export default {}\n');
+    await writeFile(
+      path.join(vp, 'guide/start.md'),
+      '# 开始\n\n## 在线试用 Vite {#trying-vite-online}\n\n打开浏览器。见[上文](#trying-vite-online)。\n',
+    );
+    await writeFile(
+      path.join(vp, 'blog.md'),
+      '# 博客\n\n[在线试用](./guide/start.md#trying-vite-online) and [the page](./guide/start.md#开始)\n',
+    );
+    const report = await importPaths(ctx.store, [vp]);
+    const idOf = (file: string) => report.imported.find((a) => a.source.endsWith(file))!.id;
+    const start = (await ctx.store.get(idOf('start.md'))).body;
+    expect(start).toContain('## 在线试用 Vite\n');
+    expect(start).toContain(`[上文](#在线试用-vite)`);
+    // A link to the page's opening title goes to the article itself.
+    expect((await ctx.store.get(idOf('blog.md'))).body).toContain(
+      `[在线试用](${idOf('start.md')}.md#在线试用-vite) and [the page](${idOf('start.md')}.md)`,
+    );
+  });
+});

@@ -122,4 +122,23 @@ describe('site navigation and what is not a page', () => {
     expect(moved.title).toBe('Moved');
     expect(moved.body.trim()).toBe('Where it went: see the new guide.');
   });
+
+  it('skips a data file inside a site, and imports it when it is named on its own', async () => {
+    const site = path.join(ctx.dir, 'jk2');
+    await files(site, {
+      '_config.yml': 'title: Help\n',
+      'export.md': '# Export\n\nDownload the sample below.\n',
+      'files/sample_export.csv': 'folder,type,name\nwork,login,Mail\n',
+      'faq/faq.csv': 'question,answer\nHow long is shipping?,Three days.\n',
+    });
+    const report = await importPaths(ctx.store, [site]);
+    expect(report.failed).toEqual([]);
+    expect(report.imported.map((a) => a.title)).toEqual(['Export']);
+    expect(report.skipped?.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/data file of the jekyll site/),
+      expect.stringMatching(/data file of the jekyll site/),
+    ]);
+    const named = await importPaths(ctx.store, [path.join(site, 'faq/faq.csv')]);
+    expect(named.imported.map((a) => a.title)).toEqual(['How long is shipping?']);
+  });
 });
