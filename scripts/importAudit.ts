@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
+import { Marked } from 'marked';
 import YAML from 'yaml';
 
 type Gen = 'jekyll' | 'hugo' | 'vitepress' | 'docusaurus' | 'mkdocs' | 'plain';
@@ -28,6 +29,16 @@ interface Metric {
   articles: number;
   examples: Example[];
 }
+/** Visible text kept: a source page's words against those of its imported article(s). */
+interface PageWords {
+  article: string;
+  source: string;
+  sourceWords: number;
+  articleWords: number;
+  kept: number;
+  /** Source words the article has fewer of, with the shortfall, most first (at most 12). */
+  missing: [string, number][];
+}
 interface SiteResult {
   site: string;
   generator: Gen;
@@ -39,6 +50,7 @@ interface SiteResult {
   missingImages: number;
   missingFoundInSite: number;
   metrics: Record<string, Metric>;
+  words: { pages: number; median: number; below: number; worst: PageWords[]; perPage: PageWords[] };
   error?: string;
 }
 
@@ -245,6 +257,139 @@ const checks: Record<string, RegExp> = {
   'javascript: link': /javascript:/i,
 };
 
+/* Visible text kept. Both sides are rendered with marked and stripped to text; the source first loses what
+   the generator never shows as text (template tags, component tags, container markers, attribute lists). */
+const keptBar = 0.98;
+const md = new Marked({ gfm: true });
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const decode = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] !== '#') return entities[e.toLowerCase()] ?? ' ';
+    const cp = /^#x/i.test(e) ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+  });
+/** Markdown (or, for a site's HTML page, HTML) to the text a reader sees, code included. */
+function renderText(markdown: string, isHtml = false): string {
+  let html = markdown;
+  try {
+    if (!isHtml) html = md.parse(markdown, { async: false });
+  } catch {
+    /* keep the Markdown as it is */
+  }
+  return decode(
+    html
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<\/?(?:a|abbr|b|bdi|cite|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)\b[^>]*>/gi, '')
+      .replace(/<\/?[a-z][^>]*>|<![^>]*>/gi, ' '),
+  ).replace(/!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, '$1'); // links Markdown leaves raw in an HTML block
+}
+/** Quoted or bracketed titles of a container marker line, and for ::: the words after its type. */
+const markerTitle = (rest: string, colons: boolean): string => {
+  const quoted = [...rest.matchAll(/"([^"]*)"|'([^']*)'|\[([^\]]*)\]/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  if (quoted.length || !colons) return quoted.join(' ');
+  return rest.replace(/^[\w-]+/, '').replace(/\{[^}]*\}/g, '');
+};
+/** Vue/MDX component tags: capitalised, kebab-case, or Vue's <template>. */
+const componentTag = /<\/?(?:[A-Z][\w.]*|template|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?:\s[^<>]*)?\/?>/g;
+/** A page file's body with what its generator never shows as text taken out, ready for marked. */
+function visibleSource(text: string, mdx: boolean): string {
+  let s = text.replace(/^\uFEFF/, '');
+  // Front matter by its fences (gray-matter caches a failed parse, e.g. a duplicate key, as if it had none).
+  s = s
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(---|\+\+\+)[ \t]*\n(?:[\s\S]*?\n)?\1[ \t]*(\n|$)/, '')
+    // Whole lines go, so that an HTML block around them does not end at a blank line they would leave.
+    .replace(/^[ \t]*(?:<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>)[ \t]*\n/gim, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, '')
+    .replace(/\{\{[<%][\s\S]{0,500}?[>%]\}\}/g, '')
+    .replace(/\{%[\s\S]{0,500}?%\}/g, '')
+    .replace(/\{\{[\s\S]{0,500}?\}\}/g, '')
+    .replace(/\{:[^}\n]*\}|\{#[^\s}][^}\n]*\}/g, '');
+  // Line by line outside fenced code: MDX import/export, container markers (MkDocs bodies dedented), components.
+  const out: string[] = [];
+  const open: number[] = [];
+  let fence: string | undefined;
+  let depth = 0;
+  let inComponent = 0;
+  for (const line of s.split('\n')) {
+    const ind = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (line.trim()) while (open.length && ind < open.at(-1)! + 4) open.pop();
+    const shift = Math.min(open.length * 4, ind);
+    const cur = shift ? line.replace(/^\t/, '    ').slice(shift) : line;
+    const bare = cur.replace(/^(\s*>)*\s*/, '');
+    const f = /^(`{3,}|~{3,})/.exec(bare)?.[1];
+    if (fence) {
+      if (f && f[0] === fence[0] && f.length >= fence.length && !bare.slice(f.length).trim()) fence = undefined;
+      out.push(cur);
+      continue;
+    }
+    if (f) {
+      fence = f;
+      out.push(cur);
+      continue;
+    }
+    const bal = (t: string) => (t.match(/[{[(]/g)?.length ?? 0) - (t.match(/[}\])]/g)?.length ?? 0);
+    if (depth > 0) {
+      depth += bal(cur);
+      continue;
+    }
+    if (mdx && /^(import|export)\s/.test(cur)) {
+      depth = Math.max(0, bal(cur));
+      continue;
+    }
+    const colon = /^(\s*)(?::::+)(.*)$/.exec(cur);
+    if (colon) {
+      out.push(colon[1]! + markerTitle(colon[2]!.trim(), true));
+      continue;
+    }
+    const mk = /^(\s*)(?:!!!|\?\?\?\+?|===\+?)(\s+(?:[\w-]+|")[^\n]*|\s*)$/.exec(cur);
+    if (mk && (!cur.trim().startsWith('===') || /^\s*===\+?\s+"/.test(cur))) {
+      out.push(mk[1]! + markerTitle(mk[2]!, false));
+      open.push(ind);
+      continue;
+    }
+    // Inside a component's tags, indentation is the component's, not an indented code block.
+    const tags = [...cur.matchAll(componentTag)].map((m) => m[0]);
+    const inside = inComponent > 0 || tags.length > 0;
+    for (const t of tags) inComponent = Math.max(0, inComponent + (t[1] === '/' ? -1 : t.endsWith('/>') ? 0 : 1));
+    out.push((inside ? cur.trimStart() : cur).replace(/\{\/\*[\s\S]*?\*\/\}/g, ''));
+  }
+  return out.join('\n').replace(componentTag, ' ');
+}
+const han = /\p{Script=Han}/u;
+const wordRe =
+  /\p{Script=Han}|(?:(?!\p{Script=Han})\p{L})(?:(?!\p{Script=Han})[\p{L}\p{M}\p{N}'_-])*|\p{N}+(?:[.,]\p{N}+)*/gu;
+function wordBag(text: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const [w0] of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .matchAll(wordRe)) {
+    const w = han.test(w0) ? w0 : w0.replace(/['_-]+$/, '');
+    bag.set(w, (bag.get(w) ?? 0) + 1);
+  }
+  return bag;
+}
+function keptWords(source: Map<string, number>, article: Map<string, number>): Omit<PageWords, 'article' | 'source'> {
+  let total = 0;
+  let kept = 0;
+  let articleWords = 0;
+  const missing: [string, number][] = [];
+  for (const n of article.values()) articleWords += n;
+  for (const [w, n] of source) {
+    const have = Math.min(n, article.get(w) ?? 0);
+    total += n;
+    kept += have;
+    if (have < n) missing.push([w, n - have]);
+  }
+  missing.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { sourceWords: total, articleWords, kept: total ? kept / total : 1, missing: missing.slice(0, 12) };
+}
+
 function audit(siteArg: string): SiteResult {
   const site = path.resolve(siteArg);
   const files = walk(site);
@@ -261,6 +406,7 @@ function audit(siteArg: string): SiteResult {
     missingImages: 0,
     missingFoundInSite: 0,
     metrics: {},
+    words: { pages: 0, median: 1, below: 0, worst: [], perPage: [] },
   };
   const tmp = mkdtempSync(path.join(tmpdir(), 'import-audit-'));
   try {
@@ -336,6 +482,27 @@ function audit(siteArg: string): SiteResult {
     const srcs = new Set(arts.map((a) => a.src));
     res.builtNotImported = built.filter((p) => !srcs.has(p));
     res.notBuiltButImported = [...srcs].filter((s) => s && !built.includes(s));
+    // Visible text kept, per source page (its articles together, should it have been split).
+    const perSrc = new Map<string, typeof arts>();
+    for (const a of arts) if (a.src) perSrc.set(a.src, [...(perSrc.get(a.src) ?? []), a]);
+    for (const [src, group] of perSrc) {
+      const raw = read(path.join(site, src));
+      const mdx = generator === 'docusaurus' || /\.mdx$/i.test(src);
+      const source = wordBag(renderText(visibleSource(raw, mdx), /\.html?$/i.test(src)));
+      if (!source.size) continue;
+      const article = wordBag(group.map((a) => `${a.title}\n\n${renderText(a.body)}`).join('\n\n'));
+      res.words.perPage.push({
+        article: group.map((a) => `${a.id}.md`).join(', '),
+        source: src,
+        ...keptWords(source, article),
+      });
+    }
+    const scores = res.words.perPage.map((p) => p.kept).sort((a, b) => a - b);
+    const mid = scores.length >> 1;
+    res.words.pages = scores.length;
+    res.words.median = scores.length ? (scores.length % 2 ? scores[mid]! : (scores[mid - 1]! + scores[mid]!) / 2) : 1;
+    res.words.below = scores.filter((k) => k < keptBar).length;
+    res.words.worst = [...res.words.perPage].sort((a, b) => a.kept - b.kept).slice(0, 5);
     const anchors = new Map(arts.map((a) => [a.id, anchorsOf(a.body)]));
     const byId = new Map(arts.map((a) => [a.id, a]));
     const navText = [
@@ -489,6 +656,17 @@ function print(r: SiteResult): void {
   for (const [reason, srcs] of Object.entries(r.rejected))
     console.log(`  rejected ${srcs.length}: ${reason}\n    ${list(srcs)}`);
   console.log(`  missing images: ${r.missingImages} (a file of that name exists in the site: ${r.missingFoundInSite})`);
+  const w = r.words;
+  console.log(
+    `  visible text kept: ${w.pages} page(s), median ${w.median.toFixed(3)}, below ${keptBar}: ${w.below}` +
+      (w.worst.some((x) => x.kept < 1) ? '; worst:' : '; every page keeps every word'),
+  );
+  for (const p of w.worst.filter((x) => x.kept < 1))
+    console.log(
+      `    ${p.kept.toFixed(3)} of ${p.sourceWords}  ${p.article} <- ${p.source}\n      missing: ${p.missing
+        .map(([x, k]) => (k > 1 ? `${x}×${k}` : x))
+        .join(', ')}`,
+    );
   for (const [k, m] of Object.entries(r.metrics)) {
     console.log(`  ${k}: ${m.count}${m.articles ? ` in ${m.articles} article(s)` : ''}`);
     for (const e of m.examples)
@@ -524,6 +702,7 @@ const cols = [
   'anchors lost/wrongPage/srcBroken',
   'deadArticleLinks',
   'misdirectedLinks',
+  `kept<${keptBar}`,
 ];
 console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
 for (const r of results) {
@@ -544,6 +723,7 @@ for (const r of results) {
     `${n(r, 'anchor lost in import')}/${n(r, 'anchor link to the wrong article')}/${n(r, 'anchor broken in source too')}`,
     n(r, 'link to a missing article'),
     n(r, 'page link not pointing at its article'),
+    `${r.words.below}/${r.words.pages}`,
   ];
   console.log(`| ${row.join(' | ')} |`);
 }

@@ -285,6 +285,12 @@ describe('cleanSiteMarkup constructs', () => {
     );
   });
 
+  it('keeps a line that starts with "import" outside MDX, and removes MDX imports', () => {
+    const md = 'import extras\n: also copy the sidecar files\n\nimport time\n: when the photo was imported\n';
+    expect(clean(md, 'hugo').markdown).toBe(md);
+    expect(clean("import Tabs from '@theme/Tabs';\n\nText.\n", 'docusaurus').markdown).toBe('Text.\n');
+  });
+
   it('gives each read of a reused capture the value it has at that point of the page', () => {
     const page = [
       '## Cards',

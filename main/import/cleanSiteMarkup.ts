@@ -113,7 +113,7 @@ export function cleanSiteMarkup(markdown: string, options: CleanOptions): CleanR
   const ctx = new CleanContext(options);
   let text = markdown.replace(/\r\n?/g, '\n').replace(/[\uE000\uE001]/g, '');
   text = liquidBlocks(text, ctx);
-  text = removeScripts(text);
+  text = removeScripts(text, options.generator === 'docusaurus');
   let depth = 0;
   // Containers nest by recursion; past a sane depth the rest is left for the leftover pass.
   const blocks = (t: string): string => {

@@ -62,10 +62,14 @@ function removeModuleLines(text: string): string {
   return out.join('\n');
 }
 
-/** `<script>`/`<style>` blocks, MDX imports, exports and comments: none of it is article content. */
-export function removeScripts(text: string): string {
+/**
+ * `<script>`/`<style>` blocks, and on MDX pages (Docusaurus reads .md as MDX too) imports, exports and
+ * comments: none of it is article content. Elsewhere a line that starts with "import " is prose (a
+ * definition list's "import extras").
+ */
+export function removeScripts(text: string, mdx: boolean): string {
   const out = replaceInProse(text, scriptOrStyle, () => '');
-  return replaceInProse(removeModuleLines(out), mdxComment, () => '');
+  return mdx ? replaceInProse(removeModuleLines(out), mdxComment, () => '') : out;
 }
 
 /** Docusaurus `<Admonition type="tip">` elements become alerts. */
