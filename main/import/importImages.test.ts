@@ -110,8 +110,13 @@ describe('images a generator serves from its own folders', () => {
     await writeFile(path.join(jekyll, '_config.yml'), 'title: Help\n');
     await writeFile(path.join(jekyll, 'images/a/step.png'), png);
     await writeFile(path.join(jekyll, 'images/b/step.png'), png);
-    await writeFile(path.join(jekyll, 'page.md'), '---\ntitle: Page\n---\n\n![Step](step.png)\n');
+    await writeFile(path.join(jekyll, 'images/cli.png'), png);
+    await mkdir(path.join(jekyll, 'images/landing'), { recursive: true });
+    await writeFile(path.join(jekyll, 'images/landing/cli.png'), png);
+    await writeFile(path.join(jekyll, 'page.md'), '---\ntitle: Page\n---\n\n![Step](step.png)\n\n![CLI](cli.png)\n');
     const report = await importPaths(ctx.store, [jekyll]);
     expect(report.imported[0]?.notes).toContain('missing image: step.png');
+    // Of images/cli.png and images/landing/cli.png, the one a plugin's `images/` prefix reaches.
+    expect(report.imported[0]?.notes).not.toContain('missing image: cli.png');
   });
 });

@@ -54,24 +54,27 @@ export class SiteImages {
 
   /**
    * The one file whose path ends with the most segments of `src` (at least its name); among equals,
-   * the one nearest the page. Undefined when there is none, or two are equally near.
+   * the one nearest the page, then the shallowest. Undefined when there is none, or two tie.
    */
   async find(src: string, page: string): Promise<string | undefined> {
     const wanted = src.split('/').filter((s) => s && s !== '.' && s !== '..');
     const name = wanted[wanted.length - 1];
     const files = name ? ((await this.index()).get(name) ?? []) : [];
-    const score = (file: string): [number, number] => {
+    const score = (file: string): [number, number, number] => {
       const parts = path.relative(this.root, file).split(path.sep);
       let tail = 0;
       while (tail < wanted.length && parts[parts.length - 1 - tail] === wanted[wanted.length - 1 - tail]) tail++;
       const pageParts = path.relative(this.root, path.dirname(page)).split(path.sep);
       let near = 0;
       while (near < pageParts.length && parts[near] === pageParts[near]) near++;
-      return [tail, near];
+      // Then the shallowest: a generator prefixes one folder (`images/`), not a deeper one.
+      return [tail, near, -parts.length];
     };
-    const ranked = files.map((f) => ({ f, s: score(f) })).sort((a, b) => b.s[0] - a.s[0] || b.s[1] - a.s[1]);
+    const ranked = files
+      .map((f) => ({ f, s: score(f) }))
+      .sort((a, b) => b.s[0] - a.s[0] || b.s[1] - a.s[1] || b.s[2] - a.s[2]);
     const [best, next] = ranked;
-    if (!best || (next && next.s[0] === best.s[0] && next.s[1] === best.s[1])) return undefined;
+    if (!best || (next && next.s.every((v, i) => v === best.s[i]))) return undefined;
     return best.f;
   }
 }

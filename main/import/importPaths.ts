@@ -173,13 +173,17 @@ const safeDecode = (s: string) => {
 };
 
 /** Links to a heading by its own id (`guide.md#trying-vite-online`, `#trying-vite-online`) follow it to its anchor. */
-function renameAnchors(markdown: string, ownId: string, anchors: Map<string, Map<string, string>>): string {
+function renameAnchors(
+  markdown: string,
+  ownId: string,
+  anchors: (id: string) => Map<string, string> | undefined,
+): string {
   return replaceInProse(
     markdown,
     /(\]\()(?:([^()\s#]+)\.md)?#([^()\s]+)\)/g,
     (m) => {
       const target = m[2] ? safeDecode(m[2]) : ownId;
-      const renamed = anchors.get(target)?.get(safeDecode(m[3]!));
+      const renamed = anchors(target)?.get(safeDecode(m[3]!));
       if (renamed === undefined) return m[0];
       return `${m[1]}${m[2] ? `${m[2]}.md` : ''}${renamed ? `#${renamed}` : ''})`;
     },
@@ -246,8 +250,17 @@ class ImportRun {
   private readonly articles: Awaited<ReturnType<ArticleStore['list']>>;
   private readonly images = new Map<string, SiteImages>();
   private readonly layouts = new Map<string, Promise<SiteLayout>>();
-  /** Per article, its headings' own ids (`{#trying-vite}`) and the anchors they become once imported. */
-  private readonly anchors = new Map<string, Map<string, string>>();
+  /** Per article of this run, its source text, read for its headings' anchors when a link needs them. */
+  private readonly anchorSources = new Map<string, string>();
+  private readonly anchorCache = new Map<string, Map<string, string>>();
+  /** An article's headings' own ids (`{#trying-vite}`) and the anchors they become once imported. */
+  private readonly anchors = (id: string): Map<string, string> | undefined => {
+    const source = this.anchorSources.get(id);
+    if (source === undefined) return undefined;
+    let found = this.anchorCache.get(id);
+    if (!found) this.anchorCache.set(id, (found = customAnchors(source)));
+    return found;
+  };
   /** Pages wait until every file is read, so links between them resolve to ids. */
   private pages: Planned[] = [];
   private pending: Planned[] = [];
@@ -344,8 +357,7 @@ class ImportRun {
     this.claimed.add(id);
     if (draft.siteMarkup) {
       this.links.add(sf.collection, sf.relPath, draft.permalinks, id);
-      const renamed = customAnchors(draft.body);
-      if (renamed.size) this.anchors.set(id, renamed);
+      this.anchorSources.set(id, draft.body);
     }
     return { seq: this.planned++, draft, file: sf, id, existing: Boolean(existingId), title };
   }
@@ -634,7 +646,7 @@ async function writePlanned(
   links: SiteLinks,
   sources: SourceIndex,
   siteImages?: (root: string) => SiteImages,
-  anchors?: Map<string, Map<string, string>>,
+  anchors?: (id: string) => Map<string, string> | undefined,
 ): Promise<ImportedArticle | { reason: string } | { skip: string }> {
   const notes = [...draft.notes];
   let body = draft.body;
@@ -655,7 +667,7 @@ async function writePlanned(
       unresolved,
       cleaned.linked,
     );
-    if (anchors?.size) body = renameAnchors(body, id, anchors);
+    if (anchors && body.includes('#')) body = renameAnchors(body, id, anchors);
     if (unresolved.length)
       notes.push(`links to pages not imported kept their text: ${[...new Set(unresolved)].slice(0, 5).join(', ')}`);
   }
