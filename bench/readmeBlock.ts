@@ -10,6 +10,7 @@ import type { LexicalCost } from './lexicalCost.js';
 import type { PeerRow } from './peers.js';
 import type { QueryLatency } from './queryLatency.js';
 import type { HelpCentreBench } from './helpCentres.js';
+import type { ReplayThroughput } from './replayThroughput.js';
 
 export const benchParts = [
   'throughput',
@@ -24,6 +25,7 @@ export const benchParts = [
   'agent',
   'insights',
   'helpcentres',
+  'replay',
 ] as const;
 export type BenchPart = (typeof benchParts)[number];
 
@@ -50,6 +52,8 @@ export interface BenchResults {
   insights?: InsightsLoad;
   /** Real help centres imported and questioned, beside MiniSearch and Orama on the same articles. */
   helpCentres?: HelpCentreBench;
+  /** Logged questions replayed against two versions of the knowledge before a publish. */
+  replay?: ReplayThroughput;
 }
 
 export const blockStart = '<!-- bench:start -->';
@@ -302,6 +306,12 @@ export function readmeBlock(r: BenchResults): string {
     lines.push(
       '',
       `Insights over ${i.conversations.toLocaleString('en')} conversations (\`npm run bench -- --only=insights\`, median of 3, reading the log and computing every figure): the live agent's JSONL log (${i.megabytes.agentLog} MB in 30 daily files) ${s(i.agentLogMs)}, a CSV export (${i.megabytes.csv} MB) ${s(i.csvMs)}.`,
+    );
+  const rp = r.replay;
+  if (rp)
+    lines.push(
+      '',
+      `Replay before a publish (\`npm run bench -- --only=replay\`): ${rp.questions.toLocaleString('en')} logged questions answered against two versions of the sample's knowledge in ${rp.seconds} s (${rp.answersPerSecond} answers/s).`,
     );
   return lines.join('\n');
 }

@@ -21,6 +21,7 @@ import { lexicalCost } from './lexicalCost.js';
 import { almanacRow, peers } from './peers.js';
 import { queryLatency } from './queryLatency.js';
 import { helpCentreBench } from './helpCentres.js';
+import { replayThroughput } from './replayThroughput.js';
 import { benchParts, peersTable, readmeBlock, replaceBlock, type BenchPart, type BenchResults } from './readmeBlock.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -271,6 +272,15 @@ if (wants('insights')) {
   measured('insights');
   log(
     `\n## Insights over ${i.conversations} conversations: agent JSONL log (${i.megabytes.agentLog} MB) ${i.agentLogMs} ms, CSV export (${i.megabytes.csv} MB) ${i.csvMs} ms (median of 3)`,
+  );
+}
+
+if (wants('replay')) {
+  const r = await replayThroughput(repoRoot);
+  results.replay = r;
+  measured('replay');
+  log(
+    `\n## Replay: ${r.questions} logged questions against two versions of the sample's knowledge in ${r.seconds} s (${r.answersPerSecond} answers/s, ${r.changes} changes)`,
   );
 }
 

@@ -10,6 +10,7 @@ import { registerAnswerCommands } from './answerCommands.js';
 import { registerPublishCommands } from './publishCommands.js';
 import { registerInsightsCommand } from './insightsCommand.js';
 import { registerHealthCommand } from './healthCommand.js';
+import { registerReplayCommand } from './replayCommand.js';
 import { resolveCliConfig } from './CliConfig.js';
 import { fail } from './output.js';
 
@@ -27,6 +28,7 @@ registerReviewCommands(program, config);
 registerTeamCommands(program, config);
 registerAnswerCommands(program, config);
 registerPublishCommands(program, config);
+registerReplayCommand(program, config);
 registerInsightsCommand(program, config);
 registerHealthCommand(program, config);
 

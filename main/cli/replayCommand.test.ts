@@ -1,0 +1,67 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../tests/fixtures/runCli.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
+
+const almanac = (...args: string[]) => runCli(tmp.dir, ...args);
+
+let tmp: Awaited<ReturnType<typeof tempDir>>;
+let ws: string;
+let logs: string;
+const line = (conversationId: string, time: string, question: string) =>
+  JSON.stringify({
+    type: 'answer',
+    time,
+    conversationId,
+    snapshot: 'x',
+    question,
+    answer: '',
+    handoff: null,
+    confidence: 0.9,
+    articleIds: [],
+    versions: {},
+    latencyMs: 10,
+  });
+
+beforeAll(async () => {
+  tmp = await tempDir();
+  ws = path.join(tmp.dir, 'ws');
+  logs = path.join(tmp.dir, 'logs');
+  almanac('init', ws, '--sample');
+  await mkdir(logs);
+  await writeFile(
+    path.join(logs, 'conversations-2026-12-05.jsonl'),
+    [
+      line('a', '2026-12-05T10:00:00Z', 'How long does a refund take to reach my card?'),
+      line('b', '2026-12-05T11:00:00Z', 'please close my account, write to tom.ward@example.com'),
+      line('c', '2026-12-01T12:00:00Z', '退款多久能到账？'),
+    ].join('\n') + '\n',
+  );
+});
+afterAll(() => tmp.cleanup());
+
+describe('almanac replay', () => {
+  it('says what to do when nothing was published yet', () => {
+    const res = almanac('replay', ws, '--log', logs);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/--against <snapshot id>/);
+  });
+
+  it('replays the period of a log against the published snapshot, masked, as one JSON document', () => {
+    expect(almanac('publish', ws, '--to', path.join(tmp.dir, 'agent'), '--as', 'sara.koh').code).toBe(0);
+    const res = almanac('replay', ws, '--log', logs, '--since', '2026-12-05', '--json');
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout) as { questions: number; counts: Record<string, number>; against: string };
+    // The approved knowledge is what was published: nothing changes.
+    expect(doc).toMatchObject({ questions: 2, counts: { unchanged: 2 } });
+    expect(doc.against).toMatch(/^[0-9a-f]{24}$/);
+    expect(res.stdout).not.toContain('tom.ward@example.com');
+  });
+
+  it('refuses a day it cannot read', () => {
+    const res = almanac('replay', ws, '--log', logs, '--since', '05/12/2026');
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/YYYY-MM-DD/);
+  });
+});

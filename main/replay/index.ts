@@ -1,0 +1,12 @@
+export { maskPersonalData } from './personalData.js';
+export {
+  loggedQuestions,
+  replayQuestions,
+  type LoggedQuestion,
+  type LoggedQuestionOptions,
+  type ReplayChange,
+  type ReplayChangeKind,
+  type ReplayOptions,
+  type ReplayOutcome,
+  type ReplayReport,
+} from './replayQuestions.js';
