@@ -370,7 +370,20 @@ class ImportRun {
       const read = await readTextFile(sf.file, this.options.maxFileBytes);
       let result: DraftResult;
       if (!read.ok) result = { drafts: [], failures: [{ source, reason: read.reason }] };
-      else {
+      else if (
+        sf.kind === 'html' &&
+        sf.generator === 'jekyll' &&
+        !sf.named &&
+        !/^\uFEFF?---[ \t]*\r?\n/.test(read.text)
+      ) {
+        // Jekyll renders only files with front matter; any other HTML it copies as is (often a script app).
+        (this.report.skipped ??= []).push({
+          source,
+          reason:
+            'a static file Jekyll copies as is (no front matter), not one of its pages; import it on its own to read it',
+        });
+        result = { drafts: [], failures: [] };
+      } else {
         const origin = { ref: { collection: sf.collection, path: sf.relPath }, source };
         result = sf.kind === 'html' ? htmlDrafts(read.text, origin) : markdownDrafts(read.text, origin);
       }

@@ -111,6 +111,7 @@ describe('site navigation and what is not a page', () => {
         '---\nlayout: default\ntitle: Page not found\n---\n<h1>{{ page.title }}</h1>\n<p>Try the search box.</p>\n',
       'moved.md':
         '---\ntitle: Moved\nsummary: Where it went\n---\n\n# {{page.title}}\n\n{{ page.summary }}: see the new guide.\n',
+      'tool.html': '<html><body><h1>Key tool</h1><pre>{{ key.b64 }}</pre><script>new Vue({})</script></body></html>\n',
     });
     const report = await importPaths(ctx.store, [site]);
     expect(report.failed).toEqual([]);
@@ -118,6 +119,13 @@ describe('site navigation and what is not a page', () => {
     expect(lost.title).toBe('Page not found');
     expect(lost.body).toContain('Try the search box.');
     expect(lost.body).not.toMatch(/layout|---|\{\{/);
+    // Without front matter Jekyll copies an HTML file as is: a static file (here a script app), not a page.
+    expect(report.skipped).toEqual([
+      {
+        source: expect.stringContaining('tool.html'),
+        reason: expect.stringMatching(/static file Jekyll copies as is/),
+      },
+    ]);
     const moved = await ctx.store.get(report.imported.find((a) => a.source.endsWith('moved.md'))!.id);
     expect(moved.title).toBe('Moved');
     expect(moved.body.trim()).toBe('Where it went: see the new guide.');
