@@ -4,6 +4,7 @@ import { fileKeyVault, signerFor } from '../team/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { CliConfig } from './CliConfig.js';
 import { emit } from './output.js';
+import type { LoggedQuestion } from '../replay/index.js';
 
 interface IdentityFlags {
   as?: string;
@@ -80,6 +81,11 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--override <reason>', 'publish even if the golden sets get worse; the reason goes to the audit log')
     .option('--threshold <n>', 'how far a golden-set metric may fall before the publish is held back', '0.02')
     .option(
+      '--log <file>',
+      "the live agent's logs folder or a conversations-*.jsonl file: its questions are replayed, and a publish that stops handing off a sensitive one is held back",
+    )
+    .option('--since <day>', 'with --log: first day whose questions count (YYYY-MM-DD)')
+    .option(
       '--model-dir <dir>',
       'embedding model folder: the snapshot carries vectors (default: ALMANAC_MODEL_DIR or resources/models)',
     )
@@ -87,23 +93,41 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .action(
       async (
         dir: string,
-        opts: IdentityFlags & { to: string; token?: string; override?: string; threshold: string },
+        opts: IdentityFlags & {
+          to: string;
+          token?: string;
+          override?: string;
+          threshold: string;
+          log?: string;
+          since?: string;
+        },
       ) => {
         const { gatedPublish, parseTarget } = await import('../publish/index.js');
         const target = parseTarget(opts.to, opts.token ?? config.agentToken, config.s3);
         const threshold = Number(opts.threshold);
         if (!(threshold >= 0 && threshold <= 1))
           throw new AlmanacError('VALIDATION_FAILED', '--threshold must be from 0 to 1.');
+        if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since))
+          throw new AlmanacError('VALIDATION_FAILED', '--since must be a day written YYYY-MM-DD.');
+        let questions: LoggedQuestion[] | undefined;
+        if (opts.log) {
+          const { loadConversations } = await import('../insights/index.js');
+          const { loggedQuestions } = await import('../replay/index.js');
+          questions = loggedQuestions((await loadConversations(opts.log)).conversations, { since: opts.since });
+        }
         const ctx = await openForPublish(dir, opts, config);
         const result = await withModel(ctx, opts, config, (model) =>
-          gatedPublish({ ...ctx, ...model, target, installInFolder, override: opts.override, threshold }),
+          gatedPublish({ ...ctx, ...model, target, installInFolder, override: opts.override, threshold, questions }),
         );
         const articles = result.gate.sets.length;
+        const replayed = result.replay
+          ? `; ${result.replay.questions} logged questions replayed, ${result.replay.changes.length} change${result.replay.changes.length === 1 ? '' : 's'}${result.replay.heldBack.length ? `, ${result.replay.heldBack.length} sensitive no longer handed off (overridden)` : ''}`
+          : '';
         emit(
           opts,
           result,
           () =>
-            `Published snapshot ${result.snapshot} to ${result.target} (golden sets checked: ${articles}${result.gate.passed ? '' : ', held back and overridden'})` +
+            `Published snapshot ${result.snapshot} to ${result.target} (golden sets checked: ${articles}${result.gate.passed ? '' : ', held back and overridden'}${replayed})` +
             (result.previous
               ? `; it replaces ${result.previous} (almanac rollback ${dir} --to ${opts.to} ${result.previous}).`
               : '.'),

@@ -19,6 +19,7 @@ import { unpackSnapshot } from './snapshotBundle.js';
 import { checkSnapshotFolder } from './snapshotFiles.js';
 import { manifestFile, type SignedManifest } from './snapshotManifest.js';
 import { publisherKeys, requireTrust } from '../trust/index.js';
+import { replayQuestions, type LoggedQuestion, type ReplayReport } from '../replay/index.js';
 
 /** What the target serves now, or null when nothing is live there. */
 async function liveId(target: PublishTarget): Promise<string | null> {
@@ -81,14 +82,23 @@ export interface GatedPublishOptions {
   embedder?: PassageEmbedder;
   /** The workspace's vectors of that model, reused instead of embedding again. */
   reuseVectors?: VectorStore;
+  /**
+   * Questions customers asked the live agent (see `loggedQuestions`): replayed against the live and
+   * the new snapshot; a publish that would stop handing off a sensitive one is held back.
+   */
+  questions?: LoggedQuestion[];
 }
 
 /**
  * Build the snapshot of the approved state, run the workspace's golden sets against it and the
- * live one, and publish unless a metric falls by more than the threshold (CONFLICT, with the gate
- * report in the details). A manager's override with a reason publishes anyway and is audited.
+ * live one, replay the customers' logged questions when given, and publish unless a metric falls by
+ * more than the threshold or a sensitive question would no longer go to a person (CONFLICT, with the
+ * gate and replay reports in the details). A manager's override with a reason publishes anyway and is
+ * audited with the questions it let through.
  */
-export async function gatedPublish(options: GatedPublishOptions): Promise<PublishResult & { gate: GateReport }> {
+export async function gatedPublish(
+  options: GatedPublishOptions,
+): Promise<PublishResult & { gate: GateReport; replay?: ReplayReport }> {
   const { store, book, signer, target } = options;
   options.onStage?.('build');
   const built = await buildSnapshot({
@@ -104,6 +114,7 @@ export async function gatedPublish(options: GatedPublishOptions): Promise<Publis
   const currentId = await liveId(target);
   let live: Awaited<ReturnType<typeof openSnapshot>> | undefined;
   let gate: GateReport;
+  let replay: ReplayReport | undefined;
   try {
     if (currentId && currentId !== built.manifest.id) {
       const dir = await localCopy(store, target, currentId);
@@ -111,23 +122,41 @@ export async function gatedPublish(options: GatedPublishOptions): Promise<Publis
       live = await openSnapshot(dir, manifest, options.embedder);
     }
     gate = await publishGate(sets, next.knowledge, live?.knowledge ?? null, options.threshold);
+    if (live && options.questions?.length)
+      replay = await replayQuestions(options.questions, live.knowledge, next.knowledge);
   } finally {
     next.close();
     live?.close();
   }
-  if (!gate.passed && !options.override?.trim()) {
-    const worst = gate.sets
-      .flatMap((s) => s.drops.map((d) => `${s.set} ${d.metric} ${d.live.toFixed(3)} → ${d.next.toFixed(3)}`))
-      .join('; ');
+  const held = replay?.heldBack ?? [];
+  const overridden = !gate.passed || held.length > 0;
+  if (overridden && !options.override?.trim()) {
+    const reasons: string[] = [];
+    if (!gate.passed) {
+      const worst = gate.sets
+        .flatMap((s) => s.drops.map((d) => `${s.set} ${d.metric} ${d.live.toFixed(3)} → ${d.next.toFixed(3)}`))
+        .join('; ');
+      reasons.push(`make the golden sets worse than the live snapshot ${currentId}: ${worst}`);
+    }
+    if (held.length)
+      reasons.push(
+        `stop handing off ${held.length} sensitive question(s) customers asked to a person: ${held
+          .slice(0, 5)
+          .map((q) => `"${q}"`)
+          .join(', ')}`,
+      );
     throw new AlmanacError(
       'CONFLICT',
-      `Publishing would make the golden sets worse than the live snapshot ${currentId}: ${worst}. Fix the articles, or publish anyway with an override and a reason.`,
-      { gate },
+      `Publishing would ${reasons.join(', and ')}. Fix the articles or the agent profile, or publish anyway with an override and a reason.`,
+      { gate, ...(replay ? { replay } : {}) },
     );
   }
   const result = await publishSnapshot(store.ws, built, target, signer, options.installInFolder, options.onStage, {
     gate: gate.sets.map((s) => ({ set: s.set, drops: s.drops })),
-    ...(gate.passed ? {} : { override: options.override!.trim() }),
+    ...(replay ? { replay: { questions: replay.questions, counts: replay.counts } } : {}),
+    ...(overridden ? { override: options.override!.trim() } : {}),
+    // What an override let through, masked: the questions customers will now get an answer to, not a person.
+    ...(held.length ? { letThrough: held } : {}),
   });
-  return { ...result, gate };
+  return { ...result, gate, ...(replay ? { replay } : {}) };
 }
