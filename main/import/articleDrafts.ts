@@ -58,22 +58,27 @@ export function markdownDrafts(text: string, origin: DraftOrigin): DraftResult {
       ],
     };
   }
+  return { drafts: [siteDraft(front, front.body, origin)], failures: [] };
+}
+
+/** A site page's draft: its front matter mapped onto Almanac's fields and kept for `{{ page.* }}`. */
+function siteDraft(
+  front: ReturnType<typeof splitForeignFrontMatter>,
+  body: string,
+  origin: DraftOrigin,
+  title?: string,
+): Draft {
   const mapped = mapForeignMeta(front.data);
   return {
-    drafts: [
-      {
-        title: mapped.meta.title,
-        body: front.body,
-        meta: mapped.meta,
-        ...origin,
-        siteMarkup: true,
-        notLive: mapped.notLive,
-        permalinks: mapped.permalinks,
-        notes: [...front.warnings, ...mapped.warnings],
-        page: front.data,
-      },
-    ],
-    failures: [],
+    title: mapped.meta.title ?? title,
+    body,
+    meta: mapped.meta,
+    ...origin,
+    siteMarkup: true,
+    notLive: mapped.notLive,
+    permalinks: mapped.permalinks,
+    notes: [...front.warnings, ...mapped.warnings],
+    page: front.data,
   };
 }
 
@@ -88,26 +93,10 @@ export function htmlDrafts(text: string, origin: DraftOrigin): DraftResult {
     } catch (err) {
       return { drafts: [], failures: [{ source: origin.source, reason: (err as Error).message }] };
     }
-    const mapped = mapForeignMeta(front.data);
     const { title, markdown } = htmlToMarkdown(front.body);
     if (!markdown.trim())
       return { drafts: [], failures: [{ source: origin.source, reason: 'The HTML has no text content.' }] };
-    return {
-      drafts: [
-        {
-          title: mapped.meta.title ?? title,
-          body: markdown,
-          meta: mapped.meta,
-          ...origin,
-          siteMarkup: true,
-          notLive: mapped.notLive,
-          permalinks: mapped.permalinks,
-          notes: [...front.warnings, ...mapped.warnings],
-          page: front.data,
-        },
-      ],
-      failures: [],
-    };
+    return { drafts: [siteDraft(front, markdown, origin, title)], failures: [] };
   }
   const { title, markdown } = htmlToMarkdown(text);
   const nestedMarkdown = markdownNestingProblem(markdown);

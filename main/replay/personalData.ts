@@ -30,10 +30,6 @@ function luhn(digits: string): boolean {
 export function maskPersonalData(text: string): string {
   let out = text;
   for (const [pattern, mark, check] of patterns)
-    out = out.replace(pattern, (match, ...groups: unknown[]) => {
-      if (check && !check(match)) return match;
-      const prefix = typeof groups[0] === 'string' && mark.startsWith('$1') ? groups[0] : '';
-      return mark.startsWith('$1') ? prefix + mark.slice(2) : mark;
-    });
+    out = check ? out.replace(pattern, (match) => (check(match) ? mark : match)) : out.replace(pattern, mark);
   return out;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, hanPieces, isPiece, passageTerms, questionTerms, type TermStats } from './coverage.js';
+import { coverage, passageTerms, questionTerms, type TermStats } from './coverage.js';
+import { hanPieces, isPiece } from './terms.js';
 
 const passages = [
   '桌面出现白色水印怎么办？可以在水印上垫一块干棉布，用吹风机低温档来回吹。',

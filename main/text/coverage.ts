@@ -1,5 +1,5 @@
 import { generalSpecificity } from './generalFrequency.js';
-import { hanPairs, lowerWords, sameActionWords, term, terms } from './terms.js';
+import { hanPairs, hanPieces, lowerWords, piece, sameActionWords, term, terms } from './terms.js';
 import { passageClasses, termClasses } from './wordClasses.js';
 
 /** What a question term counts for when the passage holds only another word of its concept. */
@@ -36,23 +36,6 @@ export interface CoverageOptions {
 /** The distinct informative terms of a question, as coverage weighs them. */
 export function questionTerms(question: string): string[] {
   return [...new Set(terms(question))];
-}
-
-/** Marks a Han character or character pair among a passage's terms: never equal to a word. */
-const piece = '\u0001';
-
-/**
- * The Han characters and neighbouring character pairs of a text, marked as pieces. Word segmentation
- * splits Chinese differently in a short question and a long article ("白印子" falls apart into 白, 印,
- * 子; "餐桌上" stays one word where the article writes 餐桌): pieces let the words still meet.
- */
-export function hanPieces(text: string): string[] {
-  return [...[...text].filter((c) => han.test(c)), ...hanPairs(text)].map((p) => piece + p);
-}
-
-/** A term that is a marked piece, not a word (see `hanPieces`). */
-export function isPiece(t: string): boolean {
-  return t.startsWith(piece);
 }
 
 const han = /\p{Script=Han}/u;

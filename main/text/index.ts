@@ -10,7 +10,7 @@ export {
   mandarinStopWords,
   stopWords,
 } from './stopWords.js';
-export { hanPairs, lowerWords, otherNames, term, terms } from './terms.js';
+export { hanPairs, hanPieces, isPiece, lowerWords, otherNames, term, terms } from './terms.js';
 export type { TermOptions } from './terms.js';
 export { localeLanguage, textLanguage } from './language.js';
 export { cosine, countsOf, documentFrequencies, plusOneIdf, smoothIdf, tfidfVector } from './tfidf.js';
@@ -20,7 +20,7 @@ export type { QuantityStatement, StatedAmount } from './quantities.js';
 export { snippet, snippetChars, snippetText } from './snippet.js';
 export { matchRanges } from './highlight.js';
 export type { TextRange } from './highlight.js';
-export { coverage, hanPieces, idf, isPiece, passageTerms, questionTerms } from './coverage.js';
+export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
 export type { Coverage, CoverageOptions, TermStats } from './coverage.js';
 export { decodeEntities } from './entities.js';
 export { introducesNext, sentences } from './sentences.js';

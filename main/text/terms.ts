@@ -94,3 +94,20 @@ export function hanPairs(text: string): string[] {
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
 }
+
+/** Marks a Han character or character pair among a passage's terms: never equal to a word. */
+export const piece = '\u0001';
+
+/**
+ * The Han characters and neighbouring character pairs of a text, marked as pieces. Word segmentation
+ * splits Chinese differently in a short question and a long article ("白印子" falls apart into 白, 印,
+ * 子; "餐桌上" stays one word where the article writes 餐桌): pieces let the words still meet.
+ */
+export function hanPieces(text: string): string[] {
+  return [...[...text].filter((c) => han.test(c)), ...hanPairs(text)].map((p) => piece + p);
+}
+
+/** A term that is a marked piece, not a word (see `hanPieces`). */
+export function isPiece(t: string): boolean {
+  return t.startsWith(piece);
+}

@@ -1,4 +1,4 @@
-import { lowerWords, term } from './terms.js';
+import { isPiece, lowerWords, term } from './terms.js';
 
 /**
  * Concepts customers express in many words: "delete", "remove", "wipe", "get rid of", 删掉, 清掉,
@@ -162,8 +162,8 @@ const ofPassage = new WeakMap<Set<string>, Set<string>>();
 export function passageClasses(terms: Set<string>): Set<string> {
   let found = ofPassage.get(terms);
   if (!found) {
-    // Marked Han pieces (see `hanPieces`) start with a control character: only words have concepts.
-    found = new Set([...terms].filter((t) => !t.startsWith('\u0001')).flatMap(termClasses));
+    // Marked Han pieces (see `hanPieces`) are not words: only words have concepts.
+    found = new Set([...terms].filter((t) => !isPiece(t)).flatMap(termClasses));
     ofPassage.set(terms, found);
   }
   return found;
