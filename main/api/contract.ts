@@ -70,6 +70,7 @@ export type {
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
 export type { InsightsView, HealthReport };
+export type { ConversationView, ReanswerView } from './insightsHandlers.js';
 export type { ConflictPair, DuplicatePair, HealthPassage } from '../health/index.js';
 export type { InsightsReport, Figures, GapCluster } from '../insights/index.js';
 export type {
@@ -81,10 +82,11 @@ export type {
   RunComparison,
 } from '../evaluation/index.js';
 export type { ProfileView } from './answerRoutes.js';
-export type { BuiltSnapshotView, PublishOverview, AgentStatus } from './publishRoutes.js';
+export type { BuiltSnapshotView, PublishOverview, AgentStatus, ReplayView } from './publishRoutes.js';
 export type { GoldenSetSummary } from './qualityRoutes.js';
 /** Sent as `error.details.gate` when `publish.run` is held back by the golden sets. */
 export type { GateReport, MetricDrop } from '../evaluation/index.js';
+export type { ReplayChange, ReplayChangeKind, ReplayOutcome, ReplayReport } from '../replay/index.js';
 
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
 export type { ArticleMeta } from '../articles/articleMeta.js';
@@ -330,6 +332,8 @@ export type AlmanacEvent =
   | { type: 'review.changed'; ids: string[] }
   /** A publish moved on: building the snapshot, uploading it, done. */
   | { type: 'publish.progress'; stage: 'build' | 'upload' | 'activate' | 'done'; snapshot?: string }
+  /** A replay of logged questions moved on (`publish.replay`, the replay inside `publish.run`). */
+  | { type: 'replay.progress'; done: number; total: number }
   /** A piece of a streamed answer (`answer.ask` with a `streamId`). */
   | { type: 'answer.delta'; streamId: string; text: string }
   /** The event stream (re)connected: anything pushed while it was down was missed, so reload. */

@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { AlmanacError } from '../AlmanacError.js';
-import { openSnapshot, snapshotsDir, type SignedManifest } from '../publish/index.js';
+import { openStoredSnapshot } from '../publish/index.js';
 import { readFeedback } from '../answer/index.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { KnowledgeViews } from '../answer/index.js';
@@ -31,18 +28,6 @@ export interface EvalApiContext {
 }
 
 type EvalRoutes = Extract<RouteName, `evals.${string}`>;
-
-/** A snapshot built in this workspace, opened for answering (NOT_FOUND when it was not built here). */
-async function openBuiltSnapshot(store: ArticleStore, id: string, embedder?: PassageEmbedder) {
-  const dir = path.join(snapshotsDir(store), id);
-  let manifest: SignedManifest;
-  try {
-    manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as SignedManifest;
-  } catch {
-    throw new AlmanacError('NOT_FOUND', `Snapshot ${id} was not built in this workspace.`);
-  }
-  return { manifest, opened: await openSnapshot(dir, manifest, embedder) };
-}
 
 /** Golden sets: list, read, save, add a question, run against drafts or approved, history and comparison. */
 export function evalHandlers({ ws, store, views, semantic }: EvalApiContext): Pick<Handlers, EvalRoutes> {
@@ -74,10 +59,10 @@ export function evalHandlers({ ws, store, views, semantic }: EvalApiContext): Pi
       const set = await readGoldenSet(ws, name);
       if (against !== 'drafts' && against !== 'approved') {
         const model = await semantic?.().catch(() => undefined);
-        const snapshot = await openBuiltSnapshot(store, against, model?.embedder);
+        const snapshot = await openStoredSnapshot(store, against, undefined, model?.embedder);
         try {
           const versions = Object.fromEntries(snapshot.manifest.articles.map((a) => [a.id, a.version]));
-          const run = await runGoldenSet(snapshot.opened.knowledge, set, {
+          const run = await runGoldenSet(snapshot.knowledge, set, {
             k,
             against: `snapshot ${against}`,
             versions,
@@ -85,7 +70,7 @@ export function evalHandlers({ ws, store, views, semantic }: EvalApiContext): Pi
           await saveRun(ws, run);
           return run;
         } finally {
-          snapshot.opened.close();
+          snapshot.close();
         }
       }
       const summaries = await store.list();

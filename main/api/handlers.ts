@@ -67,9 +67,9 @@ export function createHandlers(context: ApiContext): HandlerTable {
     ...reviewHandlers({ ws, store, book, vault, emit }),
     ...answerHandlers({ ws, store, book, indexer, views, configDir, emit }),
     ...evalHandlers({ ws, store, views, semantic: () => indexer.semantic() }),
-    ...insightsHandlers({ ws, store, configDir }),
+    ...insightsHandlers({ ws, store, configDir, views, semantic: () => indexer.semantic() }),
     'health.report': async () => knowledgeHealth(customerPassages(await (await indexer.chunkIndex()).rowsForVectors())),
-    ...publishHandlers({ ws, store, book, vault, configDir, emit, semantic: () => indexer.semantic() }),
+    ...publishHandlers({ ws, store, book, vault, configDir, views, emit, semantic: () => indexer.semantic() }),
     'workspace.info': async () => {
       const trust = await trustOf(ws);
       return {

@@ -1,6 +1,15 @@
 import type { Problem } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
-import { openAiProvider, readProviderSettings, readWorkingProfile } from '../answer/index.js';
+import {
+  answerQuestion,
+  openAiProvider,
+  readProviderSettings,
+  readWorkingProfile,
+  type KnowledgeViews,
+  type Turn,
+} from '../answer/index.js';
+import type { PassageEmbedder } from '../indexing/index.js';
+import { maskPersonalData } from '../replay/index.js';
 import {
   clusterQuestions,
   gapDraft,
@@ -8,21 +17,54 @@ import {
   insightsReport,
   parseAgentLog,
   parseCsvLog,
+  readAgentLog,
   type Conversation,
   type GapCluster,
   type InsightsReport,
 } from '../insights/index.js';
-import { agentCall } from '../publish/index.js';
+import { agentCall, openStoredSnapshot } from '../publish/index.js';
 import { currentMemberId } from '../team/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
-import { targetFor } from './publishHandlers.js';
+import { builtSnapshots, targetFor } from './publishHandlers.js';
+import type { AgentStatus } from './publishRoutes.js';
 
 export interface InsightsApiContext {
   ws: Workspace;
   store: ArticleStore;
   configDir?: string;
+  /** The approved knowledge a conversation can be re-answered from. */
+  views: KnowledgeViews;
+  /** The embedding model, so a snapshot built with vectors is searched as the agent searches it. */
+  semantic?: () => Promise<{ embedder: PassageEmbedder } | undefined>;
+}
+
+/** A logged conversation as the insights list shows it: personal data masked. */
+export interface ConversationView {
+  id: string;
+  time: string;
+  questions: string[];
+  /** The agent's answer to each question, as logged (a CSV export has only the first). */
+  answers: string[];
+  handedOff: boolean;
+  topic: string | null;
+  resolved: boolean | null;
+  articleIds: string[];
+  /** The snapshot that answered it, when the log says. */
+  snapshot: string | null;
+}
+
+/** A conversation's questions answered again by one knowledge: a stored snapshot or the approved articles. */
+export interface ReanswerView {
+  against: string;
+  answers: {
+    question: string;
+    answer: string;
+    citations: { articleId: string; title: string }[];
+    handoff: { topic: string; kind: string } | null;
+    confidence: number;
+  }[];
 }
 
 type InsightsRoutes = Extract<RouteName, `insights.${string}`>;
@@ -32,30 +74,40 @@ export interface InsightsView {
   report: InsightsReport;
   problems: Problem[];
   gaps: GapCluster[];
+  /** The newest conversations first (at most 200), masked. */
+  conversations: ConversationView[];
+  /** The snapshots a conversation can be answered again with: the live agent's, else those built here. */
+  snapshots: { id: string; createdAt: string; live: boolean }[];
 }
 
 /** Insights from a log the studio sends or a live agent's own log, content gaps, and a draft from a gap. */
-export function insightsHandlers({ ws, store, configDir }: InsightsApiContext): Pick<Handlers, InsightsRoutes> {
+export function insightsHandlers({
+  ws,
+  store,
+  configDir,
+  views,
+  semantic,
+}: InsightsApiContext): Pick<Handlers, InsightsRoutes> {
   return {
     'insights.report': async ({ log, target, costs }) => {
       const problems: Problem[] = [];
       let conversations: Conversation[];
+      let snapshots: InsightsView['snapshots'];
       if (target) {
         const agent = await targetFor(configDir, target);
-        const { days } = await agentCall<{ days: string[] }>(agent, '/v1/logs');
-        const byId = new Map<string, Conversation>();
-        for (const day of days) {
-          const res = await fetch(`${agent.url}/v1/logs/${day}`, {
-            headers: { authorization: `Bearer ${agent.token}` },
-          });
-          parseAgentLog(await res.text(), `${target} ${day}`, byId, problems);
+        const read = await readAgentLog(agent);
+        problems.push(...read.problems);
+        conversations = read.conversations;
+        const status = await agentCall<AgentStatus>(agent, '/v1/status');
+        snapshots = status.snapshots.map(({ id, createdAt, active }) => ({ id, createdAt, live: active }));
+      } else {
+        if (log!.format === 'csv') conversations = parseCsvLog(log!.text, log!.name, problems);
+        else {
+          const byId = new Map<string, Conversation>();
+          parseAgentLog(log!.text, log!.name, byId, problems);
+          conversations = [...byId.values()];
         }
-        conversations = [...byId.values()];
-      } else if (log!.format === 'csv') conversations = parseCsvLog(log!.text, log!.name, problems);
-      else {
-        const byId = new Map<string, Conversation>();
-        parseAgentLog(log!.text, log!.name, byId, problems);
-        conversations = [...byId.values()];
+        snapshots = (await builtSnapshots(store)).map(({ id, createdAt }) => ({ id, createdAt, live: false }));
       }
       conversations.sort((a, b) => a.time.localeCompare(b.time));
       const profile = await readWorkingProfile(ws).catch(() => undefined);
@@ -69,7 +121,48 @@ export function insightsHandlers({ ws, store, configDir }: InsightsApiContext): 
         report: insightsReport(conversations, costs),
         problems: problems.slice(0, 200),
         gaps: gaps.slice(0, 30).map((g) => ({ ...g, questions: g.questions.slice(0, 20) })),
+        conversations: conversations
+          .slice(-200)
+          .reverse()
+          .map((c) => ({
+            id: c.id,
+            time: c.time,
+            questions: c.questions.map(maskPersonalData),
+            answers: (c.answers ?? [c.answer]).map(maskPersonalData),
+            handedOff: c.handedOff,
+            topic: c.topic,
+            resolved: c.resolved,
+            articleIds: c.articleIds,
+            snapshot: c.snapshot ?? null,
+          })),
+        snapshots,
       };
+    },
+    'insights.reanswer': async ({ questions, against, target }) => {
+      const embedder = (await semantic?.().catch(() => undefined))?.embedder;
+      const agent = target ? { kind: 'url' as const, ...(await targetFor(configDir, target)) } : undefined;
+      const opened = against === 'approved' ? undefined : await openStoredSnapshot(store, against, agent, embedder);
+      try {
+        const knowledge = opened?.knowledge ?? (await views.approved());
+        const history: Turn[] = [];
+        const answers: ReanswerView['answers'] = [];
+        // In order, each with the turns before it: a follow-up means what it meant in the conversation.
+        for (const question of questions.map(maskPersonalData)) {
+          const r = await answerQuestion(knowledge, question, { history: [...history] });
+          history.push({ role: 'customer', text: question }, { role: 'agent', text: r.answer });
+          const cited = new Map(r.citations.map((c) => [c.articleId, c.title]));
+          answers.push({
+            question,
+            answer: r.answer,
+            citations: [...cited].map(([articleId, title]) => ({ articleId, title })),
+            handoff: r.handoff && { topic: r.handoff.topic, kind: r.handoff.kind },
+            confidence: r.confidence,
+          });
+        }
+        return { against: against === 'approved' ? 'approved' : `snapshot ${against}`, answers };
+      } finally {
+        opened?.close();
+      }
     },
     'insights.createArticle': async ({ cluster }) => {
       const settings = configDir ? await readProviderSettings(configDir).catch(() => undefined) : undefined;

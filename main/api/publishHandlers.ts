@@ -2,9 +2,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
+import type { KnowledgeViews } from '../answer/index.js';
+import { readAgentLog } from '../insights/index.js';
+import { loggedQuestions, replayQuestions } from '../replay/index.js';
 import {
   agentCall,
   diffSnapshots,
+  liveId,
+  openStoredSnapshot,
   plannedSnapshot,
   publishLog,
   gatedPublish,
@@ -29,6 +34,8 @@ export interface PublishApiContext {
   book: ReviewBook;
   vault: KeyVault;
   configDir?: string;
+  /** The approved knowledge a replay answers from before a snapshot is built. */
+  views: KnowledgeViews;
   emit?: (event: AlmanacEvent) => void;
   /** The embedding model and the workspace's vectors, when one is installed: snapshots then carry vectors. */
   semantic?: () => Promise<{ embedder: PassageEmbedder; vectors: VectorStore } | undefined>;
@@ -50,7 +57,8 @@ export async function targetFor(configDir: string | undefined, url: string): Pro
   return { url: target.url, token: target.token };
 }
 
-async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
+/** The snapshots built in this workspace, newest first. */
+export async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
   const dir = snapshotsDir(store);
   const out: SignedManifest[] = [];
   for (const name of await readdir(dir).catch(() => [] as string[])) {
@@ -64,9 +72,20 @@ async function builtSnapshots(store: ArticleStore): Promise<SignedManifest[]> {
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Snapshots, targets, the compare against the live snapshot, publish and rollback. */
+/** The first day (YYYY-MM-DD, UTC) of a period of `days` days that ends today. */
+export function firstDayOf(days: number, now = new Date()): string {
+  return new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The customers' questions a target's agent logged since `since`, masked and de-duplicated. */
+async function targetQuestions(target: { url: string; token: string }, since: string) {
+  const { conversations, problems } = await readAgentLog(target, { since });
+  return { questions: loggedQuestions(conversations, { since }), problems: problems.length };
+}
+
+/** Snapshots, targets, the compare against the live snapshot, replay, publish and rollback. */
 export function publishHandlers(context: PublishApiContext): Pick<Handlers, PublishRoutes> {
-  const { ws, store, book, vault, configDir, emit } = context;
+  const { ws, store, book, vault, configDir, views, emit } = context;
   // A model that cannot load leaves snapshots lexical, as search is.
   const model = async () => {
     const semantic = await context.semantic?.().catch(() => undefined);
@@ -119,9 +138,28 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
     'publish.setTarget': async (input) => viewOfTargets(await saveTarget(settingsFolder(configDir), input)),
     'publish.removeTarget': async ({ url }) => viewOfTargets(await removeTarget(settingsFolder(configDir), url)),
     'publish.agentStatus': async ({ url }) => agentCall(await targetFor(configDir, url), '/v1/status'),
-    'publish.run': async ({ url, override }) => {
+    'publish.replay': async ({ url, days }) => {
+      const target = await targetFor(configDir, url);
+      const since = firstDayOf(days);
+      const live = await liveId({ kind: 'url', ...target });
+      if (!live) return { live: null, since, report: null, problems: 0 };
+      const { questions, problems } = await targetQuestions(target, since);
+      const semantic = await model();
+      const opened = await openStoredSnapshot(store, live, { kind: 'url', ...target }, semantic?.embedder);
+      try {
+        const report = await replayQuestions(questions, opened.knowledge, await views.approved(), {
+          onProgress: (done, total) => emit?.({ type: 'replay.progress', done, total }),
+        });
+        return { live, since, report, problems };
+      } finally {
+        opened.close();
+      }
+    },
+    'publish.run': async ({ url, override, days }) => {
       const target = await targetFor(configDir, url);
       const signer = await signerFor(ws, vault);
+      // The questions customers asked lately: a publish that stops handing off a sensitive one is held back.
+      const { questions } = await targetQuestions(target, firstDayOf(days));
       const result = await gatedPublish({
         store,
         book,
@@ -131,6 +169,8 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
           throw new AlmanacError('VALIDATION_FAILED', 'The studio publishes to agent URLs.');
         },
         override,
+        questions,
+        onReplayProgress: (done, total) => emit?.({ type: 'replay.progress', done, total }),
         ...(await model()),
         onStage: (stage) => progress(stage === 'gate' ? 'build' : stage),
       });

@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { returns } from './routeOutput.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
+import type { ReplayReport } from '../replay/index.js';
+
+/** How many days of the live agent's log a replay reads, counting today. */
+const replayDays = z.number().int().min(1).max(365).default(7);
+
+/** What the customers' logged questions would get from the planned knowledge, against the live snapshot. */
+export interface ReplayView {
+  /** The snapshot the target serves (null: nothing is live, so nothing to compare). */
+  live: string | null;
+  /** The first day whose questions were read (YYYY-MM-DD). */
+  since: string;
+  /** Null when nothing is live on the target. */
+  report: ReplayReport | null;
+  /** Log lines that could not be read (the rest still counts). */
+  problems: number;
+}
 
 /** A snapshot built in this workspace. */
 export interface BuiltSnapshotView {
@@ -61,10 +77,23 @@ export const publishRoutes = {
   },
   'publish.removeTarget': { input: z.object({ url: z.string().max(2000) }), output: returns<TargetView[]>() },
   'publish.agentStatus': { input: z.object({ url: z.string().max(2000) }), output: returns<AgentStatus>() },
-  /** CONFLICT (details.gate) when a golden set would get worse; `override` with a reason publishes anyway, audited. */
+  /** Replay the target's logged customer questions of the last `days` against its live snapshot and the planned knowledge. */
+  'publish.replay': {
+    input: z.object({ url: z.string().max(2000), days: replayDays }),
+    output: returns<ReplayView>(),
+  },
+  /**
+   * CONFLICT (details.gate, details.replay) when a golden set would get worse or a sensitive question
+   * customers asked in the last `days` would no longer be handed off; `override` with a reason
+   * publishes anyway, audited with the questions it let through.
+   */
   'publish.run': {
-    input: z.object({ url: z.string().max(2000), override: z.string().trim().max(2000).optional() }),
-    output: returns<PublishResult>(),
+    input: z.object({
+      url: z.string().max(2000),
+      override: z.string().trim().max(2000).optional(),
+      days: replayDays,
+    }),
+    output: returns<PublishResult & { replay?: ReplayReport }>(),
   },
   'publish.rollback': {
     input: z.object({ url: z.string().max(2000), id: z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id') }),

@@ -4,7 +4,7 @@ import { articleIdSchema } from '../articles/articleMeta.js';
 import type { Article } from '../articles/types.js';
 import type { GoldenRun, GoldenSet, RunComparison } from '../evaluation/index.js';
 import type { HealthReport } from '../health/index.js';
-import type { InsightsView } from './insightsHandlers.js';
+import type { InsightsView, ReanswerView } from './insightsHandlers.js';
 
 const setName = z.string().regex(/^[\w-]{1,100}$/, 'use letters, digits, "-" or "_"');
 const goldenQuestionSchema = z.object({
@@ -70,6 +70,19 @@ export const qualityRoutes = {
       })
       .refine((v) => Boolean(v.log) !== Boolean(v.target), 'Give either a log or a live agent (target)'),
     output: returns<InsightsView>(),
+  },
+  /**
+   * Answer one logged conversation's questions again, in order, with a stored snapshot (built here,
+   * or stored by the live agent `target`) or with the approved articles: what the customer was told
+   * against what they would be told.
+   */
+  'insights.reanswer': {
+    input: z.object({
+      questions: z.array(z.string().trim().min(1).max(4000)).min(1).max(50),
+      against: z.union([z.literal('approved'), z.string().regex(/^[0-9a-f]{8,64}$/, 'a snapshot id')]),
+      target: z.string().max(2000).optional(),
+    }),
+    output: returns<ReanswerView>(),
   },
   /** A draft article from a content gap (by the answer provider when one is set up, else a template). */
   'insights.createArticle': {

@@ -81,8 +81,8 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
     .option('--override <reason>', 'publish even if the golden sets get worse; the reason goes to the audit log')
     .option('--threshold <n>', 'how far a golden-set metric may fall before the publish is held back', '0.02')
     .option(
-      '--log <file>',
-      "the live agent's logs folder or a conversations-*.jsonl file: its questions are replayed, and a publish that stops handing off a sensitive one is held back",
+      '--log <file|url>',
+      "the live agent's URL (its own log, read with the token), logs folder or a conversations-*.jsonl file: its questions are replayed, and a publish that stops handing off a sensitive one is held back",
     )
     .option('--since <day>', 'with --log: first day whose questions count (YYYY-MM-DD)')
     .option(
@@ -111,9 +111,11 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           throw new AlmanacError('VALIDATION_FAILED', '--since must be a day written YYYY-MM-DD.');
         let questions: LoggedQuestion[] | undefined;
         if (opts.log) {
-          const { loadConversations } = await import('../insights/index.js');
+          const { loadConversationsFrom } = await import('../insights/index.js');
           const { loggedQuestions } = await import('../replay/index.js');
-          questions = loggedQuestions((await loadConversations(opts.log)).conversations, { since: opts.since });
+          const range = { since: opts.since };
+          const log = await loadConversationsFrom(opts.log, opts.token ?? config.agentToken, range);
+          questions = loggedQuestions(log.conversations, range);
         }
         const ctx = await openForPublish(dir, opts, config);
         const result = await withModel(ctx, opts, config, (model) =>

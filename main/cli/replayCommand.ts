@@ -11,6 +11,7 @@ const openIndexed: typeof OpenIndexed = async (...args) => (await import('./open
 
 interface ReplayFlags {
   log: string;
+  token?: string;
   since?: string;
   until?: string;
   against?: string;
@@ -57,7 +58,11 @@ export function registerReplayCommand(program: Command, config: CliConfig): void
     .description(
       'answer the questions of a live agent log with a published snapshot and with the approved knowledge, and report what would change for customers',
     )
-    .requiredOption('--log <file>', "the agent's logs folder or a conversations-*.jsonl file, or a CSV export")
+    .requiredOption(
+      '--log <file|url>',
+      "a running agent's URL (its own log), the agent's logs folder, a conversations-*.jsonl file, or a CSV export",
+    )
+    .option('--token <token>', 'with an agent URL: its token (default: ALMANAC_AGENT_TOKEN)')
     .option('--since <day>', 'first day whose questions count (YYYY-MM-DD)')
     .option('--until <day>', 'last day whose questions count (YYYY-MM-DD)')
     .option('--against <snapshot>', 'the live snapshot (default: the one published last from this workspace)')
@@ -72,7 +77,7 @@ export function registerReplayCommand(program: Command, config: CliConfig): void
           throw new AlmanacError('VALIDATION_FAILED', `${flag} must be a day written YYYY-MM-DD.`);
       const { KnowledgeViews } = await import('../answer/index.js');
       const { ReviewBook } = await import('../review/index.js');
-      const { loadConversations } = await import('../insights/index.js');
+      const { loadConversationsFrom } = await import('../insights/index.js');
       const { openSnapshot, publishLog, snapshotsDir, manifestFile } = await import('../publish/index.js');
       const { loggedQuestions, replayQuestions } = await import('../replay/index.js');
       const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, true);
@@ -98,7 +103,10 @@ export function registerReplayCommand(program: Command, config: CliConfig): void
           );
         });
         live = await openSnapshot(folder, JSON.parse(manifest));
-        const { conversations, problems } = await loadConversations(opts.log);
+        const { conversations, problems } = await loadConversationsFrom(opts.log, opts.token ?? config.agentToken, {
+          since: opts.since,
+          until: opts.until,
+        });
         for (const p of problems.slice(0, 20)) process.stderr.write(`${p.file} ${p.field}: ${p.message}\n`);
         const questions = loggedQuestions(conversations, { since: opts.since, until: opts.until });
         const tty = !opts.json && process.stderr.isTTY;

@@ -10,7 +10,9 @@ export interface Conversation {
   /** The customer's first question, and every question they asked. */
   question: string;
   questions: string[];
+  /** The agent's first answer, and (agent logs) its answer to each question in turn. */
   answer: string;
+  answers?: string[];
   /** The customer said it was resolved (true), not resolved (false), or did not say (null). */
   resolved: boolean | null;
   handedOff: boolean;
@@ -24,6 +26,8 @@ export interface Conversation {
   confidence: number | null;
   /** Answers given extractively because the language model failed. */
   providerFailures: number;
+  /** The snapshot that gave the first answer (agent logs record it; CSV exports do not). */
+  snapshot?: string;
 }
 
 export interface LoadedLog {
@@ -46,6 +50,7 @@ interface AnswerLine {
   articleIds: string[];
   versions?: Record<string, string>;
   providerFailed?: string;
+  snapshot?: string;
 }
 interface FeedbackLine {
   type: 'feedback';
@@ -81,6 +86,7 @@ export function parseAgentLog(text: string, file: string, into: Map<string, Conv
           question: entry.question,
           questions: [],
           answer: entry.answer,
+          answers: [],
           resolved: null,
           handedOff: false,
           topic: null,
@@ -89,10 +95,12 @@ export function parseAgentLog(text: string, file: string, into: Map<string, Conv
           versions: {},
           confidence: null,
           providerFailures: 0,
+          ...(typeof entry.snapshot === 'string' ? { snapshot: entry.snapshot } : {}),
         };
         into.set(entry.conversationId, c);
       }
       c.questions.push(entry.question);
+      c.answers?.push(entry.answer);
       if (entry.handoff && !c.handedOff) {
         c.handedOff = true;
         c.topic = entry.handoff.topic;
@@ -214,4 +222,63 @@ export async function loadConversations(file: string): Promise<LoadedLog> {
     else parseAgentLog(text, f, fromAgent, problems);
   }
   return { conversations: [...fromAgent.values(), ...fromCsv].sort((a, b) => a.time.localeCompare(b.time)), problems };
+}
+
+/** A live agent to read the log of: its URL and token. */
+export interface AgentLogSource {
+  url: string;
+  token: string;
+}
+
+/**
+ * Read a running agent's own conversation log (`/v1/logs`, one JSONL file a day), the days from
+ * `since` to `until` (YYYY-MM-DD, both optional). NOT_FOUND when the agent cannot be reached,
+ * UNAUTHORIZED when it refuses the token: a log that cannot be read is never an empty one.
+ */
+export async function readAgentLog(
+  agent: AgentLogSource,
+  range: { since?: string; until?: string } = {},
+): Promise<LoadedLog> {
+  const get = async (route: string): Promise<string> => {
+    let res: Response;
+    try {
+      res = await fetch(`${agent.url}${route}`, { headers: { authorization: `Bearer ${agent.token}` } });
+    } catch (err) {
+      throw new AlmanacError(
+        'NOT_FOUND',
+        `Cannot reach the agent at ${agent.url}: ${(err as Error).message}. Is it running?`,
+      );
+    }
+    if (res.status === 401 || res.status === 403)
+      throw new AlmanacError('UNAUTHORIZED', `The agent at ${agent.url} refused the token (${res.status}).`);
+    if (!res.ok)
+      throw new AlmanacError('NOT_FOUND', `The agent at ${agent.url} could not send ${route} (${res.status}).`);
+    return res.text();
+  };
+  const { days } = JSON.parse(await get('/v1/logs')) as { days: string[] };
+  const problems: Problem[] = [];
+  const byId = new Map<string, Conversation>();
+  for (const day of days) {
+    if ((range.since && day < range.since) || (range.until && day > range.until)) continue;
+    parseAgentLog(await get(`/v1/logs/${day}`), `${agent.url} ${day}`, byId, problems);
+  }
+  return { conversations: [...byId.values()].sort((a, b) => a.time.localeCompare(b.time)), problems };
+}
+
+/**
+ * Load a conversation log from where the command line names it: a running agent's URL (its own log,
+ * read with `token`) or a file or folder (see `loadConversations`).
+ */
+export async function loadConversationsFrom(
+  source: string,
+  token: string | undefined,
+  range: { since?: string; until?: string } = {},
+): Promise<LoadedLog> {
+  if (!/^https?:\/\//i.test(source)) return loadConversations(source);
+  if (!token)
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      `Reading the log of the agent at ${source} needs its token: give --token or set ALMANAC_AGENT_TOKEN.`,
+    );
+  return readAgentLog({ url: source.replace(/\/+$/, ''), token }, range);
 }

@@ -1,5 +1,12 @@
-export { loadConversations, parseAgentLog, parseCsvLog, csvHeader } from './conversationLogs.js';
-export type { Conversation, LoadedLog } from './conversationLogs.js';
+export {
+  loadConversations,
+  parseAgentLog,
+  parseCsvLog,
+  readAgentLog,
+  loadConversationsFrom,
+  csvHeader,
+} from './conversationLogs.js';
+export type { AgentLogSource, Conversation, LoadedLog } from './conversationLogs.js';
 export { insightsReport, defaultCosts } from './insightsReport.js';
 export type { InsightsReport, Figures, CostSettings } from './insightsReport.js';
 export { clusterQuestions, lexicalThreshold, embeddingThreshold } from './clusterQuestions.js';

@@ -7,7 +7,7 @@ import type { ReviewBook } from '../review/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Signer } from '../team/index.js';
 import { buildSnapshot, snapshotsDir } from './buildSnapshot.js';
-import { openSnapshot } from './openSnapshot.js';
+import { openSnapshot, type OpenedSnapshot } from './openSnapshot.js';
 import {
   agentCall,
   publishSnapshot,
@@ -22,7 +22,7 @@ import { publisherKeys, requireTrust } from '../trust/index.js';
 import { replayQuestions, type LoggedQuestion, type ReplayReport } from '../replay/index.js';
 
 /** What the target serves now, or null when nothing is live there. */
-async function liveId(target: PublishTarget): Promise<string | null> {
+export async function liveId(target: PublishTarget): Promise<string | null> {
   if (target.kind === 'url') return (await agentCall<{ active: string | null }>(target, '/v1/status')).active;
   if (target.kind === 's3') return (await target.bucket.readActive()).active?.id ?? null;
   const text = await readFile(path.join(target.dir, 'active.json'), 'utf8').catch(() => undefined);
@@ -33,7 +33,7 @@ async function liveId(target: PublishTarget): Promise<string | null> {
  * A copy of the live snapshot in this workspace's snapshot folder: built here before, or fetched
  * from the target and checked against the team's managers' keys.
  */
-async function localCopy(store: ArticleStore, target: PublishTarget, id: string): Promise<string> {
+export async function localCopy(store: ArticleStore, target: PublishTarget, id: string): Promise<string> {
   const dir = path.join(snapshotsDir(store), id);
   const trusted = publisherKeys((await requireTrust(store.ws)).roster);
   // A copy here is used only while it still checks; a damaged one is fetched again.
@@ -68,6 +68,28 @@ async function localCopy(store: ArticleStore, target: PublishTarget, id: string)
   }
 }
 
+/**
+ * A snapshot opened for answering: one built in this workspace, or one the target stores (fetched
+ * and checked against the managers' keys). NOT_FOUND when neither has it.
+ */
+export async function openStoredSnapshot(
+  store: ArticleStore,
+  id: string,
+  target?: PublishTarget,
+  embedder?: PassageEmbedder,
+): Promise<OpenedSnapshot & { manifest: SignedManifest }> {
+  const here = path.join(snapshotsDir(store), id);
+  const built = await readFile(path.join(here, manifestFile), 'utf8').catch(() => undefined);
+  const dir = built ? here : target ? await localCopy(store, target, id) : undefined;
+  if (!dir)
+    throw new AlmanacError(
+      'NOT_FOUND',
+      `Snapshot ${id} was not built in this workspace; choose the agent that stores it.`,
+    );
+  const manifest = JSON.parse(await readFile(path.join(dir, manifestFile), 'utf8')) as SignedManifest;
+  return { ...(await openSnapshot(dir, manifest, embedder)), manifest };
+}
+
 export interface GatedPublishOptions {
   store: ArticleStore;
   book: ReviewBook;
@@ -87,6 +109,8 @@ export interface GatedPublishOptions {
    * the new snapshot; a publish that would stop handing off a sensitive one is held back.
    */
   questions?: LoggedQuestion[];
+  /** Questions replayed so far. */
+  onReplayProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -123,7 +147,9 @@ export async function gatedPublish(
     }
     gate = await publishGate(sets, next.knowledge, live?.knowledge ?? null, options.threshold);
     if (live && options.questions?.length)
-      replay = await replayQuestions(options.questions, live.knowledge, next.knowledge);
+      replay = await replayQuestions(options.questions, live.knowledge, next.knowledge, {
+        onProgress: options.onReplayProgress,
+      });
   } finally {
     next.close();
     live?.close();

@@ -17,5 +17,5 @@ export { BucketStore, parseBucketUrl } from './BucketStore.js';
 export type { BucketActive, BucketCredentials, BucketLocation } from './BucketStore.js';
 export { openSnapshot } from './openSnapshot.js';
 export type { OpenedSnapshot } from './openSnapshot.js';
-export { gatedPublish } from './gatedPublish.js';
+export { gatedPublish, liveId, openStoredSnapshot } from './gatedPublish.js';
 export type { GatedPublishOptions } from './gatedPublish.js';

@@ -1,19 +1,12 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightsReport } from '../../main/api/contract';
-import { useLibraryStore } from '../stores/useLibraryStore';
+import { useArticleTitle } from '../library/useArticleTitle';
 import { csatText, percent } from './formatInsights';
-
-function useTitles(): (id: string) => string {
-  const articles = useLibraryStore((s) => s.articles);
-  const titles = useMemo(() => new Map(articles.map((a) => [a.id, a.title])), [articles]);
-  return (id) => titles.get(id) || id;
-}
 
 /** Figures by article, by article version (so an edit's effect shows), and hand-offs by topic. */
 export function InsightsTables({ report }: { report: InsightsReport }) {
   const { t, i18n } = useTranslation();
-  const title = useTitles();
+  const title = useArticleTitle();
   return (
     <>
       <section className="view-section">

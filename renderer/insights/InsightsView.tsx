@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ConversationList } from './ConversationList';
 import { FigureCards } from './FigureCards';
 import { GapList } from './GapList';
 import { HealthPanel } from './HealthPanel';
@@ -8,13 +9,14 @@ import { TrendCharts } from './TrendCharts';
 import { useInsightsStore, type InsightsTab } from './useInsightsStore';
 import './insights.css';
 
-const tabs: InsightsTab[] = ['dashboard', 'gaps', 'health'];
+const tabs: InsightsTab[] = ['dashboard', 'gaps', 'conversations', 'health'];
 
 /** The Insights view: how the agent does on a conversation log, the content gaps it shows, and knowledge health. */
 export function InsightsView({ onOpenArticle }: { onOpenArticle: () => void }) {
   const { t } = useTranslation();
   const tab = useInsightsStore((s) => s.tab);
   const data = useInsightsStore((s) => s.data);
+  const source = useInsightsStore((s) => s.source);
 
   return (
     <div className="insights-view" data-testid="insights-view">
@@ -44,6 +46,8 @@ export function InsightsView({ onOpenArticle }: { onOpenArticle: () => void }) {
             <SourcePanel />
             {!data ? (
               <p className="muted insights-empty">{tab === 'gaps' ? t('insights.gaps.noLog') : t('insights.empty')}</p>
+            ) : tab === 'conversations' ? (
+              <ConversationList data={data} target={source && 'target' in source ? source.target : null} />
             ) : tab === 'gaps' ? (
               <>
                 <p className="muted view-intro">{t('insights.gaps.intro')}</p>

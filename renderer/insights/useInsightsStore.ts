@@ -5,7 +5,7 @@ import { showError } from '../stores/useToastStore';
 
 export type InsightsData = RouteOutput<'insights.report'>;
 export type InsightsSource = { log: { name: string; format: 'jsonl' | 'csv'; text: string } } | { target: string };
-export type InsightsTab = 'dashboard' | 'gaps' | 'health';
+export type InsightsTab = 'dashboard' | 'gaps' | 'conversations' | 'health';
 
 interface Costs {
   humanTicket: number;

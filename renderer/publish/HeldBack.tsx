@@ -3,7 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { usePublishStore, type GateReport } from './usePublishStore';
 
 /** The golden-set metrics that held a publish back, and a manager's way to publish anyway with a reason. */
-export function HeldBack({ gate, canPublish, running }: { gate: GateReport; canPublish: boolean; running: boolean }) {
+export function HeldBack({
+  gate,
+  held,
+  canPublish,
+  running,
+}: {
+  gate: GateReport;
+  held: string[];
+  canPublish: boolean;
+  running: boolean;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const reasonId = useId();
@@ -11,8 +21,22 @@ export function HeldBack({ gate, canPublish, running }: { gate: GateReport; canP
 
   return (
     <div className="banner warning publish-gate" role="alert" data-testid="gate-report">
-      <strong>{t('publish.gate.title')}</strong>
-      <p className="muted small">{t('publish.gate.threshold', { threshold: gate.threshold })}</p>
+      {held.length > 0 && (
+        <div data-testid="held-questions">
+          <strong>{t('publish.gate.heldTitle', { count: held.length })}</strong>
+          <ul>
+            {held.map((q) => (
+              <li key={q}>“{q}”</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!gate.passed && (
+        <>
+          <strong>{t('publish.gate.title')}</strong>
+          <p className="muted small">{t('publish.gate.threshold', { threshold: gate.threshold })}</p>
+        </>
+      )}
       {gate.sets
         .filter((s) => s.drops.length > 0)
         .map((s) => (

@@ -10,6 +10,7 @@ export function PublishPanel() {
   const stage = usePublishStore((s) => s.stage);
   const result = usePublishStore((s) => s.result);
   const gate = usePublishStore((s) => s.gate);
+  const held = usePublishStore((s) => s.held);
   if (!overview) return null;
   const running = stage !== null && stage !== 'done';
   const ready = !('problem' in overview.planned);
@@ -40,7 +41,7 @@ export function PublishPanel() {
       ) : (
         !selected && <p className="muted">{t('publish.run.chooseTarget')}</p>
       )}
-      {gate && <HeldBack key={selected} gate={gate} canPublish={overview.canPublish} running={running} />}
+      {gate && <HeldBack key={selected} gate={gate} held={held} canPublish={overview.canPublish} running={running} />}
       {result && stage === 'done' && (
         <p className="publish-success" data-testid="publish-success" data-snapshot={result.snapshot}>
           {t(result.previous === result.snapshot ? 'publish.run.unchanged' : 'publish.run.success', {

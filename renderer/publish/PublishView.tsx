@@ -1,18 +1,28 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onEvent } from '../api/client';
+import { BehaviourDiff } from './BehaviourDiff';
 import { PlannedSnapshot } from './PlannedSnapshot';
 import { PublishLog } from './PublishLog';
 import { PublishPanel } from './PublishPanel';
 import { TargetList } from './TargetList';
 import { TargetStatus } from './TargetStatus';
 import { usePublishStore } from './usePublishStore';
+import { useReplayStore } from './useReplayStore';
 import './publish.css';
 
 /** The Publish view: what would go live, where it can go, making it live, rolling back, and the log. */
 export function PublishView() {
   const { t } = useTranslation();
   const loaded = usePublishStore((s) => s.overview !== null);
+  const selected = usePublishStore((s) => s.selected);
+  const planned = usePublishStore((s) => (s.overview && 'id' in s.overview.planned ? s.overview.planned.id : null));
+  const active = usePublishStore((s) => s.status?.active ?? null);
+
+  // The behaviour diff follows the target, what a publish would hold, and what the target serves.
+  useEffect(() => {
+    if (loaded) void useReplayStore.getState().load(selected);
+  }, [loaded, selected, planned, active]);
 
   useEffect(() => {
     const store = usePublishStore.getState();
@@ -21,6 +31,7 @@ export function PublishView() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stop = onEvent((event) => {
       if (event.type === 'publish.progress') return usePublishStore.getState().progress(event.stage);
+      if (event.type === 'replay.progress') return useReplayStore.getState().progressed(event.done, event.total);
       if (event.type !== 'review.changed' && event.type !== 'articles.changed' && event.type !== 'events.connected')
         return;
       clearTimeout(timer);
@@ -43,6 +54,7 @@ export function PublishView() {
         {loaded ? (
           <>
             <PlannedSnapshot />
+            <BehaviourDiff />
             <PublishPanel />
             <TargetStatus />
             <PublishLog />

@@ -5,6 +5,7 @@ import type {
   MetricDrop,
   PublishOverview,
   PublishResult,
+  ReplayReport,
   SnapshotDiff,
 } from '../../main/api/contract';
 import { call } from '../api/client';
@@ -37,6 +38,8 @@ interface PublishState {
   result: PublishResult | null;
   /** The golden-set report of the last publish the core held back, until it succeeds or the target changes. */
   gate: GateReport | null;
+  /** The sensitive logged questions that held that publish back: they would no longer go to a person. */
+  held: string[];
   load(): Promise<void>;
   select(url: string | null): void;
   loadStatus(): Promise<void>;
@@ -60,6 +63,7 @@ const initial = {
   stage: null,
   result: null,
   gate: null,
+  held: [] as string[],
 };
 
 let compareSeq = 0;
@@ -76,7 +80,7 @@ export const usePublishStore = create<PublishState>((set, get) => ({
     else void get().compare();
   },
   select(url) {
-    set({ selected: url, status: null, statusState: 'idle', comparison: null, gate: null });
+    set({ selected: url, status: null, statusState: 'idle', comparison: null, gate: null, held: [] });
     void get().loadStatus();
     void get().compare();
   },
@@ -130,16 +134,18 @@ export const usePublishStore = create<PublishState>((set, get) => ({
   async publish(override) {
     const url = get().selected;
     if (!url) return null;
-    set({ stage: 'build', result: null, ...(override ? {} : { gate: null }) });
+    set({ stage: 'build', result: null, ...(override ? {} : { gate: null, held: [] }) });
     const res = await call('publish.run', override ? { url, override } : { url });
     if (!res.ok) {
-      const gate = res.error.code === 'CONFLICT' ? (res.error.details?.gate as GateReport | undefined) : undefined;
+      const details = res.error.code === 'CONFLICT' ? res.error.details : undefined;
+      const gate = details?.gate as GateReport | undefined;
+      const held = (details?.replay as ReplayReport | undefined)?.heldBack ?? [];
       set({ stage: null });
-      if (gate && get().selected === url) set({ gate });
+      if (gate && get().selected === url) set({ gate, held });
       else showError(res.error);
       return null;
     }
-    set({ stage: 'done', result: res.data, gate: null });
+    set({ stage: 'done', result: res.data, gate: null, held: [] });
     void get().load();
     void get().loadStatus();
     return res.data;

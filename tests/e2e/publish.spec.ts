@@ -47,7 +47,7 @@ async function stopAgent(agent: Agent): Promise<void> {
   await exited;
 }
 
-const test = base.extend<{ setup: { studio: Studio; agent: Agent } }>({
+const test = base.extend<{ setup: { studio: Studio; agent: Agent; ws: string } }>({
   // eslint-disable-next-line no-empty-pattern
   setup: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'almanac-publish-'));
@@ -60,7 +60,7 @@ const test = base.extend<{ setup: { studio: Studio; agent: Agent } }>({
     const agent = await startAgent(path.join(dir, 'agent'), ws);
     expect(await snapshotOfFiles(ws)).toEqual(before);
     const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
-    await use({ studio, agent });
+    await use({ studio, agent, ws });
     await stopStudio(studio);
     await stopAgent(agent);
     await rm(dir, { recursive: true, force: true });
@@ -217,4 +217,112 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   expect(rolledBack.status).toBe(200);
   expect(rolledBack.snapshot).toBe(first);
   expect(rolledBack.body.citations[0]?.articleId).toBe('refund-policy');
+});
+
+test('a manager sees what a publish changes for real customers, compares one question side by side, keeps it as a golden question, and publishes', async ({
+  page,
+  setup: { studio, agent, ws },
+}) => {
+  await page.goto(studio.url);
+  await page.getByTestId('identity').click();
+  await page
+    .getByRole('dialog')
+    .getByTestId('member')
+    .filter({ hasText: 'Sara Koh' })
+    .getByRole('button', { name: /Switch to Sara Koh/ })
+    .click();
+  await expect(page.getByTestId('identity')).toContainText('Signed in as Sara Koh');
+  await nav(page, 'Publish').click();
+  const view = page.getByTestId('publish-view');
+  await view.getByRole('button', { name: 'Add target' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Agent URL').fill(agent.url);
+  await dialog.getByLabel('Token').fill('t1');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const diff = view.getByTestId('behaviour-diff');
+  await expect(diff).toContainText('Nothing is live on this agent yet');
+  await view.getByTestId('publish-button').click();
+  await expect(view.getByTestId('publish-stage')).toHaveAttribute('data-stage', 'done', { timeout: 60_000 });
+  const first = (await view.getByTestId('publish-success').getAttribute('data-snapshot'))!;
+
+  // Live now, and no customer has asked anything yet.
+  await expect(diff.getByTestId('replay-summary')).toContainText('The live agent logged no question', {
+    timeout: 30_000,
+  });
+
+  // Customers ask the live agent; one types their card number.
+  const declined = await askAgent(
+    agent,
+    'My card 4111 1111 1111 1111 keeps getting declined. Which payment methods do you accept?',
+  );
+  expect(declined.body.citations[0]?.articleId).toBe('payment-methods');
+  await askAgent(agent, 'How long does a refund take to reach my card?');
+
+  // The payment methods article is archived: the card question would get another article.
+  await nav(page, 'Library').click();
+  await page.getByPlaceholder('Search titles and text…').fill('Payment methods');
+  await page.getByTestId('article-row').filter({ hasText: 'Payment methods' }).first().click();
+  await page.locator('.editor-header').getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.locator('.editor-header').getByTestId('status-badge')).toHaveAttribute('data-status', 'archived');
+  await nav(page, 'Publish').click();
+  await expect(diff.getByTestId('replay-summary')).toContainText('2 real questions from the last 7 days', {
+    timeout: 60_000,
+  });
+  const group = diff.locator('[data-testid="replay-group"][data-kind="different-article"]');
+  await expect(group).toContainText('Another article cited (1)');
+  const change = group.getByTestId('replay-change');
+  // The card number never reaches the screen.
+  await expect(change).toHaveText('My card [card] keeps getting declined. Which payment methods do you accept?');
+  await expect(diff).not.toContainText('4111');
+
+  await change.click();
+  const side = page.getByRole('dialog');
+  await expect(side.getByTestId('replay-before').getByTestId('outcome-citation').first()).toHaveAttribute(
+    'data-article',
+    'payment-methods',
+  );
+  await expect(side.getByTestId('replay-after').locator('[data-article="payment-methods"]')).toHaveCount(0);
+  await expect(side.getByTestId('replay-cause')).toContainText('Payment methods');
+  await expect(side.getByTestId('replay-cause')).toContainText('removed');
+  await side.getByRole('button', { name: 'The live answer is right' }).click();
+  await expect(side.getByTestId('replay-saved')).toContainText('Added to golden set golden');
+  await page.keyboard.press('Escape');
+  await expect(side).toHaveCount(0);
+  const golden = await readFile(path.join(ws, 'evals', 'golden.jsonl'), 'utf8');
+  const saved = JSON.parse(golden.trim().split('\n').at(-1)!) as { question: string; expected: string[] };
+  expect(saved).toMatchObject({
+    question: 'My card [card] keeps getting declined. Which payment methods do you accept?',
+    expected: ['payment-methods'],
+  });
+
+  // The golden set now guards that question: the publish is held back until a manager says why.
+  await view.getByTestId('publish-button').click();
+  const gate = view.getByTestId('gate-report');
+  await expect(gate).toContainText('golden sets would get worse', { timeout: 60_000 });
+  await gate.getByLabel('Reason for publishing anyway').fill('Payment methods moves to the new billing article');
+  await gate.getByRole('button', { name: 'Publish anyway' }).click();
+  await expect(view.getByTestId('publish-stage')).toHaveAttribute('data-stage', 'done', { timeout: 60_000 });
+  const second = (await view.getByTestId('publish-success').getAttribute('data-snapshot'))!;
+  expect(second).not.toBe(first);
+  expect((await askAgent(agent)).snapshot).toBe(second);
+  // What is live now is what was planned: nothing changes any more.
+  await expect(diff.getByTestId('replay-summary')).toContainText('would change', { timeout: 60_000 });
+  await expect(diff.getByTestId('replay-group')).toHaveCount(0);
+
+  // A complaint about the card question is checked against exactly what the customer was told.
+  await nav(page, 'Insights').click();
+  await page.getByRole('radio', { name: 'Live agent' }).check();
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await page.getByRole('tab', { name: 'Conversations' }).click();
+  const row = page.getByTestId('conversation').filter({ hasText: 'keeps getting declined' });
+  await expect(row).toContainText(first.slice(0, 8));
+  await expect(page.getByTestId('conversations')).not.toContainText('4111');
+  await row.getByRole('button', { name: 'Answer again' }).click();
+  const again = page.getByRole('dialog');
+  await expect(again.getByLabel('Answer with')).toHaveValue(first);
+  await expect(again.getByTestId('reanswer-now').locator('[data-article="payment-methods"]')).toHaveCount(1);
+  await again.getByLabel('Answer with').selectOption(second);
+  await expect(again.getByTestId('reanswer-now')).toBeVisible();
+  await expect(again.getByTestId('reanswer-now').locator('[data-article="payment-methods"]')).toHaveCount(0);
+  await expect(again.getByTestId('reanswer-told')).toContainText(/payment|card/i);
 });
