@@ -5,6 +5,7 @@ import { SaveAsTestDialog } from '../quality/SaveAsTestDialog';
 import { useEditorStore } from '../stores/useEditorStore';
 import { citationRuns } from './citationRuns';
 import { FeedbackForm } from './FeedbackForm';
+import { HandoffBanner } from './HandoffBanner';
 import { TracePanel } from './TracePanel';
 import type { Exchange } from './usePreviewStore';
 
@@ -67,13 +68,7 @@ function AnswerBody({
   const confidence = result.confidence.toFixed(2);
   return (
     <>
-      {result.handoff && (
-        <div className="banner warning handoff" role="alert" data-testid="handoff">
-          <strong>{t('preview.handoff', { topic: result.handoff.topic })}</strong>
-          <span>{result.handoff.reason}</span>
-          <span className="muted">{t('preview.confidence', { value: confidence })}</span>
-        </div>
-      )}
+      {result.handoff && <HandoffBanner handoff={result.handoff} result={result} />}
       <p className="answer-text" data-testid="answer-text">
         {result.sentences.length > 0 ? (
           result.sentences.map((s, i) => (
@@ -119,7 +114,13 @@ function AnswerBody({
           {t('preview.saveAsTest')}
         </button>
       </div>
-      {why && <TracePanel trace={result.trace} confidence={result.confidence} />}
+      {why && (
+        <TracePanel
+          trace={result.trace}
+          confidence={result.confidence}
+          reason={result.handoff?.reason ?? result.unsure}
+        />
+      )}
       {savingTest && (
         <SaveAsTestDialog
           question={exchange.question}

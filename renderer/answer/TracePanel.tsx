@@ -1,10 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type { AnswerTrace } from '../../main/api/contract';
+import { TopicId } from './TopicId';
 
 const ms = (n: number) => Math.round(n).toString();
 
-/** Why the agent answered as it did: what it searched, what it found, how sure it was, what it was told. */
-export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confidence: number }) {
+/**
+ * Why the agent answered as it did: what it searched, what it found, how sure it was, what it was told.
+ * `reason` is the core's own account of a hand-off or an unsure answer, in English, as it decided.
+ */
+export function TracePanel({ trace, confidence, reason }: { trace: AnswerTrace; confidence: number; reason?: string }) {
   const { t } = useTranslation();
   const { timings } = trace;
   return (
@@ -16,15 +20,17 @@ export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confiden
           {trace.followUp && <span className="badge">{t('preview.trace.followUp')}</span>}
         </dd>
         <dt>{t('preview.trace.mode')}</dt>
-        <dd>{trace.mode}</dd>
+        <dd data-testid="trace-mode">{t(`preview.trace.modes.${trace.mode}`, { defaultValue: trace.mode })}</dd>
         <dt>{t('preview.trace.against')}</dt>
         <dd>
           {t(`preview.${trace.against === 'snapshot' ? 'live' : trace.against === 'approved' ? 'approved' : 'drafts'}`)}
         </dd>
         <dt>{t('preview.trace.provider')}</dt>
-        <dd>{trace.provider}</dd>
+        <dd data-testid="trace-provider">
+          {trace.provider === 'extractive' ? t('preview.extractive') : trace.provider}
+        </dd>
         <dt>{t('preview.trace.language')}</dt>
-        <dd>{trace.language}</dd>
+        <dd>{t(`preview.trace.languages.${trace.language}`)}</dd>
         {trace.profileVersion && (
           <>
             <dt>{t('preview.trace.profileVersion')}</dt>
@@ -41,11 +47,8 @@ export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confiden
             ? t('preview.trace.noIntents')
             : trace.intents.map((i) => (
                 <div key={`${i.topic}-${i.evidence}`}>
-                  {t('preview.trace.intentBy', {
-                    topic: i.topic,
-                    by: t(`preview.trace.by.${i.by}`),
-                    evidence: i.evidence,
-                  })}
+                  <TopicId topic={i.topic} />{' '}
+                  {t('preview.trace.intentBy', { by: t(`preview.trace.by.${i.by}`), evidence: i.evidence })}
                 </div>
               ))}
         </dd>
@@ -53,14 +56,24 @@ export function TracePanel({ trace, confidence }: { trace: AnswerTrace; confiden
           <>
             <dt>{t('preview.trace.modelIntent')}</dt>
             <dd data-testid="trace-model-intent">
-              {trace.modelIntent.problem
-                ? t('preview.trace.modelIntentProblem', { problem: trace.modelIntent.problem })
-                : trace.modelIntent.topic
-                  ? t('preview.trace.modelIntentTopic', {
-                      topic: trace.modelIntent.topic,
-                      ms: ms(trace.modelIntent.ms),
-                    })
-                  : t('preview.trace.modelIntentNone', { ms: ms(trace.modelIntent.ms) })}
+              {trace.modelIntent.problem ? (
+                t('preview.trace.modelIntentProblem', { problem: trace.modelIntent.problem })
+              ) : trace.modelIntent.topic ? (
+                <>
+                  <TopicId topic={trace.modelIntent.topic} />{' '}
+                  {t('preview.trace.modelIntentTopic', { ms: ms(trace.modelIntent.ms) })}
+                </>
+              ) : (
+                t('preview.trace.modelIntentNone', { ms: ms(trace.modelIntent.ms) })
+              )}
+            </dd>
+          </>
+        )}
+        {reason && (
+          <>
+            <dt>{t('preview.trace.reason')}</dt>
+            <dd lang="en" data-testid="trace-reason">
+              {reason}
             </dd>
           </>
         )}

@@ -37,7 +37,8 @@ export const editorExtensions = [
     link: {
       openOnClick: false,
       autolink: true,
-      protocols: ['http', 'https', 'mailto'],
+      // No `protocols`: http, https and mailto are linkify's own, and each editor would re-register them
+      // with the already initialized linkify (a console warning per article opened). isSafeUrl decides.
       isAllowedUri: (url) => isSafeUrl(url),
       HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },
     },
