@@ -9,7 +9,7 @@ import {
   type Turn,
 } from '../answer/index.js';
 import type { PassageEmbedder } from '../indexing/index.js';
-import { maskPersonalData } from '../replay/index.js';
+import { maskPersonalData } from '../insights/index.js';
 import {
   clusterQuestions,
   gapDraft,

@@ -130,9 +130,24 @@ describe('knowledgeHealth on the sample workspace', () => {
     // Two articles telling guest customers to create an account, each in its own words.
     expect(closest!.similarity).toBeGreaterThan(0.6);
     expect(closest!.similarity).toBeLessThan(0.75);
-    // Its closest agreeing pair: a gift card refunded within 7 days, a gift-card refund valid for 90 more.
     const [nearest] = knowledgeHealth(sample, { conflictThreshold: 0.3 }).conflicts;
     expect(nearest!.similarity).toBeLessThan(0.43);
+  });
+
+  it('never pairs statements about different things, however similar: a gift card refunded within 7 days, a refund valid for 90 more', () => {
+    const sample = passages.filter((p) => !added.includes(p.articleId));
+    const conflicts = knowledgeHealth(sample, { conflictThreshold: 0 }).conflicts;
+    expect(conflicts.find((c) => involves(c, 'gift-cards') && involves(c, 'refund-policy'))).toBeUndefined();
+  });
+
+  it('shows passages and statements without Markdown marks', () => {
+    const shown = [
+      ...report.conflicts.flatMap((c) => [c.a.text, c.b.text, ...c.aStates, ...c.bStates]),
+      ...report.duplicates.flatMap((d) => [d.a.text, d.b.text]),
+    ];
+    expect(shown.some((text) => text.includes('7 days of delivery'))).toBe(true);
+    expect(shown.some((text) => text.includes('7 天内'))).toBe(true);
+    expect(shown.filter((text) => /\*\*|^#+ |\[!NOTE\]/m.test(text))).toEqual([]);
   });
 
   it('checks 3,000 passages in well under five seconds', () => {
@@ -239,6 +254,64 @@ describe('knowledgeHealth rules', () => {
     expect(report.conflicts[0]!.bStates).toEqual([`${returns} 7 days of delivery.`]);
   });
 
+  it('compares only statements about the same thing: a refund window is not a validity period', () => {
+    const en = [
+      passage('gift-cards', 'An unused gift card can be refunded to the buyer within 7 days of purchase.', {
+        title: 'Gift cards',
+      }),
+      passage(
+        'refund-policy',
+        'Gift card refunds are added to the card even if the card has expired; the refunded amount is valid for a further 90 days.',
+        { title: 'Refund policy' },
+      ),
+    ];
+    expect(knowledgeHealth(en, { conflictThreshold: 0 }).conflicts).toEqual([]);
+    const zh = [
+      passage('zh-gift-cards', '未使用的礼品卡可在购买后 7 天内退款给购买人。', { title: '礼品卡', locale: 'zh-CN' }),
+      passage('zh-refund-policy', '礼品卡退款会退回到卡内，即使卡已过期；退回的金额继续有效 90 天。', {
+        title: '退款规则',
+        locale: 'zh-CN',
+      }),
+    ];
+    expect(knowledgeHealth(zh, { conflictThreshold: 0 }).conflicts).toEqual([]);
+  });
+
+  it('still finds a contradiction about the same thing worded around it differently', () => {
+    const en = knowledgeHealth([
+      passage('refund-policy', 'When we have inspected your return, refunds take 5 business days.', {
+        title: 'Refund policy',
+      }),
+      passage('refunds-faq', 'Refunds take 10 business days to arrive once we have inspected the returned item.', {
+        title: 'Refunds FAQ',
+      }),
+    ]);
+    expect(en.conflicts.map((c) => c.summary)).toEqual(['5 business days vs 10 business days']);
+    const zh = knowledgeHealth([
+      passage('zh-refund-policy', '仓库质检完成后，退款会在 5 个工作日内退回原支付方式。', {
+        title: '退款规则',
+        locale: 'zh-CN',
+      }),
+      passage('zh-payments-faq', '使用银行卡支付的订单，退款会在 10 个工作日内退回原支付方式。', {
+        title: '支付常见问题',
+        locale: 'zh-CN',
+      }),
+    ]);
+    expect(zh.conflicts.map((c) => c.summary)).toEqual(['5 个工作日 vs 10 个工作日']);
+  });
+
+  it('shows passages and statements as plain text, without Markdown marks', () => {
+    const report = knowledgeHealth([
+      passage('a', `> [!NOTE]\n> ${returns} **30 days** of [delivery](delivery.md).`),
+      passage('b', `${returns} *14 days* of delivery.`),
+    ]);
+    expect(report.conflicts).toHaveLength(1);
+    const [conflict] = report.conflicts;
+    const shown = [conflict!.a.text, conflict!.b.text, ...conflict!.aStates, ...conflict!.bStates].join('\n');
+    expect(shown).not.toMatch(/\*|\[!NOTE\]|\]\(|^>/m);
+    expect(shown).toContain(`${returns} 30 days of delivery.`);
+    expect(shown).toContain(`${returns} 14 days of delivery.`);
+  });
+
   it('finds conflicts in Chinese', () => {
     const zh = (id: string, days: number) =>
       passage(id, `商品签收后 **${days} 天内**，如果不合适，可以申请退货。商品需未使用并保留原包装。`, {
@@ -275,7 +348,10 @@ describe('knowledgeHealth rules', () => {
     );
     const report = knowledgeHealth([original, edited, reworded], { duplicateThreshold: 0 });
     const score = (x: HealthPassage, y: HealthPassage) =>
-      report.duplicates.find((d) => [d.a, d.b].includes(x) && [d.a, d.b].includes(y))?.similarity ?? 0;
+      report.duplicates.find((d) => {
+        const ids = [d.a.chunkId, d.b.chunkId];
+        return ids.includes(x.chunkId) && ids.includes(y.chunkId);
+      })?.similarity ?? 0;
     expect(score(original, edited)).toBeGreaterThanOrEqual(0.8);
     expect(score(original, reworded)).toBeLessThan(0.8);
     expect(knowledgeHealth([original, edited, reworded]).duplicates).toHaveLength(1);

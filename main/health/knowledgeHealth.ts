@@ -7,6 +7,8 @@ import {
   localeLanguage,
   quantityStatements,
   smoothIdf,
+  snippetText,
+  term,
   terms,
   tfidfVector,
   words,
@@ -79,9 +81,10 @@ export interface HealthOptions {
  * paragraph copied with a few words changed scores 0.87–0.92; the sample's closest pair of
  * articles, one fact told in each one's own words, 0.71; a reworded step 0.44. Conflicts (passage
  * or statement similarity): the planted "7 days" against the returns policy's "30 days" scores
- * 0.47–0.50 (0.61 in Chinese); the sample's closest agreeing pair (a gift card refunded within 7
- * days, a refund valid for 90 more) 0.41, and 0.38 for "we reply within 1 business day" about
- * damage against "5 business days" about a warranty claim.
+ * 0.47–0.50 (0.61 in Chinese); the sample's closest agreeing pairs 0.39 ("change them once every 7
+ * days" against "trust a device for 30 days") and 0.38 ("we reply within 1 business day" about
+ * damage against "5 business days" about a warranty claim). Statements about different things (a
+ * gift card refunded within 7 days, a refund valid for 90 more, 0.41) are never compared.
  */
 export const defaultDuplicateThreshold = 0.8;
 export const defaultConflictThreshold = 0.45;
@@ -93,11 +96,26 @@ export const defaultConflictThreshold = 0.45;
  */
 const topicFloor = 0.1;
 
+/**
+ * What a statement is about, as the terms next to its number on each side: "refunded to the buyer
+ * within | 7 days | of purchase" has {refund, buyer} before and {purchas} after.
+ */
+interface Subject {
+  before: Set<string>;
+  after: Set<string>;
+}
+
+interface Statement {
+  q: QuantityStatement;
+  vector: SparseVector;
+  subject: Subject;
+}
+
 interface Prepared {
   passage: HealthPassage;
   vector: SparseVector;
   /** Quantity statements by unit, each with the vector of the words around it and the article's title. */
-  statements: Map<string, { q: QuantityStatement; vector: SparseVector }[]>;
+  statements: Map<string, Statement[]>;
 }
 
 /**
@@ -108,15 +126,54 @@ interface Prepared {
  * headings do not (long sentences dilute the shared words, headings add unrelated ones). In a
  * table row ("Standard — Cost: 12 CNY; …") the window stays in its cell and takes the row's name.
  */
-function around(q: QuantityStatement): string {
+function around(q: QuantityStatement): { row: string; before: string[]; after: string } {
   const row = /^(.+?) — /.exec(q.sentence);
   const cells = (text: string) => text.split(/[;；]/);
   const before = cells(q.sentence.slice(row ? row[0].length : 0, q.start))
     .pop()!
     .slice(-80);
   const after = cells(q.sentence.slice(q.end))[0]!.slice(0, 60);
-  return [row?.[1] ?? '', ...words(before).slice(-5), ...words(after).slice(0, 3)].join(' ');
+  return { row: row?.[1] ?? '', before: words(before).slice(-5), after };
 }
+
+/** Words that frame an amount ("within", "up to", "usually takes", "内", "最多") rather than say what it is of. */
+const framingTerms = new Set(
+  [
+    ...['within', 'every', 'each', 'per', 'least', 'most', 'maximum', 'minimum', 'max', 'min', 'until', 'till'],
+    ...['usually', 'typically', 'normally', 'generally', 'approximately', 'roughly', 'around', 'nearly', 'almost'],
+    ...['longer', 'shorter', 'less', 'fewer', 'further', 'additional', 'extra', 'total', 'take', 'takes', 'taking'],
+    ...['内', '以内', '之内', '后', '之后', '以后', '前', '之前', '以前', '最多', '最长', '最少', '至少', '一般'],
+    ...['通常', '约', '大约', '左右', '需要', '每', '再', '共', '总共'],
+  ].map(term),
+);
+
+const aboutTerms = (text: string) => new Set(terms(text).filter((t) => !framingTerms.has(t)));
+
+/** The terms on each side of a statement's number: the row's name and up to 5 words before, up to 3 after within the clause. */
+function subjectOf({ row, before, after }: ReturnType<typeof around>): Subject {
+  const clause = after.split(/[,，、:：()（）.。]/)[0]!;
+  return { before: aboutTerms([row, ...before].join(' ')), after: aboutTerms(words(clause).slice(0, 3).join(' ')) };
+}
+
+/**
+ * Whether two statements are about the same thing: on each side where both have terms, they share
+ * one. "Refunded to the buyer within 7 days" and "valid for a further 90 days" are not; "refunds
+ * take 5 business days" and "refunds take 10 business days to arrive" are (nothing after the first).
+ */
+function sameSubject(x: Subject, y: Subject): boolean {
+  return (['before', 'after'] as const).every(
+    (side) => !x[side].size || !y[side].size || [...x[side]].some((t) => y[side].has(t)),
+  );
+}
+
+/** GitHub alert markers (`> [!NOTE]`), which Markdown parsers read as text. */
+const alertMarker = /^([ \t]*>[ \t]*)\[!(?:note|tip|important|warning|caution)\][ \t]*$/gim;
+
+/** Markdown as the reader sees it: no `**`, links as their text, no alert markers. */
+const plainText = (markdown: string) => snippetText(markdown.replace(alertMarker, '$1'));
+
+/** A sentence of `passageSentences` without the marks it leaves ("*Final sale*"), parsed only when it has any. */
+const plainSentence = (text: string) => (/[*_`\\[<&]/.test(text) ? plainText(text) : text);
 
 /** TF-IDF vectors (sublinear term frequency, smoothed IDF over one language's passages). */
 function prepare(group: HealthPassage[]): Prepared[] {
@@ -129,7 +186,10 @@ function prepare(group: HealthPassage[]): Prepared[] {
     });
   const titles = new Map<string, number[]>();
   const read = group.map((p) => {
-    const sentences = passageSentences(p.text, p.locale).map((s) => ({ text: s.text, ids: idsOf(s.text) }));
+    const sentences = passageSentences(p.text.replace(alertMarker, '$1'), p.locale).map((s) => {
+      const text = plainSentence(s.text);
+      return { text, ids: idsOf(text) };
+    });
     const headings = idsOf(p.headings.join('\n'));
     let title = titles.get(p.title);
     if (!title) titles.set(p.title, (title = idsOf(p.title)));
@@ -143,8 +203,10 @@ function prepare(group: HealthPassage[]): Prepared[] {
     const statements: Prepared['statements'] = new Map();
     for (const s of sentences) {
       for (const q of quantityStatements(s.text)) {
-        const vector = vectorOf([...title, ...idsOf(around(q))]);
-        statements.set(q.unit, [...(statements.get(q.unit) ?? []), { q, vector }]);
+        const sides = around(q);
+        const window = [sides.row, ...sides.before, ...words(sides.after).slice(0, 3)].join(' ');
+        const vector = vectorOf([...title, ...idsOf(window)]);
+        statements.set(q.unit, [...(statements.get(q.unit) ?? []), { q, vector, subject: subjectOf(sides) }]);
       }
     }
     return { passage, vector: vectorOf(body), statements };
@@ -168,9 +230,10 @@ function mutualBest<T extends { x: QuantityStatement; y: QuantityStatement; s: n
 }
 
 /**
- * Where two passages state different quantities of one unit and neither's numbers hold the other's
- * (a range holds the numbers inside it). The whole passages being similar makes every such
- * difference a conflict; otherwise only differing statements whose sentences are similar.
+ * Where two passages state different quantities of one unit about the same thing (see `sameSubject`)
+ * and neither's numbers hold the other's (a range holds the numbers inside it). The whole passages
+ * being similar makes every such difference a conflict; otherwise only differing statements whose
+ * sentences are similar.
  */
 function conflictOf(a: Prepared, b: Prepared, similarity: number, threshold: number): ConflictPair | undefined {
   const aStates: QuantityStatement[] = [];
@@ -183,7 +246,12 @@ function conflictOf(a: Prepared, b: Prepared, similarity: number, threshold: num
     const aOnly = ofA.filter((s) => !within(s.q, ofB));
     const bOnly = ofB.filter((s) => !within(s.q, ofA));
     if (!aOnly.length || !bOnly.length) continue;
-    const pairs = aOnly.flatMap((x) => bOnly.map((y) => ({ x: x.q, y: y.q, s: cosine(x.vector, y.vector) })));
+    const pairs = aOnly.flatMap((x) =>
+      bOnly
+        .filter((y) => sameSubject(x.subject, y.subject))
+        .map((y) => ({ x: x.q, y: y.q, s: cosine(x.vector, y.vector) })),
+    );
+    if (!pairs.length) continue;
     const closest = Math.max(...pairs.map((p) => p.s));
     if (similarity < threshold && closest < threshold) continue;
     best = Math.max(best, closest);
@@ -208,7 +276,7 @@ function conflictOf(a: Prepared, b: Prepared, similarity: number, threshold: num
 /**
  * Near-duplicate and conflicting passages across articles of one language: cosine similarity of
  * TF-IDF vectors (words and Chinese character pairs, numbers left out), compared only for pairs
- * that share a term. Best first.
+ * that share a term. Best first; passages and statements as plain text, without Markdown marks.
  */
 export function knowledgeHealth(passages: HealthPassage[], options: HealthOptions = {}): HealthReport {
   const duplicateThreshold = options.duplicateThreshold ?? defaultDuplicateThreshold;
@@ -257,5 +325,15 @@ export function knowledgeHealth(passages: HealthPassage[], options: HealthOption
     });
   }
   const bestFirst = (x: { similarity: number }, y: { similarity: number }) => y.similarity - x.similarity;
-  return { passages: passages.length, duplicates: duplicates.sort(bestFirst), conflicts: conflicts.sort(bestFirst) };
+  const plain = new Map<HealthPassage, HealthPassage>();
+  const shown = (p: HealthPassage) => {
+    let out = plain.get(p);
+    if (!out) plain.set(p, (out = { ...p, text: plainText(p.text) }));
+    return out;
+  };
+  return {
+    passages: passages.length,
+    duplicates: duplicates.sort(bestFirst).map((d) => ({ ...d, a: shown(d.a), b: shown(d.b) })),
+    conflicts: conflicts.sort(bestFirst).map((c) => ({ ...c, a: shown(c.a), b: shown(c.b) })),
+  };
 }

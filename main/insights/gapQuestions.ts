@@ -1,9 +1,11 @@
 import type { Conversation } from './conversationLogs.js';
 import type { GapQuestion } from './clusterQuestions.js';
+import { maskPersonalData } from './personalData.js';
 
 /**
  * The questions that show where the knowledge falls short: handed off (except for sensitive topics,
- * which are meant for people), answered with low confidence, or marked not resolved.
+ * which are meant for people), answered with low confidence, or marked not resolved; personal data
+ * masked, as on every screen and report that shows logged questions.
  */
 export function gapQuestions(
   conversations: Conversation[],
@@ -21,7 +23,7 @@ export function gapQuestions(
           : c.resolved === false
             ? 'unresolved'
             : undefined;
-    if (reason) out.push({ question: c.question, reason, time: c.time, articleIds: c.articleIds });
+    if (reason) out.push({ question: maskPersonalData(c.question), reason, time: c.time, articleIds: c.articleIds });
   }
   return out;
 }

@@ -14,3 +14,4 @@ export type { GapQuestion, GapCluster, ClusterOptions } from './clusterQuestions
 export { gapDraft } from './gapDraft.js';
 export type { GapDraft, GapDraftOptions, RelatedArticle } from './gapDraft.js';
 export { gapQuestions } from './gapQuestions.js';
+export { maskPersonalData } from './personalData.js';

@@ -1,4 +1,4 @@
-export { maskPersonalData } from './personalData.js';
+export { maskPersonalData } from '../insights/personalData.js';
 export {
   loggedQuestions,
   replayQuestions,
