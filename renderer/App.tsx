@@ -32,6 +32,8 @@ import { useReviewStore } from './stores/useReviewStore';
 
 type DialogName = 'quickOpen' | 'newArticle' | 'saveVersion' | null;
 
+const libraryViews = new Set<string>(['editor', 'playground', 'preview', 'profile']);
+
 export function App() {
   const { t, i18n } = useTranslation();
   const info = useWorkspaceStore((s) => s.info);
@@ -172,7 +174,8 @@ export function App() {
         </p>
       )}
       <div className="workbench">
-        <LibraryPanel onNew={actions.newArticle} />
+        {/* The library sits beside the screens that open articles; the others get the whole width. */}
+        {libraryViews.has(view) && <LibraryPanel onNew={actions.newArticle} />}
         {view === 'playground' ? (
           <PlaygroundView onOpenArticle={() => setView('editor')} />
         ) : view === 'preview' ? (

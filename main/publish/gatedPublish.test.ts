@@ -5,7 +5,7 @@ import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from '../agent/index.js';
-import type { GateReport } from '../evaluation/index.js';
+import { listRuns, type GateReport } from '../evaluation/index.js';
 import type { ReplayReport } from '../replay/index.js';
 import { approve, submitForReview } from '../review/index.js';
 import { signerFor } from '../team/index.js';
@@ -40,6 +40,8 @@ describe('gatedPublish', () => {
     expect(first.gate.passed).toBe(true);
     expect(first.gate.sets.map((s) => s.set)).toEqual(['golden']);
     expect(live.activeId).toBe(first.snapshot);
+    // The gate's run of the new snapshot is the set's latest run: the Quality view no longer says "not run yet".
+    expect((await listRuns(ctx.reviewed.store.ws, 'golden'))[0]?.against).toBe(`snapshot ${first.snapshot}`);
 
     // The local copy of the live snapshot got damaged: the gate fetches it again from the agent.
     await writeFile(path.join(snapshotsDir(ctx.reviewed.store), first.snapshot, 'manifest.json'), '{"damaged');

@@ -2,7 +2,7 @@ import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
-import { listGoldenSets, publishGate, readGoldenSet, type GateReport } from '../evaluation/index.js';
+import { listGoldenSets, publishGate, readGoldenSet, saveRun, type GateReport } from '../evaluation/index.js';
 import type { ReviewBook } from '../review/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Signer } from '../team/index.js';
@@ -154,6 +154,10 @@ export async function gatedPublish(
     next.close();
     live?.close();
   }
+  // The gate's runs of the new snapshot are runs of each set like any other: the Quality view shows them.
+  const versions = Object.fromEntries(built.manifest.articles.map((a) => [a.id, a.version]));
+  for (const s of gate.sets)
+    await saveRun(store.ws, { ...s.runs.next, against: `snapshot ${built.manifest.id}`, versions });
   const held = replay?.heldBack ?? [];
   const overridden = !gate.passed || held.length > 0;
   if (overridden && !options.override?.trim()) {

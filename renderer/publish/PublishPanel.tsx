@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmPublish } from './ConfirmPublish';
 import { HeldBack } from './HeldBack';
 import { targetLabel, usePublishStore } from './usePublishStore';
 
@@ -11,6 +13,8 @@ export function PublishPanel() {
   const result = usePublishStore((s) => s.result);
   const gate = usePublishStore((s) => s.gate);
   const held = usePublishStore((s) => s.held);
+  const comparison = usePublishStore((s) => s.comparison);
+  const [confirming, setConfirming] = useState(false);
   if (!overview) return null;
   const running = stage !== null && stage !== 'done';
   const ready = !('problem' in overview.planned);
@@ -24,7 +28,7 @@ export function PublishPanel() {
           className="primary"
           data-testid="publish-button"
           disabled={!overview.canPublish || !ready || !selected || running}
-          onClick={() => void usePublishStore.getState().publish()}
+          onClick={() => setConfirming(true)}
         >
           {selected ? t('publish.run.publishTo', { target }) : t('publish.run.publish')}
         </button>
@@ -40,6 +44,14 @@ export function PublishPanel() {
         </p>
       ) : (
         !selected && <p className="muted">{t('publish.run.chooseTarget')}</p>
+      )}
+      {confirming && selected && (
+        <ConfirmPublish
+          target={target}
+          diff={comparison?.target === selected ? comparison.diff : null}
+          onConfirm={() => void usePublishStore.getState().publish()}
+          onClose={() => setConfirming(false)}
+        />
       )}
       {gate && <HeldBack key={selected} gate={gate} held={held} canPublish={overview.canPublish} running={running} />}
       {result && stage === 'done' && (

@@ -66,7 +66,14 @@ export function TargetStatus() {
                         <span className="badge live-badge">{t('publish.status.live')}</span>
                       ) : (
                         <button type="button" disabled={!overview.canPublish} onClick={() => setRollingBack(s.id)}>
-                          {t('publish.status.rollback')}
+                          {t(
+                            status.active &&
+                              Date.parse(s.createdAt) >
+                                Date.parse(status.snapshots.find((x) => x.active)?.createdAt ?? '')
+                              ? 'publish.status.forwardTo'
+                              : 'publish.status.rollbackTo',
+                            { id: s.id.slice(0, 8) },
+                          )}
                         </button>
                       )}
                     </td>

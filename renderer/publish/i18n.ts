@@ -52,6 +52,12 @@ export const publishEn = {
     save: 'Save',
     saved: 'Target saved.',
   },
+  confirm: {
+    title: 'Publish to {{target}}?',
+    replay_one: '{{count}} question customers asked lately: {{changes}} would get another answer.',
+    replay_other: '{{count}} questions customers asked lately: {{changes}} would get another answer.',
+    publish: 'Publish now',
+  },
   run: {
     publish: 'Publish',
     publishTo: 'Publish to {{target}}',
@@ -152,6 +158,8 @@ export const publishEn = {
     articles: 'Articles',
     live: 'Live',
     rollback: 'Roll back',
+    rollbackTo: 'Roll back to {{id}}',
+    forwardTo: 'Make {{id}} live again',
     rollbackTitle: 'Roll back',
     rollbackBody:
       'Make snapshot {{id}} live again on {{target}}? Customers get its answers at once; the current snapshot stays stored.',
@@ -227,6 +235,12 @@ export const publishZh: typeof publishEn = {
     cancel: '取消',
     save: '保存',
     saved: '已保存发布目标。',
+  },
+  confirm: {
+    title: '发布到 {{target}}？',
+    replay_one: '客户最近问过的 {{count}} 个问题中，有 {{changes}} 个会得到不同的回答。',
+    replay_other: '客户最近问过的 {{count}} 个问题中，有 {{changes}} 个会得到不同的回答。',
+    publish: '立即发布',
   },
   run: {
     publish: '发布',
@@ -326,6 +340,8 @@ export const publishZh: typeof publishEn = {
     articles: '文章数',
     live: '使用中',
     rollback: '回滚',
+    rollbackTo: '回滚到 {{id}}',
+    forwardTo: '重新启用 {{id}}',
     rollbackTitle: '回滚',
     rollbackBody: '让快照 {{id}} 在 {{target}} 上重新生效吗？客户会立即得到它的回答；当前快照仍会保留。',
     rolledBack: '快照 {{id}} 已在 {{target}} 重新生效。',

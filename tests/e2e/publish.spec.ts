@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -134,6 +134,13 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(view.getByTestId('diff-changed')).toHaveCount(0);
 
   await view.getByTestId('publish-button').click();
+  // Nothing goes live without a last look at what it holds.
+  const confirm = page.getByRole('dialog', { name: 'Publish to Test agent?' });
+  await expect(confirm.getByTestId('confirm-publish')).toContainText(`Added (${count})`);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(view.getByTestId('publish-stage')).toHaveCount(0);
+  await view.getByTestId('publish-button').click();
+  await confirm.getByTestId('confirm-publish-button').click();
   await expect(view.getByTestId('publish-stage')).toHaveAttribute('data-stage', 'done', { timeout: 60_000 });
   await expect(view.getByTestId('publish-stage')).toHaveText('Live');
   await expect(view.getByTestId('publish-success')).toHaveAttribute('data-snapshot', first);
@@ -178,6 +185,9 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   const second = (await planned.getAttribute('data-snapshot'))!;
   expect(second).not.toBe(first);
   await view.getByTestId('publish-button').click();
+  await expect(confirm.getByTestId('confirm-publish')).toContainText('Removed (1)');
+  await expect(confirm.getByTestId('confirm-publish')).toContainText('Payment methods');
+  await confirm.getByTestId('confirm-publish-button').click();
   // The sample golden set expects the payment methods article for "My card keeps getting declined…".
   const gate = view.getByTestId('gate-report');
   await expect(gate).toContainText('Held back: the golden sets would get worse than the live snapshot', {
@@ -202,7 +212,7 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(view.getByTestId('log-entry').first().getByTestId('log-override')).toHaveText(`override: ${reason}`);
 
   const older = view.locator(`[data-testid="agent-snapshot"][data-snapshot="${first}"]`);
-  await older.getByRole('button', { name: 'Roll back' }).click();
+  await older.getByRole('button', { name: `Roll back to ${first.slice(0, 8)}` }).click();
   await expect(page.getByRole('dialog')).toContainText(`Make snapshot ${first} live again`);
   await page.getByRole('dialog').getByRole('button', { name: 'Roll back' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -242,6 +252,7 @@ test('a manager sees what a publish changes for real customers, compares one que
   const diff = view.getByTestId('behaviour-diff');
   await expect(diff).toContainText('Nothing is live on this agent yet');
   await view.getByTestId('publish-button').click();
+  await page.getByTestId('confirm-publish-button').click();
   await expect(view.getByTestId('publish-stage')).toHaveAttribute('data-stage', 'done', { timeout: 60_000 });
   const first = (await view.getByTestId('publish-success').getAttribute('data-snapshot'))!;
 
@@ -264,6 +275,14 @@ test('a manager sees what a publish changes for real customers, compares one que
   await page.getByTestId('article-row').filter({ hasText: 'Payment methods' }).first().click();
   await page.locator('.editor-header').getByRole('button', { name: 'Archive', exact: true }).click();
   await expect(page.locator('.editor-header').getByTestId('status-badge')).toHaveAttribute('data-status', 'archived');
+  // Tom adds a sentence to the refund policy and Li approves it: a changed article.
+  const refund = path.join(ws, 'articles', 'refund-policy.md');
+  await writeFile(
+    refund,
+    `${(await readFile(refund, 'utf8')).trimEnd()}\n\nRefunds to a gift card arrive the same day.\n`,
+  );
+  almanac('review', 'submit', ws, 'refund-policy', '--as', 'tom.ward');
+  almanac('review', 'approve', ws, 'refund-policy', '--as', 'li.na');
   await nav(page, 'Publish').click();
   await expect(diff.getByTestId('replay-summary')).toContainText('2 real questions from the last 7 days', {
     timeout: 60_000,
@@ -282,8 +301,7 @@ test('a manager sees what a publish changes for real customers, compares one que
     'payment-methods',
   );
   await expect(side.getByTestId('replay-after').locator('[data-article="payment-methods"]')).toHaveCount(0);
-  await expect(side.getByTestId('replay-cause')).toContainText('Payment methods');
-  await expect(side.getByTestId('replay-cause')).toContainText('removed');
+  await expect(side.getByTestId('replay-cause').filter({ hasText: 'Payment methods' })).toContainText('removed');
   await side.getByRole('button', { name: 'The live answer is right' }).click();
   await expect(side.getByTestId('replay-saved')).toContainText('Added to golden set golden');
   await page.keyboard.press('Escape');
@@ -297,6 +315,13 @@ test('a manager sees what a publish changes for real customers, compares one que
 
   // The golden set now guards that question: the publish is held back until a manager says why.
   await view.getByTestId('publish-button').click();
+  const confirm = page.getByTestId('confirm-publish');
+  await expect(confirm).toContainText('Removed (1)');
+  await expect(confirm).toContainText('Changed (1)');
+  await expect(page.getByTestId('confirm-replay')).toContainText('2 questions customers asked lately');
+  await confirm.getByTestId('confirm-changed').locator('summary').click();
+  await expect(confirm.getByTestId('diff')).toContainText('Refunds to a gift card arrive the same day.');
+  await page.getByTestId('confirm-publish-button').click();
   const gate = view.getByTestId('gate-report');
   await expect(gate).toContainText('golden sets would get worse', { timeout: 60_000 });
   await gate.getByLabel('Reason for publishing anyway').fill('Payment methods moves to the new billing article');

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleDiff, SnapshotDiff } from '../../main/api/contract';
+import { call } from '../api/client';
+import { DiffView } from '../history/DiffView';
+import { Dialog } from '../shell/Dialog';
+import { showError } from '../stores/useToastStore';
+import { useReplayStore } from './useReplayStore';
+
+/** A changed article that opens to its text diff against the version the target serves. */
+function ChangedArticle({ change }: { change: SnapshotDiff['changed'][number] }) {
+  const [diff, setDiff] = useState<ArticleDiff | null>(null);
+  return (
+    <details
+      data-testid="confirm-changed"
+      onToggle={(e) => {
+        if (!(e.currentTarget as HTMLDetailsElement).open || diff) return;
+        void call('versions.diff', { id: change.id, from: change.from, to: change.to }).then((res) =>
+          res.ok ? setDiff(res.data) : showError(res.error),
+        );
+      }}
+    >
+      <summary>
+        {change.title || change.id}{' '}
+        <span className="mono muted small">
+          {change.from.slice(0, 7)} → {change.to.slice(0, 7)}
+        </span>
+      </summary>
+      {diff && <DiffView diff={diff} />}
+    </details>
+  );
+}
+
+/**
+ * The last look before customers get it: the articles this publish adds, changes (each opening to its
+ * text diff against the live version) and removes, what changes for the questions customers asked,
+ * and the Publish button.
+ */
+export function ConfirmPublish({
+  target,
+  diff,
+  onConfirm,
+  onClose,
+}: {
+  target: string;
+  diff: SnapshotDiff | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const report = useReplayStore((s) => s.view?.report);
+  const nothing = diff && !diff.profileChanged && diff.added.length + diff.changed.length + diff.removed.length === 0;
+  return (
+    <Dialog title={t('publish.confirm.title', { target })} onClose={onClose} wide>
+      <div className="confirm-publish" data-testid="confirm-publish">
+        {!diff ? (
+          <p className="muted">{t('publish.planned.comparing')}</p>
+        ) : nothing ? (
+          <p>{t('publish.diff.same')}</p>
+        ) : (
+          <>
+            {diff.profileChanged && <p className="diff-profile">{t('publish.diff.profileChanged')}</p>}
+            {diff.added.length > 0 && (
+              <section className="diff-group diff-added">
+                <h4>{t('publish.diff.added', { count: diff.added.length })}</h4>
+                <ul>
+                  {diff.added.map((a) => (
+                    <li key={a.id}>{a.title || a.id}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {diff.changed.length > 0 && (
+              <section className="diff-group diff-changed">
+                <h4>{t('publish.diff.changed', { count: diff.changed.length })}</h4>
+                {diff.changed.map((c) => (
+                  <ChangedArticle key={c.id} change={c} />
+                ))}
+              </section>
+            )}
+            {diff.removed.length > 0 && (
+              <section className="diff-group diff-removed">
+                <h4>{t('publish.diff.removed', { count: diff.removed.length })}</h4>
+                <ul>
+                  {diff.removed.map((a) => (
+                    <li key={a.id}>{a.title || a.id}</li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </>
+        )}
+        {report && report.questions > 0 && (
+          <p data-testid="confirm-replay">
+            {t('publish.confirm.replay', { count: report.questions, changes: report.changes.length })}
+          </p>
+        )}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('publish.status.cancel')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          autoFocus
+          data-testid="confirm-publish-button"
+          onClick={() => {
+            onClose();
+            onConfirm();
+          }}
+        >
+          {t('publish.confirm.publish')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
