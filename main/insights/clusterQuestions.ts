@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { hasHan, textLanguage } from '../text/index.js';
+import { maskPersonalData } from './personalData.js';
+import { textLanguage, words } from '../text/index.js';
 import { agglomerate, denseSpace, dotDense, sparseSpace } from './averageLinkage.js';
+import { sameAcrossLanguages } from './crossLanguage.js';
 import { correctSpelling, featuresOf, keyOf, vectorize, type Distinct, type Sparse } from './questionVectors.js';
 
 /** A question the agent did not answer well: handed off, answered with low confidence, or not resolved. */
@@ -14,11 +16,13 @@ export interface GapQuestion {
 /** Questions about the same missing topic. */
 export interface GapCluster {
   id: string;
+  /** one of its typical questions, as asked (personal data masked) */
   label: string;
   /** most representative first */
   examples: string[];
   volume: number;
   reasons: Record<string, number>;
+  /** the language most of its questions use */
   language: 'en' | 'zh';
   questions: GapQuestion[];
   /** articles the agent cited for these questions, most frequent first */
@@ -30,6 +34,11 @@ export interface ClusterOptions {
   embed?: (text: string) => Promise<Float32Array>;
   /** Average similarity at which two groups of questions merge. @default lexicalThreshold, or embeddingThreshold with `embed` */
   threshold?: number;
+  /**
+   * Average similarity at which an English and a Chinese cluster become one, Chinese read through
+   * CC-CEDICT (see `sameAcrossLanguages`). @default crossLanguageThreshold
+   */
+  crossLanguageThreshold?: number;
   /** Clusters with fewer questions are left out. @default 1 */
   minVolume?: number;
 }
@@ -42,33 +51,17 @@ export const lexicalThreshold = 0.12;
 /** Embedding similarity at which groups merge; a guess for multilingual-e5-small, whose unrelated pairs score about 0.75. */
 export const embeddingThreshold = 0.85;
 
-function labelOf(items: Distinct[], vectors: Sparse[], vocabulary: string[], group: number[], top: Distinct): string {
-  const weight = new Map<string, number>();
-  const surfaces = new Map<string, Map<string, number>>();
-  for (const i of group) {
-    const count = items[i]!.questions.length;
-    vectors[i]!.ids.forEach((id, k) => {
-      const [block, term] = [vocabulary[id]![0], vocabulary[id]!.slice(2)];
-      if (block === 'w') weight.set(term, (weight.get(term) ?? 0) + count * vectors[i]!.weights[k]!);
-    });
-    for (const { term, cased } of items[i]!.words) {
-      const forms = surfaces.get(term) ?? surfaces.set(term, new Map()).get(term)!;
-      forms.set(cased, (forms.get(cased) ?? 0) + count);
-    }
-  }
-  const ranked = [...weight].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, 4);
-  const order = (t: string) => (top.words.findIndex((w) => w.term === t) + 1 || Infinity) as number;
-  const words = ranked
-    .filter(([, w], k) => k < 2 || w >= 0.5 * ranked[0]![1])
-    .map(([t]) => t)
-    .sort((x, y) => order(x) - order(y) || 0)
-    .map((t) => [...surfaces.get(t)!].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]![0]);
-  // Chinese words the segmenter split ("门" "店") read as one where the example writes them together.
-  const text = top.text.toLowerCase();
-  return words.reduce(
-    (label, w, k) => (k && !(hasHan(w) && text.includes(words[k - 1]! + w)) ? `${label} ${w}` : label + w),
-    '',
-  );
+/**
+ * The question a person reads as the cluster's name: of its three most typical, the shortest that
+ * says more than two words (any, when none does), personal data masked.
+ */
+function labelOf(typical: string[]): string {
+  const top = typical.slice(0, 3);
+  const worded = top.filter((q) => words(q).length > 2);
+  const shortest = (worded.length ? worded : top).reduce((best, q) => (q.length < best.length ? q : best));
+  const text = maskPersonalData(shortest.replace(/\s+/g, ' ').trim());
+  const cut = text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text;
+  return cut.charAt(0).toUpperCase() + cut.slice(1);
 }
 
 function countBy(values: string[]): [string, number][] {
@@ -120,9 +113,32 @@ function lexicalGroups(items: Distinct[], vectors: Sparse[], threshold: number) 
   return { groups, closeness };
 }
 
-async function clusterLanguage(items: Distinct[], options: ClusterOptions): Promise<GapCluster[]> {
+/** A cluster with its questions: `typical` those of different words, most typical first. */
+interface Grouped {
+  cluster: GapCluster;
+  typical: Distinct[];
+  items: Distinct[];
+}
+
+function grouped(typical: Distinct[], items: Distinct[], language: 'en' | 'zh'): Grouped {
+  const questions = items.flatMap((item) => item.questions);
+  const examples = typical.slice(0, 5).map((item) => item.text);
+  const cluster: GapCluster = {
+    id: `${language}-${createHash('sha1').update(keyOf(examples[0]!)).digest('hex').slice(0, 10)}`,
+    label: labelOf(typical.filter((item) => item.language === language).map((item) => item.text)),
+    examples,
+    volume: questions.length,
+    reasons: Object.fromEntries(countBy(questions.map((q) => q.reason))),
+    language,
+    questions,
+    relatedArticles: countBy(questions.flatMap((q) => [...new Set(q.articleIds ?? [])])).map(([id]) => id),
+  };
+  return { cluster, typical, items };
+}
+
+async function clusterLanguage(items: Distinct[], options: ClusterOptions): Promise<Grouped[]> {
   correctSpelling(items);
-  const { vectors, vocabulary } = vectorize(items);
+  const { vectors } = vectorize(items);
   const { groups, closeness } = options.embed
     ? await embeddingGroups(items, options.embed, options.threshold ?? embeddingThreshold)
     : lexicalGroups(items, vectors, options.threshold ?? lexicalThreshold);
@@ -132,34 +148,52 @@ async function clusterLanguage(items: Distinct[], options: ClusterOptions): Prom
     const ranked = [...group].sort(
       (x, y) => score.get(y)! - score.get(x)! || items[y]!.questions.length - items[x]!.questions.length || x - y,
     );
-    const questions = group.flatMap((i) => items[i]!.questions);
     const seen = new Set<string>();
-    const representative = ranked.filter((i) => {
+    const typical = ranked.filter((i) => {
       const terms =
         items[i]!.words.map((w) => w.term)
           .sort()
           .join(' ') || keyOf(items[i]!.text);
       return !seen.has(terms) && seen.add(terms);
     });
-    const examples = representative.slice(0, 5).map((i) => items[i]!.text);
-    const language = items[group[0]!]!.language;
-    return {
-      id: `${language}-${createHash('sha1').update(keyOf(examples[0]!)).digest('hex').slice(0, 10)}`,
-      label: labelOf(items, vectors, vocabulary, group, items[representative[0]!]!) || examples[0]!.slice(0, 60),
-      examples,
-      volume: questions.length,
-      reasons: Object.fromEntries(countBy(questions.map((q) => q.reason))),
-      language,
-      questions,
-      relatedArticles: countBy(questions.flatMap((q) => [...new Set(q.articleIds ?? [])])).map(([id]) => id),
-    };
+    return grouped(
+      typical.map((i) => items[i]!),
+      group.map((i) => items[i]!),
+      items[group[0]!]!.language,
+    );
   });
+}
+
+/** Clusters of both languages that ask the same thing as one, in the language most of its questions use. */
+function joined(members: Grouped[]): Grouped {
+  if (members.length === 1) return members[0]!;
+  const volumeIn = (language: string) =>
+    members.reduce((n, m) => n + (m.cluster.language === language ? m.cluster.volume : 0), 0);
+  const language = volumeIn('zh') > volumeIn('en') ? 'zh' : 'en';
+  const [first, ...rest] = members.toSorted(
+    (x, y) =>
+      Number(y.cluster.language === language) - Number(x.cluster.language === language) ||
+      y.cluster.volume - x.cluster.volume,
+  );
+  const typical = [
+    ...first!.typical.slice(0, 3),
+    ...rest.flatMap((m) => m.typical.slice(0, 2)),
+    ...first!.typical.slice(3),
+    ...rest.flatMap((m) => m.typical.slice(2)),
+  ];
+  return grouped(
+    typical,
+    [first!, ...rest].flatMap((m) => m.items),
+    language,
+  );
 }
 
 /**
  * Group questions the agent handed off, answered with low confidence or left unresolved by the topic
- * they were missing, each language on its own, largest cluster first. Identical questions are counted
- * once for the grouping and fully in the volume.
+ * they were missing, largest cluster first: each language on its own, then an English and a Chinese
+ * cluster that ask the same thing as one (see `sameAcrossLanguages`, which reads Chinese through
+ * CC-CEDICT). Identical questions are counted once for the grouping and fully in the volume. Throws
+ * when the dictionary, needed for questions in both languages, cannot be read.
  */
 export async function clusterQuestions(questions: GapQuestion[], options: ClusterOptions = {}): Promise<GapCluster[]> {
   const distinct = new Map<string, Distinct>();
@@ -174,12 +208,17 @@ export async function clusterQuestions(questions: GapQuestion[], options: Cluste
     }
   }
   const byVolume = [...distinct.values()].sort((a, b) => b.questions.length - a.questions.length);
-  const clusters: GapCluster[] = [];
+  const clusters: Grouped[] = [];
   for (const language of ['en', 'zh'] as const) {
     const items = byVolume.filter((d) => d.language === language);
     if (items.length) clusters.push(...(await clusterLanguage(items, options)));
   }
-  return clusters
+  const sides = clusters.map((g) => ({
+    language: g.cluster.language,
+    items: g.items.map((item) => ({ text: item.text, count: item.questions.length })),
+  }));
+  return (await sameAcrossLanguages(sides, options.crossLanguageThreshold))
+    .map((group) => joined(group.map((i) => clusters[i]!)).cluster)
     .filter((c) => c.volume >= (options.minVolume ?? 1))
     .sort((a, b) => b.volume - a.volume || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
