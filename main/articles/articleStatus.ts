@@ -25,6 +25,8 @@ export interface ReviewFacts {
   last?: { type: 'submit' | 'approve' | 'request-changes' | 'withdraw'; version: string; author: string; time: string };
   /** The newest approved version: what may reach customers. */
   approved?: { version: string; author: string; time: string };
+  /** Who submitted the version `last` speaks of: theirs to withdraw, and to answer a change request. */
+  submittedBy?: string;
   /** A later review-by date set by re-verifying the approved version. */
   reverifiedUntil?: string;
   /** Comments by others on this article that its owner has not answered. */

@@ -71,7 +71,11 @@ describe('the review status machine', () => {
     await submitForReview(as(ann), id);
     expect(await status(id)).toBe('in-review');
     expect((await reviewQueue(ctx.store)).map((q) => q.article.id)).toEqual([id]);
+    // The queue names who wrote the waiting version (signed saves): the studio offers them no approval.
+    expect((await reviewQueue(ctx.store, book))[0]).toMatchObject({ submittedBy: 'ann', authors: ['ann'] });
 
+    // A submission is its submitter's to take back (or a manager's), not another reviewer's.
+    await forbidden(withdraw(as(bob), id));
     await withdraw(as(ann), id);
     expect(await status(id)).toBe('draft');
 
@@ -79,6 +83,8 @@ describe('the review status machine', () => {
     await requestChanges(as(bob), id, 'Say business days.');
     expect(await status(id)).toBe('changes-requested');
     expect((await needsAttention(ctx.store, 'ann')).map((a) => a.reasons)).toEqual([['changes-requested']]);
+    // The reviewer who asked for changes has nothing to answer: the next move is the author's.
+    expect(await needsAttention(ctx.store, 'bob')).toEqual([]);
 
     await edit(id, 'Refunds take 14 business days.\n');
     expect(await status(id)).toBe('changes-requested');

@@ -195,6 +195,11 @@ export async function comment(
 export async function withdraw(ctx: ReviewContext, id: string, note?: string): Promise<ReviewOutcome> {
   const { facts } = await ctx.book.article(id);
   if (facts.last?.type !== 'submit') throw new AlmanacError('CONFLICT', `${id} is not waiting for review.`);
+  if (facts.submittedBy !== ctx.signer.member.id && !is(ctx.signer, 'manager'))
+    throw new AlmanacError(
+      'FORBIDDEN',
+      `${ctx.signer.member.name} did not submit ${id}: only ${facts.submittedBy} or a manager takes it back out of review.`,
+    );
   return record(
     ctx,
     { type: 'withdraw', article: id, version: facts.last.version, ...(note ? { note } : {}) },

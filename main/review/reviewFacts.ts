@@ -64,6 +64,7 @@ export function establishFacts(
     if (type === 'submit') {
       submitters.set(version, new Set([...(submitters.get(version) ?? []), author]));
       facts.last = { type, version, author, time };
+      facts.submittedBy = author;
     } else if (type === 'approve' || type === 'request-changes') {
       const meta = ctx.metaOf(version);
       const regulated =
@@ -98,6 +99,10 @@ export function establishFacts(
     } else if (type === 'withdraw') {
       if (facts.last?.type !== 'submit') {
         reject(e, 'nothing was waiting for review');
+        continue;
+      }
+      if (author !== facts.submittedBy && !has(e, 'manager')) {
+        reject(e, `${author} neither submitted this version nor is a manager`);
         continue;
       }
       facts.last = { type, version, author, time };

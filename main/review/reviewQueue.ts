@@ -10,6 +10,8 @@ export interface QueueItem {
   submittedAt: string;
   /** The last approved version, to diff against (none for a first review). */
   approvedVersion?: string;
+  /** Who wrote the waiting version since the last approval (signed saves): none of them approves it. */
+  authors: string[];
 }
 
 /** The agent profile as the queue and the library show an article. */
@@ -44,6 +46,7 @@ export async function reviewQueue(store: ArticleStore, book?: ReviewBook): Promi
       version: last.version,
       submittedBy: last.author,
       submittedAt: last.time,
+      authors: [...((await book?.article(article.id))?.authors.get(last.version) ?? [])],
       ...(article.review?.approved ? { approvedVersion: article.review.approved.version } : {}),
     });
   }
@@ -67,7 +70,9 @@ export async function needsAttention(
 ): Promise<AttentionItem[]> {
   const out: AttentionItem[] = [];
   for (const article of await store.list()) {
-    const mine = article.owner === memberId || article.review?.last?.author === memberId;
+    // The owner's, and the submitter's while their version is under way; never the reviewer's who
+    // asked for changes (the last to act is not the one who must act next).
+    const mine = article.owner === memberId || article.review?.submittedBy === memberId;
     if (!mine || article.status === 'archived') continue;
     const reasons: AttentionReason[] = [];
     if (article.status === 'changes-requested') reasons.push('changes-requested');

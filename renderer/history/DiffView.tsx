@@ -3,28 +3,10 @@ import type { ArticleDiff } from '../../main/api/contract';
 import { useHistoryStore } from '../stores/useHistoryStore';
 import { DiffModeSwitch } from './DiffModeSwitch';
 import { RenderedDiff } from './RenderedDiff';
+import { SourceDiff } from './SourceDiff';
+import './history.css';
 
 const short = (ref: string) => (ref === 'working' ? ref : ref.slice(0, 7));
-
-function SourceDiff({ body }: { body: ArticleDiff['body'] }) {
-  return (
-    <pre className="diff-body">
-      {body.map((c, i) =>
-        c.kind === 'added' ? (
-          <ins key={i} className="diff-added">
-            {c.text}
-          </ins>
-        ) : c.kind === 'removed' ? (
-          <del key={i} className="diff-removed">
-            {c.text}
-          </del>
-        ) : (
-          <span key={i}>{c.text}</span>
-        ),
-      )}
-    </pre>
-  );
-}
 
 export function DiffView({ diff }: { diff: ArticleDiff }) {
   const { t } = useTranslation();

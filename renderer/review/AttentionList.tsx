@@ -4,6 +4,10 @@ import type { AttentionItem } from '../../main/api/contract';
 import { useReviewStore } from '../stores/useReviewStore';
 import { useToastStore } from '../stores/useToastStore';
 import { StatusBadge } from './StatusBadge';
+import './review.css';
+
+/** The reasons the status badge does not already say. */
+const shownReasons = (item: AttentionItem) => item.reasons.filter((r) => r !== item.article.status);
 
 /** The signed-in member's articles that need them, with why; stale ones can be re-verified together. */
 export function AttentionList({ items, onOpen }: { items: AttentionItem[]; onOpen: (id: string) => void }) {
@@ -49,19 +53,7 @@ export function AttentionList({ items, onOpen }: { items: AttentionItem[]; onOpe
                   onChange={() => toggle(item.article.id)}
                 />
               )}
-              <button type="button" className="review-item" onClick={() => onOpen(item.article.id)}>
-                <span className="row-title">{item.article.title}</span>
-                <span className="row-meta">
-                  <StatusBadge article={item.article} />
-                  {item.reasons.map((r) => (
-                    <span key={r} className="reason">
-                      {t(`review.reason.${r}`, {
-                        count: r === 'feedback' ? (item.feedback ?? 0) : (item.article.review?.openComments ?? 0),
-                      })}
-                    </span>
-                  ))}
-                </span>
-              </button>
+              <AttentionCard item={item} onOpen={onOpen} />
             </li>
           ))}
         </ul>
@@ -72,5 +64,30 @@ export function AttentionList({ items, onOpen }: { items: AttentionItem[]; onOpe
         </button>
       )}
     </section>
+  );
+}
+
+function AttentionCard({ item, onOpen }: { item: AttentionItem; onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const reasons = shownReasons(item).map((r) => ({
+    key: r,
+    text: t(`review.reason.${r}`, {
+      count: r === 'feedback' ? (item.feedback ?? 0) : (item.article.review?.openComments ?? 0),
+    }),
+  }));
+  return (
+    <button type="button" className="review-item attention-card" onClick={() => onOpen(item.article.id)}>
+      <span className="row-title" title={item.article.title}>
+        {item.article.title}
+      </span>
+      <span className="row-meta">
+        <StatusBadge article={item.article} />
+        {reasons.map((r) => (
+          <span key={r.key} className="reason" title={r.text}>
+            {r.text}
+          </span>
+        ))}
+      </span>
+    </button>
   );
 }

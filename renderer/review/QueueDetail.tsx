@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleDiff, QueueItem } from '../../main/api/contract';
 import { call } from '../api/client';
@@ -9,6 +9,8 @@ import { showError, useToastStore } from '../stores/useToastStore';
 import { passageAnchor, type PassageAnchor } from './passageAnchor';
 import { RecordTimeline } from './RecordTimeline';
 import { useMemberName } from './useMemberName';
+import { useOwnVersion } from './useOwnVersion';
+import { usePassageHighlights } from './usePassageHighlights';
 import { VersionText } from './VersionText';
 
 export type ComposeMode = 'approve' | 'changes' | 'comment';
@@ -36,6 +38,13 @@ export function QueueDetail({
   const [anchor, setAnchor] = useState<PassageAnchor | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const records = useReviewStore((s) => s.records[id]);
+  const own = useOwnVersion(item);
+  const mode = own && compose !== 'comment' ? null : compose;
+  const anchors = useMemo(
+    () => (records?.records ?? []).flatMap((r) => (r.valid && r.record?.anchor ? [r.record.anchor] : [])),
+    [records],
+  );
+  usePassageHighlights(textRef, anchors);
 
   useEffect(() => {
     let stale = false;
@@ -84,27 +93,35 @@ export function QueueDetail({
         </p>
       </header>
       <div className="review-actions">
-        <button type="button" className="primary" onClick={() => setCompose('approve')}>
-          {t('review.approve')} <kbd>a</kbd>
-        </button>
-        <button type="button" onClick={() => setCompose('changes')}>
-          {t('review.requestChanges')} <kbd>r</kbd>
-        </button>
+        {own ? (
+          <span className="muted" data-testid="own-version">
+            {t('review.ownVersion')}
+          </span>
+        ) : (
+          <>
+            <button type="button" className="primary" onClick={() => setCompose('approve')}>
+              {t('review.approve')} <kbd>a</kbd>
+            </button>
+            <button type="button" onClick={() => setCompose('changes')}>
+              {t('review.requestChanges')} <kbd>r</kbd>
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => setCompose('comment')}>
           {t('review.comment')} <kbd>c</kbd>
         </button>
         <span className="muted">{t('review.keys')}</span>
       </div>
-      {compose && (
+      {mode && (
         <ComposeBox
-          key={compose}
-          mode={compose}
-          quote={compose === 'comment' ? anchor?.quote : undefined}
-          onSend={(note) => send(compose, note)}
+          key={mode}
+          mode={mode}
+          quote={mode === 'comment' ? anchor?.quote : undefined}
+          onSend={(note) => send(mode, note)}
           onCancel={() => setCompose(null)}
         />
       )}
-      {anchor && compose !== 'comment' && (
+      {anchor && mode !== 'comment' && (
         <button
           type="button"
           className="comment-passage"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../main/api/contract';
 import { fullDate, relativeTime } from '../library/relativeTime';
 import { useEditorStore } from '../stores/useEditorStore';
+import { useIdentityStore } from '../stores/useIdentityStore';
 import { useReviewStore } from '../stores/useReviewStore';
 import { useToastStore } from '../stores/useToastStore';
 import { RecordTimeline } from './RecordTimeline';
@@ -19,6 +20,8 @@ export function ReviewPanel({ article, onClose }: { article: ArticleSummary; onC
   const waiting = article.status === 'in-review';
   const approved = article.review?.approved;
   const last = article.review?.last;
+  const meId = useIdentityStore((s) => s.identity.me?.id);
+  const submitter = waiting && last?.type === 'submit' && !!meId && last.author === meId;
 
   useEffect(() => void useReviewStore.getState().loadRecords(article.id), [article.id]);
 
@@ -89,25 +92,25 @@ export function ReviewPanel({ article, onClose }: { article: ArticleSummary; onC
           </>
         )}
       </dl>
-      {waiting ? (
-        <button type="button" disabled={busy} onClick={() => void run('withdraw')}>
-          {t('review.withdraw')}
-        </button>
-      ) : (
-        article.status !== 'archived' && (
-          <div className="compose">
-            <textarea
-              aria-label={t('review.submitNote')}
-              placeholder={t('review.submitNote')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            <button type="button" className="primary" disabled={busy} onClick={() => void run('submit')}>
-              {t('review.submit')} <kbd>Ctrl Shift Enter</kbd>
+      {waiting
+        ? submitter && (
+            <button type="button" disabled={busy} onClick={() => void run('withdraw')}>
+              {t('review.withdraw')}
             </button>
-          </div>
-        )
-      )}
+          )
+        : article.status !== 'archived' && (
+            <div className="compose">
+              <textarea
+                aria-label={t('review.submitNote')}
+                placeholder={t('review.submitNote')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+              />
+              <button type="button" className="primary" disabled={busy} onClick={() => void run('submit')}>
+                {t('review.submit')} <kbd>Ctrl Shift Enter</kbd>
+              </button>
+            </div>
+          )}
       <h4>{t('review.timeline')}</h4>
       {view ? <RecordTimeline articleId={article.id} records={view.records} /> : <p className="muted">…</p>}
     </aside>

@@ -12,14 +12,22 @@ const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /** The Review view: versions waiting for review (oldest first), and what needs the signed-in member. */
-export function ReviewView({ onOpenArticle }: { onOpenArticle: () => void }) {
+export function ReviewView({
+  onOpenArticle,
+  selectedId = null,
+  onSelect,
+}: {
+  onOpenArticle: () => void;
+  /** The article whose review is open (the URL's), else the oldest submission. */
+  selectedId?: string | null;
+  onSelect: (id: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const name = useMemberName();
   const queue = useReviewStore((s) => s.queue);
   const attention = useReviewStore((s) => s.attention);
   const loaded = useReviewStore((s) => s.loaded);
   const signedIn = useIdentityStore((s) => !!s.identity.me);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
   const [compose, setCompose] = useState<ComposeMode | null>(null);
   const index = Math.max(
     0,
@@ -34,7 +42,7 @@ export function ReviewView({ onOpenArticle }: { onOpenArticle: () => void }) {
       if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('.overlay')) return;
       const move = (step: number) => {
         const next = queue[Math.min(queue.length - 1, Math.max(0, index + step))];
-        if (next) setSelectedId(next.article.id);
+        if (next) onSelect(next.article.id);
         setCompose(null);
       };
       if (e.key === 'j') move(1);
@@ -47,7 +55,7 @@ export function ReviewView({ onOpenArticle }: { onOpenArticle: () => void }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [queue, index, selected]);
+  }, [queue, index, selected, onSelect]);
 
   const open = async (id: string) => {
     await useEditorStore.getState().open(id);
@@ -74,7 +82,7 @@ export function ReviewView({ onOpenArticle }: { onOpenArticle: () => void }) {
                     data-id={q.article.id}
                     aria-current={q === selected ? 'true' : undefined}
                     onClick={() => {
-                      setSelectedId(q.article.id);
+                      onSelect(q.article.id);
                       setCompose(null);
                     }}
                   >
