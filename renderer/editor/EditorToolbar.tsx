@@ -1,87 +1,146 @@
-import type { Editor } from '@tiptap/react';
+import { useCallback, useRef, useState } from 'react';
+import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { isSafeUrl, tableSize } from './editorExtensions';
+import { tableSize } from './editorExtensions';
+import { LinkPopover } from './LinkPopover';
+import { availableTableActions, runTableAction, tableActions, type TableAction } from './tableTools';
+import './editorTools.css';
 
-export function EditorToolbar({ editor }: { editor: Editor }) {
+interface ToolbarButton {
+  label: string;
+  text: string;
+  run: () => void;
+  active?: boolean;
+  disabled?: boolean;
+}
+
+const tableActionText: Record<TableAction, string> = {
+  addColumnBefore: '+◧',
+  addColumnAfter: '◨+',
+  deleteColumn: '−▥',
+  addRowBefore: '+⬒',
+  addRowAfter: '⬓+',
+  deleteRow: '−▤',
+};
+
+function Button({ label, text, run, active, disabled }: ToolbarButton) {
+  return (
+    <button
+      type="button"
+      title={label}
+      aria-label={label}
+      aria-pressed={active ?? false}
+      className={active ? 'active' : ''}
+      disabled={disabled}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={run}
+    >
+      {text}
+    </button>
+  );
+}
+
+/**
+ * The formatting buttons, the link editor and, while in a table, row and column buttons. Whether the
+ * link editor is open may come from the owner (so Mod-K in the editor can open it).
+ */
+export function EditorToolbar({
+  editor,
+  linkOpen: linkOpenProp,
+  setLinkOpen: setLinkOpenProp,
+}: {
+  editor: Editor;
+  linkOpen?: boolean;
+  setLinkOpen?: (open: boolean) => void;
+}) {
   const { t } = useTranslation();
+  const [linkOpenHere, setLinkOpenHere] = useState(false);
+  const linkOpen = linkOpenProp ?? linkOpenHere;
+  const setLinkOpen = setLinkOpenProp ?? setLinkOpenHere;
+  const linkAnchor = useRef<HTMLSpanElement>(null);
+  const closeLink = useCallback(() => setLinkOpen(false), [setLinkOpen]);
+  const is = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      blockquote: e.isActive('blockquote'),
+      codeBlock: e.isActive('codeBlock'),
+      link: e.isActive('link'),
+      inTable: e.isActive('table'),
+      table: availableTableActions(e),
+    }),
+  });
   const chain = () => editor.chain().focus();
-  const buttons: { label: string; text: string; run: () => void; active?: boolean }[] = [
-    { label: t('editor.bold'), text: 'B', run: () => chain().toggleBold().run(), active: editor.isActive('bold') },
-    {
-      label: t('editor.italic'),
-      text: 'I',
-      run: () => chain().toggleItalic().run(),
-      active: editor.isActive('italic'),
-    },
+  const buttons: ToolbarButton[] = [
+    { label: t('editor.bold'), text: 'B', run: () => chain().toggleBold().run(), active: is.bold },
+    { label: t('editor.italic'), text: 'I', run: () => chain().toggleItalic().run(), active: is.italic },
     {
       label: `${t('editor.heading')} 2`,
       text: 'H2',
       run: () => chain().toggleHeading({ level: 2 }).run(),
-      active: editor.isActive('heading', { level: 2 }),
+      active: is.h2,
     },
     {
       label: `${t('editor.heading')} 3`,
       text: 'H3',
       run: () => chain().toggleHeading({ level: 3 }).run(),
-      active: editor.isActive('heading', { level: 3 }),
+      active: is.h3,
     },
     {
       label: t('editor.bulletList'),
       text: '•',
       run: () => chain().toggleBulletList().run(),
-      active: editor.isActive('bulletList'),
+      active: is.bulletList,
     },
     {
       label: t('editor.orderedList'),
       text: '1.',
       run: () => chain().toggleOrderedList().run(),
-      active: editor.isActive('orderedList'),
+      active: is.orderedList,
     },
-    {
-      label: t('editor.quote'),
-      text: '❝',
-      run: () => chain().toggleBlockquote().run(),
-      active: editor.isActive('blockquote'),
-    },
-    {
-      label: t('editor.code'),
-      text: '</>',
-      run: () => chain().toggleCodeBlock().run(),
-      active: editor.isActive('codeBlock'),
-    },
-    {
-      label: t('editor.table'),
-      text: '▦',
-      run: () => chain().insertTable(tableSize).run(),
-    },
-    {
-      label: t('editor.link'),
-      text: t('editor.link'),
-      active: editor.isActive('link'),
-      run: () => {
-        const url = window.prompt(t('editor.linkPrompt'), editor.getAttributes('link').href as string | undefined);
-        if (url === null) return;
-        if (!url) chain().unsetLink().run();
-        else if (isSafeUrl(url)) chain().extendMarkRange('link').setLink({ href: url }).run();
-      },
-    },
+    { label: t('editor.quote'), text: '❝', run: () => chain().toggleBlockquote().run(), active: is.blockquote },
+    { label: t('editor.code'), text: '</>', run: () => chain().toggleCodeBlock().run(), active: is.codeBlock },
+    { label: t('editor.table'), text: '▦', run: () => chain().insertTable(tableSize).run() },
   ];
   return (
     <div className="toolbar" role="toolbar">
       {buttons.map((b) => (
-        <button
-          key={b.label}
-          type="button"
-          title={b.label}
-          aria-label={b.label}
-          aria-pressed={b.active ?? false}
-          className={b.active ? 'active' : ''}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={b.run}
-        >
-          {b.text}
-        </button>
+        <Button key={b.label} {...b} />
       ))}
+      <span className="link-anchor" ref={linkAnchor}>
+        <button
+          type="button"
+          title={`${t('editor.link')} (Ctrl+K)`}
+          aria-label={t('editor.link')}
+          aria-pressed={is.link}
+          aria-expanded={linkOpen}
+          aria-haspopup="dialog"
+          className={is.link ? 'active' : ''}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => setLinkOpen(!linkOpen)}
+        >
+          {t('editor.link')}
+        </button>
+        {linkOpen && <LinkPopover editor={editor} anchor={linkAnchor} onClose={closeLink} />}
+      </span>
+      {is.inTable && (
+        <span className="table-tools" role="group" aria-label={t('editor.tableTools')}>
+          {tableActions.map((action) => (
+            <Button
+              key={action}
+              label={t(`editor.${action}`)}
+              text={tableActionText[action]}
+              disabled={!is.table[action]}
+              run={() => runTableAction(editor, action)}
+            />
+          ))}
+        </span>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ArticleMeta } from '../../main/api/contract';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import './editorTools.css';
 
 const audiences: ArticleMeta['audience'][] = ['customer', 'agent', 'internal'];
 
@@ -18,6 +19,15 @@ export function FrontMatterForm() {
       <label className="field title-field">
         <span>{t('editor.title')}</span>
         <input value={meta.title} onChange={(e) => set({ title: e.target.value })} />
+      </label>
+      <label className="field summary-field">
+        <span>{t('editor.summary')}</span>
+        <input
+          value={meta.summary ?? ''}
+          maxLength={2000}
+          placeholder={t('editor.summaryHint')}
+          onChange={(e) => set({ summary: e.target.value || undefined })}
+        />
       </label>
       <label className="field">
         <span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -6,6 +6,7 @@ import { useEditorStore } from '../stores/useEditorStore';
 import { EditorToolbar } from './EditorToolbar';
 import { editorExtensions } from './editorExtensions';
 import { ArticleImage } from './extensions/articleImage';
+import { LinkShortcut } from './extensions/linkShortcut';
 import { resolveAssetSrc, uploadArticleImage } from './articleImageSources';
 import { losslessMarkdown, type LosslessMarkdown } from './losslessMarkdown';
 
@@ -29,8 +30,10 @@ export function RichTextEditor() {
       lossless.current = { editor: e, markdown: losslessMarkdown(e, useEditorStore.getState().body, loadedDoc) };
     return lossless.current.markdown;
   };
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [withShortcuts] = useState(() => [...extensions, LinkShortcut.configure({ onOpen: () => setLinkOpen(true) })]);
   const editor = useEditor({
-    extensions,
+    extensions: withShortcuts,
     content: useEditorStore.getState().body,
     contentType: 'markdown',
     immediatelyRender: true,
@@ -61,7 +64,7 @@ export function RichTextEditor() {
   if (!editor) return null;
   return (
     <div className="rich-text">
-      <EditorToolbar editor={editor} />
+      <EditorToolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
       <EditorContent editor={editor} />
     </div>
   );

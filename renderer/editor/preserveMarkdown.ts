@@ -419,9 +419,10 @@ export function tableCells(line: string): string[] {
 /**
  * An edited table: unchanged rows keep their source lines, the header and delimiter rows too when
  * they are unchanged; an edited row is its source line with the edit applied, a new row is written
- * in the table's style (outer pipes, and padding when the source columns are aligned).
- * `baseWritten` and `written` are the editor's text for the old and the new table; without `patch`,
- * edited rows are written anew too.
+ * in the table's style (outer pipes, and padding when the source columns are aligned). With a column
+ * added or deleted, each row is its source line with the cell added or removed (aligned columns are
+ * written anew, aligned again). `baseWritten` and `written` are the editor's text for the old and
+ * the new table; without `patch`, edited rows are written anew too.
  */
 export function mergeTable(
   raw: string,
@@ -436,7 +437,7 @@ export function mergeTable(
   const curRows = cur.content ?? [];
   const isHeader = (row: JSONContent | undefined) => row?.content?.every((cell) => cell.type === 'tableHeader');
   if (rawLines.length !== baseRows.length + 1 || !isHeader(baseRows[0]) || !isHeader(curRows[0])) return undefined;
-  const columns = baseRows[0]!.content!.length;
+  const columns = curRows[0]!.content!.length;
   if (curRows.some((row) => row.content?.length !== columns)) return undefined;
   // The writer leaves out blank body rows: map rows to the lines it wrote for them.
   const linesOf = (rows: JSONContent[], text: string) => {
@@ -453,6 +454,9 @@ export function mergeTable(
   const outer = { lead: /^\s*\|/.test(rawLines[0]!), trail: /\|\s*$/.test(rawLines[0]!) };
   const pipes = rawLines.map(pipePositions);
   const aligned = outer.lead && pipes.every((p) => p.join() === pipes[0]!.join()) ? pipes[0]! : undefined;
+  // A column added or deleted: every row changes; an aligned table is written anew, aligned again.
+  const resized = columns !== baseRows[0]!.content!.length;
+  if (resized && aligned) return undefined;
   const format = (cells: string[]) => {
     const padded = cells.map((c, i) => {
       const width = aligned ? aligned[i + 1]! - aligned[i]! - 3 : 0;
@@ -479,7 +483,8 @@ export function mergeTable(
     const b = kept[r]!;
     if (r === 0) {
       out.push(b === 0 ? rawLines[0]! : rowLine(0, replaced[0]!));
-      out.push(aligns(row) === aligns(baseRows[0]!) ? rawLines[1]! : format(tableCells(now.lines[1]!)));
+      const delimiter = tableCells(now.lines[1]!).map((cell) => (aligned ? cell : cell.replace(/-+/, '---')));
+      out.push(aligns(row) === aligns(baseRows[0]!) ? rawLines[1]! : format(delimiter));
     } else if (b > 0) out.push(rawLines[b + 1]!);
     else if (now.lineOf[r]! >= 0) out.push(rowLine(r, replaced[r]!));
   });

@@ -1,0 +1,2 @@
+export { LinkShortcut, isLinkShortcut, linkShortcutPlugin } from './linkShortcut';
+export type { LinkShortcutOptions } from './linkShortcut';
