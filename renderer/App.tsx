@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
 import { onEvent } from './api/client';
 import { ArticleView } from './editor/ArticleView';
 import { SaveVersionDialog } from './editor/SaveVersionDialog';
@@ -7,6 +8,7 @@ import { languages, setLanguage } from './i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { NewArticleDialog } from './shell/NewArticleDialog';
 import { QuickOpen } from './shell/QuickOpen';
+import { pathOf, placeOf, type Place, type View } from './shell/routes';
 import { Toasts } from './shell/Toasts';
 import { useShortcuts } from './shell/useShortcuts';
 import { useEditorStore } from './stores/useEditorStore';
@@ -25,6 +27,7 @@ import { PreviewView } from './answer/PreviewView';
 import { ProfileView } from './profile/ProfileView';
 import { PublishView } from './publish/PublishView';
 import { InsightsView } from './insights/InsightsView';
+import { useInsightsStore, type InsightsTab } from './insights/useInsightsStore';
 import { QualityView } from './quality/QualityView';
 import { TeamView } from './team/TeamView';
 import { useIdentityStore } from './stores/useIdentityStore';
@@ -34,24 +37,79 @@ type DialogName = 'quickOpen' | 'newArticle' | 'saveVersion' | null;
 
 const libraryViews = new Set<string>(['editor', 'playground', 'preview', 'profile']);
 
+const insightsTabs: InsightsTab[] = ['dashboard', 'gaps', 'conversations', 'health'];
+const isInsightsTab = (tab: string): tab is InsightsTab => (insightsTabs as string[]).includes(tab);
+const insightsTab = () => useInsightsStore.getState().tab;
+/** The path of the hash route the window shows now (read when navigating, not while rendering). */
+const currentPath = () => window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+
 export function App() {
   const { t, i18n } = useTranslation();
   const info = useWorkspaceStore((s) => s.info);
   const [dialog, setDialog] = useState<DialogName>(null);
-  const [historyOpen, setHistoryOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState(0);
-  const [view, setView] = useState<
-    'editor' | 'playground' | 'preview' | 'profile' | 'review' | 'publish' | 'insights' | 'quality' | 'team'
-  >('editor');
+  // Where the studio is lives in the URL (a hash route, the same in the desktop shell and the
+  // browser): a reload comes back to it, and the back button goes to the place before.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const place = useMemo(() => placeOf(location.pathname), [location.pathname]);
+  const view = place.view;
+  const go = useCallback(
+    (to: Place, replace = false) => {
+      const path = pathOf(to);
+      if (path !== currentPath()) void navigate(path, { replace });
+    },
+    [navigate],
+  );
+  const setView = useCallback(
+    (to: View) => {
+      const open = useEditorStore.getState().article?.id;
+      go(
+        to === 'editor'
+          ? { view: 'editor', id: open }
+          : to === 'insights'
+            ? { view: to, tab: insightsTab() }
+            : { view: to },
+      );
+    },
+    [go],
+  );
+  const historyOpen = view === 'editor' && Boolean(place.history);
+  const setHistoryOpen = useCallback(
+    (open: boolean) => {
+      const id = useEditorStore.getState().article?.id;
+      if (id) go({ view: 'editor', id, history: open });
+    },
+    [go],
+  );
   const queueCount = useReviewStore((s) => s.queue.length);
   const identityOpen = useIdentityStore((s) => s.dialogOpen);
   const syncOpen = useSyncStore((s) => s.dialogOpen);
+  // An article opened anywhere (library, quick open, a citation) is the editor's URL; an article's
+  // URL opens it (a reload, the back button, a link).
   useEffect(
     () =>
       useEditorStore.subscribe((state, previous) => {
-        if (state.article && state.article.id !== previous.article?.id) setView('editor');
+        if (state.article && state.article.id !== previous.article?.id) go({ view: 'editor', id: state.article.id });
       }),
-    [],
+    [go],
+  );
+  useEffect(() => {
+    if (place.view === 'editor' && place.id && useEditorStore.getState().article?.id !== place.id)
+      void useEditorStore.getState().open(place.id);
+  }, [place.view, place.id]);
+  // The Insights tab is part of the URL too.
+  useEffect(() => {
+    if (place.view === 'insights' && place.tab && isInsightsTab(place.tab))
+      useInsightsStore.getState().setTab(place.tab);
+  }, [place.view, place.tab]);
+  useEffect(
+    () =>
+      useInsightsStore.subscribe((state, previous) => {
+        if (state.tab !== previous.tab && placeOf(currentPath()).view === 'insights')
+          go({ view: 'insights', tab: state.tab });
+      }),
+    [go],
   );
 
   useEffect(() => {
@@ -183,7 +241,11 @@ export function App() {
         ) : view === 'profile' ? (
           <ProfileView onClose={() => setView('preview')} />
         ) : view === 'review' ? (
-          <ReviewView onOpenArticle={() => setView('editor')} />
+          <ReviewView
+            onOpenArticle={() => setView('editor')}
+            selectedId={place.id ?? null}
+            onSelect={(id) => go({ view: 'review', id })}
+          />
         ) : view === 'publish' ? (
           <PublishView />
         ) : view === 'insights' ? (
@@ -211,7 +273,7 @@ export function App() {
       )}
       {identityOpen && <IdentityDialog />}
       {syncOpen && <SyncDialog />}
-      <Toasts route={view} />
+      <Toasts place={location.pathname} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { StrictMode, useEffect, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
 import './i18n';
 import { getAccess, onAccessChange } from './api/client';
 import { App } from './App';
@@ -13,7 +14,13 @@ function Root() {
   useEffect(() => {
     if (access === 'needsToken') useToastStore.setState({ toasts: [] });
   }, [access]);
-  return access === 'granted' ? <App /> : <NoTokenPage checking={access === 'checking'} />;
+  return access === 'granted' ? (
+    <HashRouter>
+      <App />
+    </HashRouter>
+  ) : (
+    <NoTokenPage checking={access === 'checking'} />
+  );
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
-import { useEditorStore } from '../stores/useEditorStore';
 import { useToastStore } from '../stores/useToastStore';
 
-/** The toast stack; `route` names the current view, and changing it (or the open article) clears notices. */
-export function Toasts({ route }: { route?: string }) {
+/** The toast stack; `place` is the studio's URL path, and moving to another place clears the notices of the others. */
+export function Toasts({ place }: { place: string }) {
   const toasts = useToastStore((s) => s.toasts);
   const { dismiss, hold, release, dismissInfo } = useToastStore.getState();
-  const articleId = useEditorStore((s) => s.article?.id);
-  useEffect(() => dismissInfo(), [route, articleId, dismissInfo]);
+  useEffect(() => dismissInfo(place), [place, dismissInfo]);
   return (
     <div className="toasts" aria-live="assertive">
       {toasts.map((toast) => (

@@ -61,8 +61,19 @@ describe('toasts', () => {
     show('info', 'Saved.');
     show('info', 'Deleted.', { label: 'Undo', run: () => undefined });
     show('error', 'Disk full.');
-    dismissInfo();
+    dismissInfo('/publish');
     expect(texts()).toEqual(['info:Deleted.', 'error:Disk full.']);
+  });
+
+  it('keep a notice shown at the place the studio has just moved to', () => {
+    const { show, dismissInfo } = store.useToastStore.getState();
+    vi.stubGlobal('location', { hash: '#/insights/gaps' });
+    show('info', 'Old notice.');
+    // Navigation writes the URL first; the notice about the new place comes before React renders it.
+    vi.stubGlobal('location', { hash: '#/article/pet-beds' });
+    show('info', 'Draft created.');
+    dismissInfo('/article/pet-beds');
+    expect(texts()).toEqual(['info:Draft created.']);
   });
 
   it('show at most four at once', () => {

@@ -7,6 +7,8 @@ export interface Toast {
   kind: 'info' | 'error';
   text: string;
   action?: { label: string; run: () => void };
+  /** The place (URL path) the studio was at when it was shown: a notice belongs to it. */
+  place: string;
 }
 
 interface ToastState {
@@ -17,14 +19,23 @@ interface ToastState {
   /** Keep a toast up while the pointer is on it. */
   hold(id: number): void;
   release(id: number): void;
-  /** Plain notices belong to the page they were shown on; errors and offers (Undo) stay. */
-  dismissInfo(): void;
+  /**
+   * Plain notices belong to the place they were shown at: moving to `place` drops the others.
+   * Errors and offers (Undo) stay.
+   */
+  dismissInfo(place: string): void;
 }
 
 export const toastLifetime = { info: 4000, error: 8000, action: 8000 };
 const maxToasts = 4;
 
 let next = 1;
+
+/**
+ * Where the studio is (its hash route). Navigation writes the URL at once and renders later, so a
+ * notice shown right after moving somewhere ("Draft created") is read as belonging to the new place.
+ */
+const currentPlace = () => globalThis.location?.hash.replace(/^#/, '').split('?')[0] || '/';
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
 function stopTimer(id: number) {
@@ -49,7 +60,7 @@ export const useToastStore = create<ToastState>((set, get) => {
   return {
     toasts: [],
     show(kind, text, action) {
-      const toast: Toast = { id: next++, kind, text, action };
+      const toast: Toast = { id: next++, kind, text, action, place: currentPlace() };
       drop((t) => t.kind === kind && t.text === text);
       const shown = get().toasts;
       drop((t) => shown.indexOf(t) < shown.length - (maxToasts - 1));
@@ -62,7 +73,7 @@ export const useToastStore = create<ToastState>((set, get) => {
       const toast = get().toasts.find((t) => t.id === id);
       if (toast) startTimer(toast);
     },
-    dismissInfo: () => drop((t) => t.kind === 'info' && !t.action),
+    dismissInfo: (place) => drop((t) => t.kind === 'info' && !t.action && t.place !== place),
   };
 });
 
