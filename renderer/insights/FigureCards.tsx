@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { InsightsReport } from '../../main/api/contract';
 import { csatText, money, percent } from './formatInsights';
+import { useInsightsStore } from './useInsightsStore';
 
 /** The headline figures: conversations, resolution, hand-offs, CSAT and what the agent saves. */
 export function FigureCards({ report }: { report: InsightsReport }) {
   const { t, i18n } = useTranslation();
   const { roi } = report;
+  const currency = useInsightsStore((s) => s.currency);
   const cards = [
     { key: 'conversations', label: t('insights.figures.conversations'), value: String(report.conversations) },
     {
@@ -35,10 +37,10 @@ export function FigureCards({ report }: { report: InsightsReport }) {
     {
       key: 'savings',
       label: t('insights.figures.savings'),
-      value: money(roi.savings, i18n.language),
+      value: money(roi.savings, i18n.language, currency),
       hint: t('insights.figures.savingsHint', {
-        withoutAgent: money(roi.withoutAgent, i18n.language),
-        withAgent: money(roi.withAgent, i18n.language),
+        withoutAgent: money(roi.withoutAgent, i18n.language, currency),
+        withAgent: money(roi.withAgent, i18n.language, currency),
       }),
     },
     {

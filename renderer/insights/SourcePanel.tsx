@@ -4,6 +4,7 @@ import type { TargetView } from '../../main/api/contract';
 import { call } from '../api/client';
 import { showError, useToastStore } from '../stores/useToastStore';
 import { useInsightsStore } from './useInsightsStore';
+import { currencies } from './formatInsights';
 
 const shownProblems = 5;
 
@@ -14,6 +15,7 @@ export function SourcePanel() {
   const [targets, setTargets] = useState<TargetView[]>([]);
   const [target, setTarget] = useState('');
   const costs = useInsightsStore((s) => s.costs);
+  const currency = useInsightsStore((s) => s.currency);
   const loading = useInsightsStore((s) => s.loading);
   const source = useInsightsStore((s) => s.source);
   const problems = useInsightsStore((s) => s.data?.problems) ?? [];
@@ -124,6 +126,16 @@ export function SourcePanel() {
             defaultValue={costs.automatedAnswer}
             onChange={(e) => cost('automatedAnswer', e.target.value)}
           />
+        </label>
+        <label className="insights-cost">
+          {t('insights.source.currency')}
+          <select value={currency} onChange={(e) => useInsightsStore.getState().setCurrency(e.target.value)}>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
         </label>
         <span className="muted small" data-testid="insights-status">
           {loading ? t('insights.source.loading') : sourceName ? t('insights.source.loaded', { name: sourceName }) : ''}

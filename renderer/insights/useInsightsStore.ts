@@ -16,6 +16,8 @@ interface InsightsState {
   tab: InsightsTab;
   source: InsightsSource | null;
   costs: Costs;
+  /** The currency costs and savings are in (ISO 4217), kept on this computer. */
+  currency: string;
   data: InsightsData | null;
   loading: boolean;
   /** The gap whose draft is being written. */
@@ -25,6 +27,7 @@ interface InsightsState {
   setTab(tab: InsightsTab): void;
   load(source: InsightsSource): Promise<void>;
   setCosts(costs: Partial<Costs>): void;
+  setCurrency(currency: string): void;
   createArticle(cluster: GapCluster): Promise<Article | null>;
   checkHealth(): Promise<void>;
   reset(): void;
@@ -34,12 +37,22 @@ const initial = {
   tab: 'dashboard' as InsightsTab,
   source: null,
   costs: { humanTicket: 5, automatedAnswer: 0.25 },
+  currency: savedCurrency(),
   data: null,
   loading: false,
   creating: null,
   health: null,
   checking: false,
 };
+
+const currencyKey = 'almanac.insights.currency';
+
+/** The currency chosen on this computer before, else the interface language's usual one. */
+function savedCurrency(): string {
+  const saved = globalThis.localStorage?.getItem(currencyKey);
+  if (saved) return saved;
+  return globalThis.navigator?.language?.startsWith('zh') ? 'CNY' : 'USD';
+}
 
 let seq = 0;
 let costTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +78,10 @@ export const useInsightsStore = create<InsightsState>((set, get) => ({
       if (source) void get().load(source);
     }, 300);
   },
+  setCurrency(currency) {
+    globalThis.localStorage?.setItem(currencyKey, currency);
+    set({ currency });
+  },
   async createArticle(cluster) {
     set({ creating: cluster.id });
     const res = await call('insights.createArticle', { cluster });
@@ -85,6 +102,6 @@ export const useInsightsStore = create<InsightsState>((set, get) => ({
   reset: () => {
     clearTimeout(costTimer);
     seq++;
-    set(initial);
+    set({ ...initial, currency: get().currency });
   },
 }));

@@ -74,7 +74,11 @@ test('a conversation log shows the figures, trends and content gaps, and a gap b
   await expect(figure(page, 'assumed')).toContainText('67%');
   await expect(figure(page, 'handoff')).toContainText('25%');
   await expect(figure(page, 'csat')).toContainText('3.9');
-  await expect(figure(page, 'savings')).toContainText('37');
+  await expect(figure(page, 'savings')).toContainText('$37');
+  // Savings are in the currency the team sets, and it stays set.
+  await page.getByLabel('Currency').selectOption('CNY');
+  await expect(figure(page, 'savings')).toContainText('CN¥37');
+  expect(await page.evaluate(() => localStorage.getItem('almanac.insights.currency'))).toBe('CNY');
   await expect(figure(page, 'return')).toContainText('12.3×');
   await expect(page.getByTestId('insights-problems')).toContainText('1 line could not be read');
   await expect(page.getByTestId('insights-problems')).toContainText('line 21');
