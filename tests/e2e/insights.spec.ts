@@ -110,3 +110,24 @@ test('the knowledge health check finds no conflicts in the sample', async ({ pag
     timeout: 30_000,
   });
 });
+
+test('English and Chinese questions about one missing topic are one content gap', async ({ page, studio }) => {
+  await openInsights(page, studio.url);
+  const petFood = [
+    answer('p1', '2026-12-01T09:00:00Z', 'Do you sell dog food?', petBed),
+    answer('p2', '2026-12-01T10:00:00Z', 'Do you have food for my dog?', petBed),
+    answer('p3', '2026-12-01T11:00:00Z', '你们卖狗粮吗？', petBed),
+    answer('p4', '2026-12-01T12:00:00Z', '有没有狗粮卖？', petBed),
+    answer('p5', '2026-12-01T13:00:00Z', 'Can I pay with bitcoin?', petBed),
+  ].join('\n');
+  await page.getByTestId('insights-file').setInputFiles({
+    name: 'conversations-2026-12-01.jsonl',
+    mimeType: 'application/x-ndjson',
+    buffer: Buffer.from(petFood),
+  });
+  await page.getByRole('tab', { name: /Content gaps/ }).click();
+  const gap = page.getByTestId('gap').filter({ hasText: '你们卖狗粮吗？' });
+  await expect(gap).toContainText('4 questions');
+  await expect(gap).toContainText('Do you sell dog food?');
+  await expect(page.getByTestId('gap').filter({ hasText: 'bitcoin' })).not.toContainText('狗粮');
+});
