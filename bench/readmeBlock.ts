@@ -164,7 +164,7 @@ export function peersTable(rows: PeerRow[]): string[] {
   );
 }
 
-/** The README's benchmark block, rebuilt from bench/results.json alone. */
+/** The benchmark block of docs/benchmark.md, rebuilt from bench/results.json alone. */
 export function readmeBlock(r: BenchResults): string {
   const lines = [provenance(r.runs), '', ...table(['what', 'figure'], figureRows(r))];
   if (r.analyzers?.length) {
@@ -316,11 +316,11 @@ export function readmeBlock(r: BenchResults): string {
   return lines.join('\n');
 }
 
-/** Replace the text between the bench markers of a README; throws when the markers are missing. */
+/** Replace the text between the bench markers of docs/benchmark.md; throws when the markers are missing. */
 export function replaceBlock(readme: string, block: string): string {
   const start = readme.indexOf(blockStart);
   const end = readme.indexOf(blockEnd);
   if (start < 0 || end < start)
-    throw new Error(`README.md needs ${blockStart} … ${blockEnd} around the benchmark figures.`);
+    throw new Error(`docs/benchmark.md needs ${blockStart} … ${blockEnd} around the benchmark figures.`);
   return `${readme.slice(0, start + blockStart.length)}\n\n${block}\n\n${readme.slice(end)}`;
 }

@@ -1,5 +1,5 @@
 // npm run bench: speed and quality figures, measured in one run on this machine; written to
-// bench/results.json, and the README's benchmark block is rebuilt from that file.
+// bench/results.json, and the benchmark block of docs/benchmark.md is rebuilt from that file.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { format, resolveConfig } from 'prettier';
 import os from 'node:os';
@@ -26,7 +26,7 @@ import { benchParts, peersTable, readmeBlock, replaceBlock, type BenchPart, type
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 const datasetsDir = path.join(repoRoot, '../shared/datasets');
-// --only=readme measures nothing and only rebuilds the README block from bench/results.json.
+// --only=readme measures nothing and only rebuilds the block in docs/benchmark.md from bench/results.json.
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice(7)
@@ -55,6 +55,7 @@ const results: BenchResults = {
   agent: previous.agent,
   insights: previous.insights,
   helpCentres: previous.helpCentres,
+  replay: previous.replay,
 };
 const measured = (part: BenchPart) => {
   results.runs[part] = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version };
@@ -309,6 +310,6 @@ if (!only?.every((p) => p === 'readme')) {
   );
   log(`\nWrote ${out}`);
 }
-const readmePath = path.join(repoRoot, 'README.md');
+const readmePath = path.join(repoRoot, 'docs/benchmark.md');
 await writeFile(readmePath, replaceBlock(await readFile(readmePath, 'utf8'), readmeBlock(results)));
 log(`Rebuilt the benchmark block of ${readmePath} from ${out}`);

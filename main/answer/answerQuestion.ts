@@ -164,7 +164,7 @@ function decideHandoff(
 /**
  * Confidence that the answer is right, 0 to 1: how much of the question the best-covering section of
  * the article cited first covers, among the sections the answer cites (never a section it does not
- * use, nor another article's). Measured on the help-centre set, per band, in the README's bench block:
+ * use, nor another article's). Measured on the help-centre set, per band, in docs/benchmark.md:
  * answers at 0.8 or more cite the right article 9 times in 10.
  */
 export function answerConfidence(cited: Pick<RankedPassage, 'coverage' | 'result'>[]): number {

@@ -18,7 +18,7 @@ const cjkOrDigit = /[\p{Script=Han}\d]/u;
 
 /**
  * Example similarity at which a question counts as that phrasing. Measured on the hand-off set
- * (`npm run bench -- --only=answer`): see the README's hand-off table.
+ * (`npm run bench -- --only=answer`): see the hand-off table in docs/benchmark.md.
  */
 export const exampleThreshold = 0.6;
 

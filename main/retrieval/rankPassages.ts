@@ -18,7 +18,7 @@ export interface RankedPassage {
  * Sections ranked as answers: by search score (relative to the best one) plus how much of the
  * question they cover, their title and headings counting double. BM25 alone lets a section win on
  * one frequent word; a section whose heading asks the question answers it. Measured on the shared
- * datasets and the help-centre set (README bench block): StackFAQ nDCG@10 0.756 → 0.789, COVID-FAQ
+ * datasets and the help-centre set (docs/benchmark.md): StackFAQ nDCG@10 0.756 → 0.789, COVID-FAQ
  * 0.773 → 0.770, esun 0.860 → 0.836 (all above MiniSearch and Orama), help centres hit@1 0.73 → 0.83.
  */
 const termsOf = new Map<string, Set<string>>();
