@@ -4,7 +4,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import type { KnowledgeViews } from '../answer/index.js';
 import { readAgentLog } from '../insights/index.js';
-import { loggedQuestions, replayQuestions } from '../replay/index.js';
+import { firstDayOf, loggedQuestions, replayQuestions } from '../replay/index.js';
 import {
   agentCall,
   diffSnapshots,
@@ -70,11 +70,6 @@ export async function builtSnapshots(store: ArticleStore): Promise<SignedManifes
     }
   }
   return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
-/** The first day (YYYY-MM-DD, UTC) of a period of `days` days that ends today. */
-export function firstDayOf(days: number, now = new Date()): string {
-  return new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The customers' questions a target's agent logged since `since`, masked and de-duplicated. */

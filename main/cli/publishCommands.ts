@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { AlmanacError } from '../AlmanacError.js';
 import { fileKeyVault, signerFor } from '../team/index.js';
@@ -84,7 +86,10 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
       '--log <file|url>',
       "the live agent's URL (its own log, read with the token), logs folder or a conversations-*.jsonl file: its questions are replayed, and a publish that stops handing off a sensitive one is held back",
     )
-    .option('--since <day>', 'with --log: first day whose questions count (YYYY-MM-DD)')
+    .option(
+      '--since <day>',
+      "first day whose logged questions are replayed (YYYY-MM-DD; default: the last 7 days of the agent's own log)",
+    )
     .option(
       '--model-dir <dir>',
       'embedding model folder: the snapshot carries vectors (default: ALMANAC_MODEL_DIR or resources/models)',
@@ -109,12 +114,17 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
           throw new AlmanacError('VALIDATION_FAILED', '--threshold must be from 0 to 1.');
         if (opts.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since))
           throw new AlmanacError('VALIDATION_FAILED', '--since must be a day written YYYY-MM-DD.');
+        // The customers' questions are replayed whenever a log is at hand: the one named, else the
+        // agent's own (a running agent's, or the logs folder of an agent's data folder), last 7 days.
         let questions: LoggedQuestion[] | undefined;
-        if (opts.log) {
+        const source = opts.log ?? (target.kind === 'url' ? target.url : undefined);
+        const ownLogs = target.kind === 'folder' ? path.join(target.dir, 'logs') : undefined;
+        const folderLog = !opts.log && ownLogs && (await stat(ownLogs).catch(() => undefined))?.isDirectory();
+        if (source || folderLog) {
           const { loadConversationsFrom } = await import('../insights/index.js');
-          const { loggedQuestions } = await import('../replay/index.js');
-          const range = { since: opts.since };
-          const log = await loadConversationsFrom(opts.log, opts.token ?? config.agentToken, range);
+          const { firstDayOf, loggedQuestions } = await import('../replay/index.js');
+          const range = { since: opts.since ?? (opts.log ? undefined : firstDayOf(7)) };
+          const log = await loadConversationsFrom(source ?? ownLogs!, opts.token ?? config.agentToken, range);
           questions = loggedQuestions(log.conversations, range);
         }
         const ctx = await openForPublish(dir, opts, config);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../tests/fixtures/runCli.js';
@@ -63,5 +63,27 @@ describe('almanac replay', () => {
     const res = almanac('replay', ws, '--log', logs, '--since', '05/12/2026');
     expect(res.code).not.toBe(0);
     expect(res.stderr).toMatch(/YYYY-MM-DD/);
+  });
+
+  it("replays the agent's own log of the last 7 days on publish when no --log is named", async () => {
+    const agent = path.join(tmp.dir, 'agent');
+    const today = new Date().toISOString();
+    await mkdir(path.join(agent, 'logs'), { recursive: true });
+    await writeFile(
+      path.join(agent, 'logs', `conversations-${today.slice(0, 10)}.jsonl`),
+      [line('d', today, 'How long does a refund take to reach my card?'), line('e', today, 'do you sell sofas')].join(
+        '\n',
+      ) + '\n',
+    );
+    // A new approved version, so the publish has something to compare.
+    const refund = path.join(ws, 'articles', 'refund-policy.md');
+    await appendFile(refund, '\nRefunds to a gift card arrive the same day.\n');
+    expect(almanac('review', 'submit', ws, 'refund-policy', '--as', 'tom.ward').code).toBe(0);
+    expect(almanac('review', 'approve', ws, 'refund-policy', '--as', 'li.na').code).toBe(0);
+    const res = almanac('publish', ws, '--to', agent, '--as', 'sara.koh', '--json');
+    expect(res.code).toBe(0);
+    const doc = JSON.parse(res.stdout) as { replay?: { questions: number } };
+    expect(doc.replay?.questions).toBe(2);
+    expect(await readFile(refund, 'utf8')).toContain('same day');
   });
 });

@@ -1,5 +1,6 @@
 export { maskPersonalData } from '../insights/personalData.js';
 export {
+  firstDayOf,
   loggedQuestions,
   replayQuestions,
   type LoggedQuestion,

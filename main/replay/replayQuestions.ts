@@ -19,6 +19,11 @@ export interface LoggedQuestionOptions {
   until?: string;
 }
 
+/** The first day (YYYY-MM-DD, UTC) of a period of `days` days that ends today. */
+export function firstDayOf(days: number, now = new Date()): string {
+  return new Date(now.getTime() - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+}
+
 const sameQuestion = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** The questions of logged conversations in a period, masked and de-duplicated, most asked first. */
