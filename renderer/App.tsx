@@ -8,7 +8,7 @@ import { languages, setLanguage } from './i18n';
 import { LibraryPanel } from './library/LibraryPanel';
 import { NewArticleDialog } from './shell/NewArticleDialog';
 import { QuickOpen } from './shell/QuickOpen';
-import { pathOf, placeOf, type Place, type View } from './shell/routes';
+import { noticePlace, pathOf, placeOf, type Place, type View } from './shell/routes';
 import { Toasts } from './shell/Toasts';
 import { useShortcuts } from './shell/useShortcuts';
 import { useEditorStore } from './stores/useEditorStore';
@@ -273,7 +273,7 @@ export function App() {
       )}
       {identityOpen && <IdentityDialog />}
       {syncOpen && <SyncDialog />}
-      <Toasts place={location.pathname} />
+      <Toasts place={noticePlace(location.pathname)} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathOf, placeOf, type Place } from './routes';
+import { noticePlace, pathOf, placeOf, type Place } from './routes';
 
 describe('studio URLs', () => {
   it('give every place a path and read it back', () => {
@@ -20,5 +20,11 @@ describe('studio URLs', () => {
   it('reads an unknown path as the library', () => {
     expect(placeOf('/nowhere/at/all')).toEqual({ view: 'editor' });
     expect(placeOf('/article')).toEqual({ view: 'editor' });
+  });
+
+  it('count a panel or a tab as the same place for notices', () => {
+    expect(noticePlace('/article/refund-policy/history')).toBe('/article/refund-policy');
+    expect(noticePlace('/insights/gaps')).toBe('/insights');
+    expect(noticePlace('/review/gift-cards')).toBe('/review/gift-cards');
   });
 });

@@ -34,3 +34,12 @@ export function pathOf(place: Place): string {
   if (place.view === 'insights') return place.tab ? `/insights/${encodeURIComponent(place.tab)}` : '/insights';
   return `/${place.view}`;
 }
+
+/**
+ * The place a notice belongs to: the screen and the article or review it shows. Opening a panel or
+ * a tab there (history, an Insights tab) is still the same place.
+ */
+export function noticePlace(pathname: string): string {
+  const { view, id } = placeOf(pathname);
+  return pathOf({ view, id });
+}

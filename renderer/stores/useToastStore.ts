@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ApiError } from '../../main/api/contract';
 import { i18next } from '../i18n';
+import { noticePlace } from '../shell/routes';
 
 export interface Toast {
   id: number;
@@ -35,7 +36,7 @@ let next = 1;
  * Where the studio is (its hash route). Navigation writes the URL at once and renders later, so a
  * notice shown right after moving somewhere ("Draft created") is read as belonging to the new place.
  */
-const currentPlace = () => globalThis.location?.hash.replace(/^#/, '').split('?')[0] || '/';
+const currentPlace = () => noticePlace(globalThis.location?.hash.replace(/^#/, '').split('?')[0] || '/');
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 
 function stopTimer(id: number) {
