@@ -6,6 +6,7 @@ import { qualityRoutes } from './qualityRoutes.js';
 import type { ErrorCode, Problem } from '../AlmanacError.js';
 import { articleIdSchema, articleMetaSchema, audiences } from '../articles/articleMeta.js';
 import type { Article, ArticleSummary } from '../articles/types.js';
+import type { BulkResult, BulkValues } from '../articles/bulkUpdate.js';
 import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
 import type { Member } from '../workspace/workspaceConfig.js';
 import type { AddedMember } from '../team/index.js';
@@ -35,6 +36,8 @@ import type { TextRange } from '../text/index.js';
 export type {
   Article,
   ArticleSummary,
+  BulkResult,
+  BulkValues,
   ArticleDiff,
   ArticleVersion,
   CommitResult,
@@ -93,6 +96,10 @@ export type { ArticleMeta } from '../articles/articleMeta.js';
 export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
 
 const articleRef = z.object({ id: articleIdSchema });
+
+/** Dates and tags of a bulk change are checked per article by the core, so an error names the article. */
+const bulkTags = z.array(z.string().trim().min(1).max(60)).max(40);
+const bulkReviewBy = z.string().max(40).nullable();
 
 export interface WorkspaceInfo {
   root: string;
@@ -163,6 +170,49 @@ export const routes = {
   'articles.archive': {
     input: z.object({ id: articleIdSchema, archived: z.boolean() }),
     output: returns<Article>(),
+  },
+  /**
+   * Change the front matter of up to 500 articles at once; all are checked before any is written, and a
+   * failed save puts back the ones already written. Returns each article's values before, for
+   * `articles.bulkRestore` (undo). Errors: VALIDATION_FAILED (naming each article), CONFLICT.
+   */
+  'articles.bulkUpdate': {
+    input: z.object({
+      ids: z
+        .array(articleIdSchema)
+        .min(1, 'Choose at least one article')
+        .max(500, 'Change at most 500 articles at once'),
+      change: z
+        .object({
+          owner: z.string().trim().max(120).optional(),
+          reviewBy: bulkReviewBy.optional(),
+          addTags: bulkTags.optional(),
+          removeTags: bulkTags.optional(),
+          archived: z.boolean().optional(),
+        })
+        .strict(),
+    }),
+    output: returns<BulkResult>(),
+  },
+  /** Put back the `previous` values an `articles.bulkUpdate` returned, in one step. Errors as there. */
+  'articles.bulkRestore': {
+    input: z.object({
+      articles: z
+        .array(
+          z
+            .object({
+              id: articleIdSchema,
+              owner: z.string().max(120).optional(),
+              reviewBy: bulkReviewBy.optional(),
+              tags: bulkTags.optional(),
+              archived: z.boolean().optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(500),
+    }),
+    output: returns<BulkResult>(),
   },
   'articles.delete': { input: articleRef, output: returns<{ id: string }>() },
   'assets.read': {

@@ -1,5 +1,5 @@
 import { AlmanacError } from '../AlmanacError.js';
-import type { ArticleStore } from '../articles/index.js';
+import { bulkRestore, bulkUpdate, type ArticleStore } from '../articles/index.js';
 import type { Workspace } from '../workspace/Workspace.js';
 import type { IndexService } from '../indexing/index.js';
 import { noModelNotice, searchKnowledge, vectorSearchFor, vectorsPendingNotice } from '../retrieval/index.js';
@@ -89,6 +89,8 @@ export function createHandlers(context: ApiContext): HandlerTable {
     'articles.create': async (input) => store.create({ ...input, owner: input.owner || (await currentMemberId(ws)) }),
     'articles.save': ({ id, meta, body, baseVersion }) => store.save(id, { meta: { ...meta, id }, body, baseVersion }),
     'articles.archive': ({ id, archived }) => store.setArchived(id, archived),
+    'articles.bulkUpdate': ({ ids, change }) => bulkUpdate(store, ids, change),
+    'articles.bulkRestore': ({ articles }) => bulkRestore(store, articles),
     'articles.delete': async ({ id }) => {
       await store.remove(id);
       return { id };

@@ -9,3 +9,5 @@ export type { ArticleStatus, VersionState } from './articleStatus.js';
 export type { Article, ArticleSummary } from './types.js';
 export { articleStatuses, deriveStatus, effectiveReviewBy, reviewSummary, todayIso } from './articleStatus.js';
 export type { ReviewFacts, ReviewSource, ReviewSummary } from './articleStatus.js';
+export { bulkRestore, bulkUpdate } from './bulkUpdate.js';
+export type { BulkChange, BulkResult, BulkValues } from './bulkUpdate.js';

@@ -28,6 +28,8 @@ interface LibraryState {
   clearFilters(): void;
   setSort(sort: SortKey): void;
   upsert(article: ArticleSummary): void;
+  /** Put many changed articles in at once (a bulk change), with one update. */
+  upsertMany(articles: ArticleSummary[]): void;
   remove(id: string): void;
 }
 
@@ -66,15 +68,19 @@ export const useLibraryStore = create<LibraryState>((set, get) => ({
     get().setQuery('');
   },
   setSort: (sort) => set({ sort }),
-  upsert: (article) =>
+  upsert: (article) => get().upsertMany([article]),
+  upsertMany: (changed) =>
     set((s) => {
-      const i = s.articles.findIndex((a) => a.id === article.id);
-      const summary: ArticleSummary = { ...article };
-      delete (summary as Partial<{ body: string; meta: unknown }>).body;
-      delete (summary as Partial<{ body: string; meta: unknown }>).meta;
-      if (i < 0) return { articles: [...s.articles, summary] };
       const articles = s.articles.slice();
-      articles[i] = summary;
+      const at = new Map(articles.map((a, i) => [a.id, i]));
+      for (const article of changed) {
+        const summary: ArticleSummary = { ...article };
+        delete (summary as Partial<{ body: string; meta: unknown }>).body;
+        delete (summary as Partial<{ body: string; meta: unknown }>).meta;
+        const i = at.get(article.id);
+        if (i === undefined) at.set(article.id, articles.push(summary) - 1);
+        else articles[i] = summary;
+      }
       return { articles };
     }),
   remove: (id) => set((s) => ({ articles: s.articles.filter((a) => a.id !== id) })),
