@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { relativeTime } from '../library/relativeTime';
 import { useEditorStore } from '../stores/useEditorStore';
@@ -28,12 +28,18 @@ export function ReviewView({
   const attention = useReviewStore((s) => s.attention);
   const loaded = useReviewStore((s) => s.loaded);
   const signedIn = useIdentityStore((s) => !!s.identity.me);
-  const [compose, setCompose] = useState<ComposeMode | null>(null);
+  // The form open, and the article it was opened on: it never carries over to another article.
+  const [composing, setComposing] = useState<{ id: string; mode: ComposeMode } | null>(null);
   const index = Math.max(
     0,
     queue.findIndex((q) => q.article.id === selectedId),
   );
   const selected = queue[index];
+  const compose = composing && composing.id === selected?.article.id ? composing.mode : null;
+  const setCompose = useCallback(
+    (mode: ComposeMode | null) => setComposing(mode && selected ? { id: selected.article.id, mode } : null),
+    [selected],
+  );
 
   useEffect(() => void useReviewStore.getState().load(), []);
 
@@ -55,7 +61,7 @@ export function ReviewView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [queue, index, selected, onSelect]);
+  }, [queue, index, selected, onSelect, setCompose]);
 
   const open = async (id: string) => {
     await useEditorStore.getState().open(id);

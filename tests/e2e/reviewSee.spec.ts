@@ -171,7 +171,9 @@ test('a reviewer sees tables, images and the changed cell; comments are highligh
 
   await reviewView(page).click();
   await page.getByTestId('queue-item').filter({ hasText: 'Returns policy' }).click();
+  await expect(page.getByTestId('queue-detail')).toContainText('Returns policy');
   await page.keyboard.press('r');
+  await expect(compose.getByRole('heading', { name: 'Request changes' })).toBeVisible();
   await compose.getByLabel('Note').fill('Say whether courier damage counts as faulty.');
   await compose.getByRole('button', { name: 'Request changes' }).click();
   await expect(page.getByText('Changes requested.')).toBeVisible();
