@@ -31,6 +31,22 @@ function ChangedArticle({ change }: { change: SnapshotDiff['changed'][number] })
   );
 }
 
+/** Articles a publish adds or removes, by title. */
+function TitleGroup({ kind, articles }: { kind: 'added' | 'removed'; articles: { id: string; title: string }[] }) {
+  const { t } = useTranslation();
+  if (articles.length === 0) return null;
+  return (
+    <section className={`diff-group diff-${kind}`}>
+      <h4>{t(`publish.diff.${kind}`, { count: articles.length })}</h4>
+      <ul>
+        {articles.map((a) => (
+          <li key={a.id}>{a.title || a.id}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * The last look before customers get it: the articles this publish adds, changes (each opening to its
  * text diff against the live version) and removes, what changes for the questions customers asked,
@@ -60,16 +76,7 @@ export function ConfirmPublish({
         ) : (
           <>
             {diff.profileChanged && <p className="diff-profile">{t('publish.diff.profileChanged')}</p>}
-            {diff.added.length > 0 && (
-              <section className="diff-group diff-added">
-                <h4>{t('publish.diff.added', { count: diff.added.length })}</h4>
-                <ul>
-                  {diff.added.map((a) => (
-                    <li key={a.id}>{a.title || a.id}</li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <TitleGroup kind="added" articles={diff.added} />
             {diff.changed.length > 0 && (
               <section className="diff-group diff-changed">
                 <h4>{t('publish.diff.changed', { count: diff.changed.length })}</h4>
@@ -78,16 +85,7 @@ export function ConfirmPublish({
                 ))}
               </section>
             )}
-            {diff.removed.length > 0 && (
-              <section className="diff-group diff-removed">
-                <h4>{t('publish.diff.removed', { count: diff.removed.length })}</h4>
-                <ul>
-                  {diff.removed.map((a) => (
-                    <li key={a.id}>{a.title || a.id}</li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <TitleGroup kind="removed" articles={diff.removed} />
           </>
         )}
         {report && report.questions > 0 && (

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
-import { almanac, expect, startStudio, stopStudio, type Studio } from './studio';
+import { almanac, expect, selectPassage, startStudio, stopStudio, type Studio } from './studio';
 
 /** The invite code Ann was given for Li: Li claims his key with it (in real life, on his own machine). */
 let invite = '';
@@ -35,25 +35,6 @@ const reviewView = (page: Page) =>
   page.getByRole('navigation', { name: 'views' }).getByRole('button', { name: /Review/ });
 
 /** Select `text` inside the rendered version, as a reviewer dragging over it would. */
-async function selectPassage(page: Page, text: string) {
-  await page.getByTestId('queue-detail').getByRole('button', { name: 'Rendered' }).click();
-  const rendered = page.getByTestId('queue-detail').getByTestId('diff-rendered');
-  await expect(rendered).toContainText(text);
-  await rendered.evaluate((root, quote) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(quote);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + quote.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-  }, text);
-}
 
 test('submit, comment on a passage, request changes, resubmit, approve; no self-approval', async ({ page, studio }) => {
   await page.goto(studio.url);
@@ -90,7 +71,7 @@ test('submit, comment on a passage, request changes, resubmit, approve; no self-
   await becomeMember(page, /Claim Li/, 'Li', invite);
   await expect(page.getByTestId('identity')).toContainText('reviewer');
   await page.getByTestId('queue-item').filter({ hasText: 'Parcel lockers' }).click();
-  await selectPassage(page, 'within three days');
+  await selectPassage(page.getByTestId('queue-detail'), 'within three days');
   await page.getByRole('button', { name: 'Comment on this passage' }).click();
   const compose = page.getByTestId('compose');
   await expect(compose.locator('blockquote')).toHaveText('within three days');

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expect, repoRoot, test } from './studio';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, selectPassage, test } from './studio';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -27,26 +27,6 @@ async function openArticle(page: Page, title: string) {
 }
 
 /** Select `text` inside the rendered version, as a reviewer dragging over it would. */
-async function selectPassage(detail: Locator, text: string) {
-  await detail.getByRole('button', { name: 'Rendered' }).click();
-  const rendered = detail.getByTestId('diff-rendered');
-  await expect(rendered).toContainText(text);
-  await rendered.evaluate((root, quote) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(quote);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + quote.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      return;
-    }
-  }, text);
-}
-
 const highlighted = (page: Page) =>
   page.evaluate(() => {
     const registry = CSS.highlights as unknown as Map<string, Set<Range>>;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(repoRoot, 'main/cli/bin.ts');
@@ -109,4 +109,25 @@ export const test = base.extend<{ workspace: { ws: string; dir: string }; studio
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
+
+/** Select a passage of a review's rendered text, as a reviewer does with the mouse, to comment on it. */
+export async function selectPassage(detail: Locator, text: string) {
+  await detail.getByRole('button', { name: 'Rendered' }).click();
+  const rendered = detail.getByTestId('diff-rendered');
+  await expect(rendered).toContainText(text);
+  await rendered.evaluate((root, quote) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(quote);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + quote.length);
+      window.getSelection()!.removeAllRanges();
+      window.getSelection()!.addRange(range);
+      root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      return;
+    }
+  }, text);
+}
