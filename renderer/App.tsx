@@ -90,7 +90,10 @@ export function App() {
   useEffect(
     () =>
       useEditorStore.subscribe((state, previous) => {
-        if (state.article && state.article.id !== previous.article?.id) go({ view: 'editor', id: state.article.id });
+        if (!state.article || state.article.id === previous.article?.id) return;
+        // Already at this article (a reload, a link with its history panel open): stay where the URL says.
+        const at = placeOf(currentPath());
+        if (at.view !== 'editor' || at.id !== state.article.id) go({ view: 'editor', id: state.article.id });
       }),
     [go],
   );
@@ -260,6 +263,11 @@ export function App() {
             historyOpen={historyOpen}
             setHistoryOpen={setHistoryOpen}
             historyKey={historyKey}
+            compare={place.compare}
+            onCompare={(from, to) => {
+              const id = useEditorStore.getState().article?.id;
+              if (id) go({ view: 'editor', id, history: true, compare: { from, to } }, true);
+            }}
           />
         )}
       </div>

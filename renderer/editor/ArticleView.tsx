@@ -18,11 +18,16 @@ export function ArticleView({
   historyOpen,
   setHistoryOpen,
   historyKey,
+  compare,
+  onCompare,
 }: {
   onSaveVersion: () => void;
   historyOpen: boolean;
   setHistoryOpen: (open: boolean) => void;
   historyKey: number;
+  /** The versions the history panel compares, from the URL. */
+  compare?: { from: string; to: string };
+  onCompare?: (from: string, to: string) => void;
 }) {
   const { t } = useTranslation();
   const { article, meta, conflict, resolveConflict, replace } = useEditorStore(
@@ -143,6 +148,8 @@ export function ArticleView({
           key={`${article.id}-${historyKey}`}
           articleId={article.id}
           onClose={() => setHistoryOpen(false)}
+          compare={compare}
+          onCompare={onCompare}
         />
       )}
     </div>

@@ -15,12 +15,24 @@ interface Choice {
   version?: ArticleVersion;
 }
 
-export function HistoryPanel({ articleId, onClose }: { articleId: string; onClose: () => void }) {
+export function HistoryPanel({
+  articleId,
+  onClose,
+  compare,
+  onCompare,
+}: {
+  articleId: string;
+  onClose: () => void;
+  /** The versions to compare first (from the URL); otherwise the latest change. */
+  compare?: { from: string; to: string };
+  /** The two versions compared changed: the URL follows. */
+  onCompare?: (from: string, to: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const versionState = useEditorStore((s) => s.article?.versionState);
   const [versions, setVersions] = useState<ArticleVersion[] | null>(null);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState(compare?.from ?? '');
+  const [to, setTo] = useState(compare?.to ?? '');
   const [diff, setDiff] = useState<ArticleDiff | null>(null);
 
   useEffect(() => {
@@ -31,11 +43,13 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
       const list = res.data.filter((v) => v.version);
       setVersions(list);
       const modified = useEditorStore.getState().article?.versionState !== 'versioned';
-      if (list.length > 0) {
+      if (list.length > 0 && !compare) {
         setFrom(modified ? list[0]!.commit : (list[1] ?? list[0]!).commit);
         setTo(modified ? 'working' : list[0]!.commit);
       }
     })();
+    // The URL's pair is read once, when the panel opens on it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId]);
 
   useEffect(() => {
@@ -108,8 +122,24 @@ export function HistoryPanel({ articleId, onClose }: { articleId: string; onClos
       {choices.length > 1 && (
         <div className="compare">
           <h4>{t('history.compare')}</h4>
-          <VersionSelect label={t('history.from')} value={from} onChange={setFrom} choices={choices} />
-          <VersionSelect label={t('history.to')} value={to} onChange={setTo} choices={choices} />
+          <VersionSelect
+            label={t('history.from')}
+            value={from}
+            onChange={(ref) => {
+              setFrom(ref);
+              onCompare?.(ref, to);
+            }}
+            choices={choices}
+          />
+          <VersionSelect
+            label={t('history.to')}
+            value={to}
+            onChange={(ref) => {
+              setTo(ref);
+              onCompare?.(from, ref);
+            }}
+            choices={choices}
+          />
           {diff && <DiffView diff={diff} />}
         </div>
       )}

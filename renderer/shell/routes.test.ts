@@ -7,6 +7,7 @@ describe('studio URLs', () => {
       { view: 'editor' },
       { view: 'editor', id: 'refund-policy' },
       { view: 'editor', id: 'refund-policy', history: true },
+      { view: 'editor', id: 'refund-policy', history: true, compare: { from: 'a1b2c3d', to: 'working' } },
       { view: 'review' },
       { view: 'review', id: 'gift-cards' },
       { view: 'insights', tab: 'gaps' },

@@ -9,6 +9,8 @@ export interface Place {
   id?: string;
   /** The editor's history panel is open. */
   history?: boolean;
+  /** The two versions the history panel compares (commit ids, or `working`). */
+  compare?: { from: string; to: string };
   /** A section of the screen (the Insights tab). */
   tab?: string;
 }
@@ -17,9 +19,14 @@ const views = new Set<View>(['playground', 'preview', 'profile', 'review', 'publ
 
 /** The place of a URL path (`/article/refund-policy/history`, `/review/gift-cards`, `/insights/gaps`). */
 export function placeOf(pathname: string): Place {
-  const [first = '', second, third] = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first = '', second, third, from, to] = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (first === 'article' && second)
-    return { view: 'editor', id: second, ...(third === 'history' ? { history: true } : {}) };
+    return {
+      view: 'editor',
+      id: second,
+      ...(third === 'history' ? { history: true } : {}),
+      ...(third === 'history' && from && to ? { compare: { from, to } } : {}),
+    };
   if (first === 'review') return { view: 'review', ...(second ? { id: second } : {}) };
   if (first === 'insights') return { view: 'insights', ...(second ? { tab: second } : {}) };
   if (views.has(first as View)) return { view: first as View };
@@ -29,7 +36,12 @@ export function placeOf(pathname: string): Place {
 /** The URL path of a place. */
 export function pathOf(place: Place): string {
   const id = place.id && encodeURIComponent(place.id);
-  if (place.view === 'editor') return id ? `/article/${id}${place.history ? '/history' : ''}` : '/';
+  if (place.view === 'editor') {
+    if (!id) return '/';
+    const compare =
+      place.compare && `/${encodeURIComponent(place.compare.from)}/${encodeURIComponent(place.compare.to)}`;
+    return `/article/${id}${place.history ? `/history${compare ?? ''}` : ''}`;
+  }
   if (place.view === 'review') return id ? `/review/${id}` : '/review';
   if (place.view === 'insights') return place.tab ? `/insights/${encodeURIComponent(place.tab)}` : '/insights';
   return `/${place.view}`;

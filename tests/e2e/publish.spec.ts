@@ -89,7 +89,8 @@ test('a manager adds a live agent, publishes, publishes a removal, rolls back, a
   await expect(page.getByTestId('identity')).toContainText('Who are you?');
   await page.getByTestId('identity').click();
   const member = page.getByRole('dialog').getByTestId('member').filter({ hasText: 'Sara Koh' });
-  await expect(member).toContainText('manager');
+  // The roster comes from the signed audit chain, read as the studio starts: wait for it on a busy machine.
+  await expect(member).toContainText('manager', { timeout: 30_000 });
   await member.getByRole('button', { name: /Switch to Sara Koh/ }).click();
   await expect(page.getByTestId('identity')).toContainText('Signed in as Sara Koh');
   // Approve in the studio first: Tom's gift cards article waits in the review queue.
@@ -235,12 +236,9 @@ test('a manager sees what a publish changes for real customers, compares one que
 }) => {
   await page.goto(studio.url);
   await page.getByTestId('identity').click();
-  await page
-    .getByRole('dialog')
-    .getByTestId('member')
-    .filter({ hasText: 'Sara Koh' })
-    .getByRole('button', { name: /Switch to Sara Koh/ })
-    .click();
+  const sara = page.getByRole('dialog').getByTestId('member').filter({ hasText: 'Sara Koh' });
+  await expect(sara).toContainText('manager', { timeout: 30_000 });
+  await sara.getByRole('button', { name: /Switch to Sara Koh/ }).click();
   await expect(page.getByTestId('identity')).toContainText('Signed in as Sara Koh');
   await nav(page, 'Publish').click();
   const view = page.getByTestId('publish-view');

@@ -15,6 +15,19 @@ test('every place has a URL: a reload comes back to it and the back button retur
   await page.reload();
   await expect(page.locator('.editor-title')).toHaveText('Refund policy');
 
+  // The versions the history compares are in the URL too (an edit makes a second one to compare).
+  await page.getByTestId('article-body').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Refunds are confirmed by email.');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  await page.getByRole('button', { name: 'History' }).click();
+  const from = page.getByTestId('history-panel').getByLabel('From');
+  await expect(from.locator('option')).toHaveCount(2);
+  await from.selectOption('working');
+  await expect(page).toHaveURL(/#\/article\/refund-policy\/history\/working\/working$/);
+  await page.reload();
+  await expect(page.getByTestId('history-panel').getByLabel('From')).toHaveValue('working');
+
   await nav(page, 'Insights').click();
   await page.getByRole('tab', { name: 'Content gaps' }).click();
   await expect(page).toHaveURL(/#\/insights\/gaps$/);
