@@ -2,7 +2,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../main/api/contract';
 import { useLibraryStore } from '../stores/useLibraryStore';
-import { useArticleTitle } from './useArticleTitle';
+import { useArticleTitle } from '../library/useArticleTitle';
 
 function find(articles: ArticleSummary[], text: string): ArticleSummary | undefined {
   const q = text.trim().toLowerCase();

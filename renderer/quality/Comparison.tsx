@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RunComparison } from '../../main/api/contract';
 import { formatDelta, formatMetric } from './formatMetric';
-import { useArticleTitle } from './useArticleTitle';
+import { useArticleTitle } from '../library/useArticleTitle';
 import type { RunSummary } from './useGoldenRunStore';
 
 type DeltaKey = keyof RunComparison['delta'];

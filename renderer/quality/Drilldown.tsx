@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { TopicId } from '../answer/TopicId';
 import type { QuestionOutcome } from '../../main/api/contract';
-import { useArticleTitle } from './useArticleTitle';
+import { useArticleTitle } from '../library/useArticleTitle';
 
 /** One question of a run in full: what was expected, what retrieval ranked, what the agent said or why it handed off. */
 export function Drilldown({ outcome: o, k }: { outcome: QuestionOutcome; k: number }) {
@@ -62,7 +63,9 @@ export function Drilldown({ outcome: o, k }: { outcome: QuestionOutcome; k: numb
         <h4>{t('quality.drill.answer')}</h4>
         {o.handoff !== null && (
           <div className="banner warning">
-            <strong>{t('quality.drill.handedOff', { topic: o.handoff })}</strong>
+            <strong>
+              {t('quality.drill.handedOff')} <TopicId topic={o.handoff} />
+            </strong>
             {o.handoffReason && <span>{o.handoffReason}</span>}
           </div>
         )}

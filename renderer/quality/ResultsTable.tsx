@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { GoldenRun, QuestionOutcome } from '../../main/api/contract';
 import { Drilldown } from './Drilldown';
 import { firstRelevantRank, outcomeRight } from './outcomeRight';
-import { useArticleTitle } from './useArticleTitle';
+import { useArticleTitle } from '../library/useArticleTitle';
 
 /** One row per question of a run: right or wrong, the first relevant rank and what happened; a click opens it in full. */
 export function ResultsTable({ run }: { run: GoldenRun }) {
