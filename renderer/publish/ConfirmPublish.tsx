@@ -1,35 +1,8 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleDiff, SnapshotDiff } from '../../main/api/contract';
-import { call } from '../api/client';
-import { DiffView } from '../history/DiffView';
+import type { SnapshotDiff } from '../../main/api/contract';
 import { Dialog } from '../shell/Dialog';
-import { showError } from '../stores/useToastStore';
+import { ChangedArticle } from './ChangedArticle';
 import { useReplayStore } from './useReplayStore';
-
-/** A changed article that opens to its text diff against the version the target serves. */
-function ChangedArticle({ change }: { change: SnapshotDiff['changed'][number] }) {
-  const [diff, setDiff] = useState<ArticleDiff | null>(null);
-  return (
-    <details
-      data-testid="confirm-changed"
-      onToggle={(e) => {
-        if (!(e.currentTarget as HTMLDetailsElement).open || diff) return;
-        void call('versions.diff', { id: change.id, from: change.from, to: change.to }).then((res) =>
-          res.ok ? setDiff(res.data) : showError(res.error),
-        );
-      }}
-    >
-      <summary>
-        {change.title || change.id}{' '}
-        <span className="mono muted small">
-          {change.from.slice(0, 7)} → {change.to.slice(0, 7)}
-        </span>
-      </summary>
-      {diff && <DiffView diff={diff} />}
-    </details>
-  );
-}
 
 /** Articles a publish adds or removes, by title. */
 function TitleGroup({ kind, articles }: { kind: 'added' | 'removed'; articles: { id: string; title: string }[] }) {

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SnapshotDiff } from '../../main/api/contract';
+import { ChangedArticle } from './ChangedArticle';
 
-/** The articles a publish would add, change and remove, by title, and whether the profile changed. */
+/** The articles a publish would add, change (each opening to its text diff) and remove, and whether the profile changed. */
 export function SnapshotDiffList({ diff }: { diff: SnapshotDiff }) {
   const { t } = useTranslation();
   const groups = [
@@ -19,11 +20,15 @@ export function SnapshotDiffList({ diff }: { diff: SnapshotDiff }) {
         .map((g) => (
           <section key={g.kind} className={`diff-group diff-${g.kind}`} data-testid={`diff-${g.kind}`}>
             <h4>{t(`publish.diff.${g.kind}`, { count: g.titles.length })}</h4>
-            <ul>
-              {g.titles.map((title, i) => (
-                <li key={`${title}-${i}`}>{title}</li>
-              ))}
-            </ul>
+            {g.kind === 'changed' ? (
+              diff.changed.map((c) => <ChangedArticle key={c.id} change={c} />)
+            ) : (
+              <ul>
+                {g.titles.map((title, i) => (
+                  <li key={`${title}-${i}`}>{title}</li>
+                ))}
+              </ul>
+            )}
           </section>
         ))}
     </div>

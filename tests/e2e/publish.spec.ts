@@ -311,13 +311,17 @@ test('a manager sees what a publish changes for real customers, compares one que
     expected: ['payment-methods'],
   });
 
+  // The planned snapshot's own list opens a changed article to its text diff against the live version.
+  const listed = view.getByTestId('diff-changed').getByTestId('changed-article');
+  await listed.locator('summary').click();
+  await expect(listed.getByTestId('diff')).toContainText('Refunds to a gift card arrive the same day.');
   // The golden set now guards that question: the publish is held back until a manager says why.
   await view.getByTestId('publish-button').click();
   const confirm = page.getByTestId('confirm-publish');
   await expect(confirm).toContainText('Removed (1)');
   await expect(confirm).toContainText('Changed (1)');
   await expect(page.getByTestId('confirm-replay')).toContainText('2 questions customers asked lately');
-  await confirm.getByTestId('confirm-changed').locator('summary').click();
+  await confirm.getByTestId('changed-article').locator('summary').click();
   await expect(confirm.getByTestId('diff')).toContainText('Refunds to a gift card arrive the same day.');
   await page.getByTestId('confirm-publish-button').click();
   const gate = view.getByTestId('gate-report');
