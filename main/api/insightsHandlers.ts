@@ -4,16 +4,14 @@ import {
   answerQuestion,
   openAiProvider,
   readProviderSettings,
-  readWorkingProfile,
   type KnowledgeViews,
   type Turn,
 } from '../answer/index.js';
 import type { PassageEmbedder } from '../indexing/index.js';
 import { maskPersonalData } from '../insights/index.js';
 import {
-  clusterQuestions,
   gapDraft,
-  gapQuestions,
+  contentGaps,
   insightsReport,
   parseAgentLog,
   parseCsvLog,
@@ -110,13 +108,7 @@ export function insightsHandlers({
         snapshots = (await builtSnapshots(store)).map(({ id, createdAt }) => ({ id, createdAt, live: false }));
       }
       conversations.sort((a, b) => a.time.localeCompare(b.time));
-      const profile = await readWorkingProfile(ws).catch(() => undefined);
-      const gaps = await clusterQuestions(
-        gapQuestions(conversations, {
-          minConfidence: profile?.meta.minConfidence,
-          sensitiveTopics: profile?.meta.handoff.map((h) => h.topic),
-        }),
-      );
+      const gaps = await contentGaps(ws, conversations);
       return {
         report: insightsReport(conversations, costs),
         problems: problems.slice(0, 200),

@@ -16,7 +16,7 @@ export function registerInsightsCommand(program: Command, _config: CliConfig): v
   program
     .command('insights <ws>')
     .description(
-      'automated resolution, hand-offs, CSAT and ROI from a live agent log or a CSV export, by day, article and version',
+      'automated resolution, hand-offs, CSAT, ROI and content gaps from a live agent log or a CSV export, by day, article and version',
     )
     .requiredOption('--log <file>', "the agent's logs folder or a conversations-*.jsonl file, or a CSV export")
     .option('--human-cost <n>', 'cost of a conversation handled by a person', '5')
@@ -24,7 +24,7 @@ export function registerInsightsCommand(program: Command, _config: CliConfig): v
     .option('--json', 'print JSON')
     .action(async (dir: string, opts: { log: string; humanCost: string; automatedCost: string; json?: boolean }) => {
       const { openWorkspace } = await import('../workspace/index.js');
-      const { loadConversations, insightsReport } = await import('../insights/index.js');
+      const { contentGaps, loadConversations, insightsReport } = await import('../insights/index.js');
       const { ArticleStore } = await import('../articles/index.js');
       const ws = await openWorkspace(dir);
       const costs = {
@@ -34,12 +34,13 @@ export function registerInsightsCommand(program: Command, _config: CliConfig): v
       const started = performance.now();
       const { conversations, problems } = await loadConversations(opts.log);
       const report = insightsReport(conversations, costs);
+      const gaps = await contentGaps(ws, conversations);
       const ms = performance.now() - started;
       for (const p of problems.slice(0, 20)) process.stderr.write(`${p.file} ${p.field}: ${p.message}\n`);
       if (problems.length > 20)
         process.stderr.write(`… and ${problems.length - 20} more lines that could not be read\n`);
       const titles = new Map((await new ArticleStore(ws).list()).map((a) => [a.id, a.title]));
-      emit(opts, { ...report, problems, loadMs: ms }, () =>
+      emit(opts, { ...report, gaps, problems, loadMs: ms }, () =>
         [
           `${report.conversations} conversations (${problems.length} unreadable lines), read in ${Math.round(ms)} ms`,
           `Automated resolution ${pct(report.automatedResolution)} (${pct(report.assumedResolution)} counting unrated ones without a hand-off); hand-offs ${pct(report.handoffRate)}; CSAT ${report.csat === null ? '-' : report.csat.toFixed(2)} (${report.rated} rated)`,
@@ -60,6 +61,23 @@ export function registerInsightsCommand(program: Command, _config: CliConfig): v
           ...(report.byTopic.length
             ? ['', `Hand-offs by topic: ${report.byTopic.map((t) => `${t.topic} ${t.conversations}`).join(', ')}`]
             : []),
+          '',
+          gaps.length
+            ? `Content gaps (questions the knowledge did not answer well), most asked first:\n${gaps
+                .slice(0, 10)
+                .map(
+                  (g) =>
+                    `  ${g.volume}× ${g.label}${
+                      g.examples.length > 1
+                        ? ` (also: ${g.examples
+                            .filter((e) => e !== g.label)
+                            .slice(0, 2)
+                            .join(' / ')})`
+                        : ''
+                    }`,
+                )
+                .join('\n')}`
+            : 'No content gaps: every question was answered with confidence or handed off on purpose.',
         ].join('\n'),
       );
     });

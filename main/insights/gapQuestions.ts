@@ -1,5 +1,7 @@
+import { readWorkingProfile } from '../answer/index.js';
+import type { Workspace } from '../workspace/index.js';
 import type { Conversation } from './conversationLogs.js';
-import type { GapQuestion } from './clusterQuestions.js';
+import { clusterQuestions, type GapCluster, type GapQuestion } from './clusterQuestions.js';
 import { maskPersonalData } from './personalData.js';
 
 /**
@@ -26,4 +28,19 @@ export function gapQuestions(
     if (reason) out.push({ question: maskPersonalData(c.question), reason, time: c.time, articleIds: c.articleIds });
   }
   return out;
+}
+
+/**
+ * The content gaps of a log as the studio and `almanac insights` both show them: the questions where
+ * the knowledge fell short (under the workspace's working profile: its minimum confidence, and its
+ * hand-off topics left to people), clustered, most asked first.
+ */
+export async function contentGaps(ws: Workspace, conversations: Conversation[]): Promise<GapCluster[]> {
+  const profile = await readWorkingProfile(ws).catch(() => undefined);
+  return clusterQuestions(
+    gapQuestions(conversations, {
+      minConfidence: profile?.meta.minConfidence,
+      sensitiveTopics: profile?.meta.handoff.map((h) => h.topic),
+    }),
+  );
 }

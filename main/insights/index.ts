@@ -13,5 +13,5 @@ export { clusterQuestions, lexicalThreshold, embeddingThreshold } from './cluste
 export type { GapQuestion, GapCluster, ClusterOptions } from './clusterQuestions.js';
 export { gapDraft } from './gapDraft.js';
 export type { GapDraft, GapDraftOptions, RelatedArticle } from './gapDraft.js';
-export { gapQuestions } from './gapQuestions.js';
+export { contentGaps, gapQuestions } from './gapQuestions.js';
 export { maskPersonalData } from './personalData.js';
