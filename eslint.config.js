@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import boundaries from './eslint/boundaries.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'docs/**', 'resources/**', 'test-results/**', 'playwright-report/**'] },
@@ -12,6 +13,29 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { almanac: boundaries },
+    rules: {
+      'almanac/folder-entry': 'error',
+      'almanac/no-folder-cycle': 'error',
+    },
+  },
+  {
+    // Transports adapt; who may do what is decided once, by main/policy's can(member, action, subject).
+    files: ['main/api/**/*.ts', 'main/cli/**/*.ts', 'main/agent/**/*.ts', 'electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(includes|some|every|indexOf|find|has)$/][callee.object.property.name='roles']",
+          message: 'Transports do not check roles: call the use case, or can(member, action) from main/policy.',
+        },
+      ],
     },
   },
   {

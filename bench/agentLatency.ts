@@ -4,8 +4,9 @@ import path from 'node:path';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer } from '../main/agent/index.js';
 import { buildSnapshot, publishSnapshot } from '../main/publish/index.js';
 import { reviewedStore } from '../main/review/index.js';
-import { fileKeyVault, joinTeam, signerFor } from '../main/team/index.js';
-import { createWorkspace, openWorkspace } from '../main/workspace/index.js';
+import { fileKeyVault, signerFor } from '../main/identity/index.js';
+import { joinTeam } from '../main/team/index.js';
+import { createWorkspace, openWorkspace } from '../main/session/index.js';
 import { percentile, round } from './stats.js';
 
 export interface AgentLatency {

@@ -5,7 +5,7 @@ import { answerQuestion, KnowledgeViews, readWorkingProfile, type Knowledge } fr
 import { ChunkIndex, indexDir, indexWorkspace } from '../main/indexing/index.js';
 import { reviewedStore } from '../main/review/index.js';
 import { searchPolicy } from '../main/retrieval/index.js';
-import { createWorkspace } from '../main/workspace/index.js';
+import { createWorkspace } from '../main/session/index.js';
 import { datasetRows } from './lexicalCost.js';
 import { percentile, round } from './stats.js';
 

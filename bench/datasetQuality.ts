@@ -13,7 +13,7 @@ import {
 import { importPaths } from '../main/import/index.js';
 import { ChunkIndex, indexDir, indexWorkspace } from '../main/indexing/index.js';
 import { rankArticles, type SearchMode, type SearchOptions } from '../main/retrieval/index.js';
-import { createWorkspace } from '../main/workspace/index.js';
+import { createWorkspace } from '../main/session/index.js';
 
 export const datasets = ['stackfaq-en', 'covidfaq-en', 'esun-aicup2024-zh'] as const;
 

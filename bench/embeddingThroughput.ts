@@ -3,8 +3,8 @@ import path from 'node:path';
 import { AutoTokenizer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { loadEmbedder } from '../main/embedding/index.js';
-import { createExtractor } from '../main/embedding/extractor.js';
-import { planBatches } from '../main/embedding/planBatches.js';
+import { createExtractor } from '../main/embedding/index.js';
+import { planBatches } from '../main/embedding/index.js';
 import { round, seeded } from './stats.js';
 
 export interface Throughput {

@@ -11,7 +11,7 @@ import { importPaths } from '../main/import/index.js';
 import { ChunkIndex, indexDir, indexWorkspace } from '../main/indexing/index.js';
 import { rankArticles } from '../main/retrieval/index.js';
 import { reviewedStore } from '../main/review/index.js';
-import { createWorkspace, openWorkspace } from '../main/workspace/index.js';
+import { createWorkspace, openWorkspace } from '../main/session/index.js';
 import type { PeerDoc, PeerLanguage, PeerRanker } from './peers.js';
 import { miniSearchPeer } from './peers/miniSearchPeer.js';
 import { oramaPeer } from './peers/oramaPeer.js';

@@ -2,7 +2,7 @@
 // import's alone: `node --import tsx bench/importCsvChild.ts <workspace> <file.csv>`.
 import { ArticleStore } from '../main/articles/index.js';
 import { defaultMaxRows, importPaths } from '../main/import/index.js';
-import { openWorkspace } from '../main/workspace/index.js';
+import { openWorkspace } from '../main/session/index.js';
 
 const [wsDir, csv] = process.argv.slice(2);
 if (!wsDir || !csv) throw new Error('usage: importCsvChild.ts <workspace> <file.csv>');

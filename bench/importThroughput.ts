@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ArticleStore } from '../main/articles/index.js';
 import { defaultMaxRows, importPaths } from '../main/import/index.js';
-import { createWorkspace } from '../main/workspace/index.js';
+import { createWorkspace } from '../main/session/index.js';
 import { median } from './stats.js';
 
 const png = Buffer.from(

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ArticleStore, serializeArticle } from '../main/articles/index.js';
 import { indexDir, indexWorkspace, openRetrieval, type PassageEmbedder } from '../main/indexing/index.js';
 import { searchChunks } from '../main/retrieval/index.js';
-import { createWorkspace } from '../main/workspace/index.js';
+import { createWorkspace } from '../main/session/index.js';
 import { seeded, timed } from './stats.js';
 
 const topics = [

@@ -1,7 +1,7 @@
 import { app } from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { atomicWrite } from '../main/workspace/atomicWrite';
+import { atomicWrite } from '../main/workspace/index.js';
 
 export interface WindowBounds {
   x?: number;

@@ -2,8 +2,8 @@ import { app, BrowserWindow, dialog, Menu, session as electronSession, shell } f
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy, openSession, type Session } from '../main/api';
-import { createWorkspace } from '../main/workspace';
-import { fileKeyVault } from '../main/team';
+import { createWorkspace } from '../main/session';
+import { fileKeyVault } from '../main/identity';
 import { safeStorageVault } from './safeStorageVault';
 import { loadAppState, rememberWorkspace, saveAppState } from './appState';
 import { registerIpc, sendEvent } from './ipc';

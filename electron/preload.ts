@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { ipcChannel, ipcEventChannel } from '../main/api/channels';
-import type { AlmanacBridge, AlmanacEvent, Result } from '../main/api/contract';
+import { ipcChannel, ipcEventChannel } from '../main/api/index.js';
+import type { AlmanacBridge, AlmanacEvent, Result } from '../main/api/index.js';
 
 const bridge: AlmanacBridge = {
   invoke: (route, input) => ipcRenderer.invoke(ipcChannel, route, input) as Promise<Result<unknown>>,

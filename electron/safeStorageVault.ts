@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { safeStorage } from 'electron';
-import type { KeyVault } from '../main/team';
+import type { KeyVault } from '../main/identity';
 
 /**
  * Private keys encrypted with the OS keychain through Electron safeStorage, as `<fp>.key` files in

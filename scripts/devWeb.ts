@@ -5,8 +5,8 @@ import path from 'node:path';
 import { resolveConfig } from 'electron-vite';
 import { createServer, mergeConfig } from 'vite';
 import { openSession, startHttpBridge } from '../main/api/index.js';
-import { resolveCliConfig } from '../main/cli/CliConfig.js';
-import { fileKeyVault } from '../main/team/index.js';
+import { resolveCliConfig } from '../main/cli/index.js';
+import { fileKeyVault } from '../main/identity/index.js';
 import { ensureSampleWorkspace } from './ensureSampleWorkspace.js';
 
 const ws = process.argv[2] ? path.resolve(process.argv[2]) : ensureSampleWorkspace();

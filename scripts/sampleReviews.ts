@@ -11,12 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { readFrontMatter } from '../main/articles/index.js';
 import { appendAudit, type AuditAction } from '../main/audit/index.js';
 import { recordLine, signRecord, type ReviewRecordBody } from '../main/review/index.js';
-import { generateKeyPair, type Signer } from '../main/team/index.js';
-import { demoKeyPairs } from '../main/team/demoKeys.js';
+import { generateKeyPair, type Signer } from '../main/identity/index.js';
+import { demoKeyPairs } from '../main/identity/index.js';
 import { auditFile, auditHeadFile, replayChain } from '../main/trust/index.js';
 import { blobHash } from '../main/versions/index.js';
 import type { Workspace } from '../main/workspace/index.js';
-import type { Member } from '../main/workspace/workspaceConfig.js';
+import type { Member } from '../main/workspace/index.js';
 
 const root = fileURLToPath(new URL('../resources/sample-workspace/', import.meta.url));
 const keysModule = fileURLToPath(new URL('../main/team/demoKeys.ts', import.meta.url));

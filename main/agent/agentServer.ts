@@ -9,7 +9,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
-import { httpStatus, sameToken } from '../api/httpCommon.js';
+import { httpStatus, sameToken } from '../api/index.js';
 import { answerQuestion, type CompletionProvider, type Turn } from '../answer/index.js';
 import { packSnapshot } from '../publish/index.js';
 import { searchKnowledge } from '../retrieval/index.js';

@@ -8,7 +8,7 @@ import { Header } from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgentProcess } from '../../tests/fixtures/agentProcess.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
-import { generateKeyPair } from '../team/index.js';
+import { generateKeyPair } from '../identity/index.js';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type BundleLimits } from './index.js';
 
 const MB = 1024 ** 2;

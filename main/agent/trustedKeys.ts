@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { isPublicKey } from '../team/index.js';
+import { isPublicKey } from '../identity/index.js';
 import { publisherKeys, requireTrust, rosterDifferences } from '../trust/index.js';
-import { openWorkspace } from '../workspace/index.js';
+import { openWorkspace } from '../session/index.js';
 
 /** The managers' keys of a workspace, from its signed roster (never from almanac.json's copy). */
 async function workspaceKeys(root: string, warn?: (message: string) => void): Promise<string[]> {

@@ -5,7 +5,7 @@ import { AlmanacError, type Problem } from '../AlmanacError.js';
 import YAML from 'yaml';
 import { readFrontMatter } from '../articles/index.js';
 import { articlePath, blobHash, profileSubject, readVersionText } from '../versions/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 // YAML reads an unquoted 12315 as a number; a phrase is text either way.
 const phrase = z

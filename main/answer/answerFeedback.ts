@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
-import { appendInside } from '../workspace/workspaceFiles.js';
+import { appendInside } from '../workspace/index.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ArticleSummary } from '../articles/index.js';
 import { commitPaths } from '../versions/index.js';
-import { withLock } from '../workspace/withLock.js';
+import { withLock } from '../workspace/index.js';
 import { feedbackInputSchema, type FeedbackInput } from './feedbackSchema.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 export const feedbackFile = 'feedback/answers.jsonl';
 

@@ -1,4 +1,4 @@
-import { wordClasses } from '../text/wordClasses.js';
+import { wordClasses } from '../text/index.js';
 import type { Intent } from './agentProfile.js';
 import { amountOverLimit } from '../text/index.js';
 import { contentTerms, hanBigrams, termOf, wordsOf } from './textTerms.js';

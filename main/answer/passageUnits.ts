@@ -1,6 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
-import { decodeEntities } from '../text/entities.js';
-import { sentences } from '../text/sentences.js';
+import { decodeEntities } from '../text/index.js';
+import { sentences } from '../text/index.js';
 
 /** One readable unit of a passage: a sentence, a list item or a table row, as plain text. */
 export interface PassageUnit {

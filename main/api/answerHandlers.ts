@@ -23,7 +23,7 @@ import type { IndexService } from '../indexing/index.js';
 import { agentCall } from '../publish/index.js';
 import { targetFor } from './publishHandlers.js';
 import type { ReviewBook } from '../review/index.js';
-import { currentMemberId } from '../team/index.js';
+import { currentMemberId } from '../identity/index.js';
 import { blobHash } from '../versions/index.js';
 import { atomicWrite, type Workspace } from '../workspace/index.js';
 import type { AlmanacEvent, ProfileView, RouteName } from './contract.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { returns } from './routeOutput.js';
 import type { Problem } from '../AlmanacError.js';
-import { articleIdSchema } from '../articles/articleMeta.js';
+import { articleIdSchema } from '../articles/index.js';
 import type {
   AgentProfile,
   AnswerFeedback,
@@ -9,7 +9,7 @@ import type {
   HandoffSuggestion,
   ProviderSettingsView,
 } from '../answer/index.js';
-import { feedbackInputSchema } from '../answer/feedbackSchema.js';
+import { feedbackInputSchema } from '../answer/index.js';
 
 const articleRef = z.object({ id: articleIdSchema });
 

@@ -4,11 +4,12 @@ import { answerRoutes } from './answerRoutes.js';
 import { publishRoutes } from './publishRoutes.js';
 import { qualityRoutes } from './qualityRoutes.js';
 import type { ErrorCode, Problem } from '../AlmanacError.js';
-import { articleIdSchema, articleMetaSchema, audiences } from '../articles/articleMeta.js';
-import type { Article, ArticleSummary } from '../articles/types.js';
-import type { BulkResult, BulkValues } from '../articles/bulkUpdate.js';
-import type { ArticleDiff, ArticleVersion, CommitResult } from '../versions/index.js';
-import type { Member } from '../workspace/workspaceConfig.js';
+import { articleIdSchema, articleMetaSchema, audiences } from '../articles/index.js';
+import type { Article, ArticleSummary } from '../articles/index.js';
+import type { BulkResult, BulkValues } from '../articles/index.js';
+import type { ArticleDiff } from '../articles/index.js';
+import type { ArticleVersion, CommitResult } from '../versions/index.js';
+import type { Member } from '../workspace/index.js';
 import type { AddedMember } from '../team/index.js';
 import type { IndexStatus } from '../indexing/index.js';
 import type { SearchNotice, SearchResponse, SearchResult } from '../retrieval/index.js';
@@ -23,9 +24,9 @@ import type {
   ReviewOutcome,
   ReviewSubject,
 } from '../review/index.js';
-import { anchorSchema, subjectIdSchema } from '../review/reviewRecords.js';
-import { roles } from '../workspace/workspaceConfig.js';
-import type { ReviewFacts } from '../articles/articleStatus.js';
+import { anchorSchema, subjectIdSchema } from '../review/index.js';
+import { roles } from '../workspace/index.js';
+import type { ReviewFacts } from '../articles/index.js';
 import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
 import type { InsightsView } from './insightsHandlers.js';
@@ -60,7 +61,7 @@ export type {
   ReviewFacts,
   ReviewSubject,
 };
-export type { ReviewSummary } from '../articles/articleStatus.js';
+export type { ReviewSummary } from '../articles/index.js';
 export type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView };
 export type {
   AgentProfileMeta,
@@ -92,8 +93,8 @@ export type { GateReport, MetricDrop } from '../evaluation/index.js';
 export type { ReplayChange, ReplayChangeKind, ReplayOutcome, ReplayReport } from '../replay/index.js';
 
 export type { SearchNotice, ModelStatus, ModelLocation, ModelInstallProgress };
-export type { ArticleMeta } from '../articles/articleMeta.js';
-export type { ArticleStatus, VersionState } from '../articles/articleStatus.js';
+export type { ArticleMeta } from '../articles/index.js';
+export type { ArticleStatus, VersionState } from '../articles/index.js';
 
 const articleRef = z.object({ id: articleIdSchema });
 

@@ -14,8 +14,8 @@ import {
   runGoldenSet,
   saveRun,
 } from '../evaluation/index.js';
-import { currentMemberId } from '../team/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { currentMemberId } from '../identity/index.js';
+import type { Workspace } from '../workspace/index.js';
 import type { RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
 

@@ -1,10 +1,11 @@
 import { AlmanacError } from '../AlmanacError.js';
 import { bulkRestore, bulkUpdate, type ArticleStore } from '../articles/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import type { IndexService } from '../indexing/index.js';
 import { noModelNotice, searchKnowledge, vectorSearchFor, vectorsPendingNotice } from '../retrieval/index.js';
 import { checkModelFolder, installModelInto, modelStatus } from '../embedding/index.js';
-import { commitArticles, diffVersions, listVersions, restoreVersion } from '../versions/index.js';
+import { commitArticles, listVersions, restoreVersion } from '../versions/index.js';
+import { diffVersions } from '../articles/index.js';
 import {
   routes,
   type AlmanacEvent,
@@ -15,7 +16,7 @@ import {
 } from './contract.js';
 import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
-import { currentMemberId, demoMembers, savingAs, type KeyVault } from '../team/index.js';
+import { currentMemberId, demoMembers, savingAs, type KeyVault } from '../identity/index.js';
 import { trustError, trustOf } from '../trust/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
 import { answerHandlers } from './answerHandlers.js';

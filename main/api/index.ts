@@ -6,3 +6,5 @@ export { openSession } from './openSession.js';
 export type { Session } from './openSession.js';
 export { contentSecurityPolicy } from './contentSecurityPolicy.js';
 export * from './contract.js';
+export { httpStatus, sameToken } from './httpCommon.js';
+export { ipcChannel, ipcEventChannel } from './channels.js';

@@ -21,8 +21,8 @@ import {
   type InsightsReport,
 } from '../insights/index.js';
 import { agentCall, openStoredSnapshot } from '../publish/index.js';
-import { currentMemberId } from '../team/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { currentMemberId } from '../identity/index.js';
+import type { Workspace } from '../workspace/index.js';
 import type { RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
 import { builtSnapshots, targetFor } from './publishHandlers.js';

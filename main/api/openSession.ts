@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { watchArticles, type ArticleStore } from '../articles/index.js';
 import { reviewedStore } from '../review/index.js';
-import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import { openWorkspace } from '../session/index.js';
+import { type Workspace } from '../workspace/index.js';
 import { IndexService } from '../indexing/index.js';
-import type { KeyVault } from '../team/index.js';
+import type { KeyVault } from '../identity/index.js';
 import type { AlmanacEvent } from './contract.js';
 import { createHandlers, type Handlers } from './handlers.js';
 

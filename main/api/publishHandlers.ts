@@ -1,3 +1,4 @@
+import { can } from '../policy/index.js';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
@@ -22,9 +23,9 @@ import {
   type SignedManifest,
 } from '../publish/index.js';
 import type { ReviewBook } from '../review/index.js';
-import { signerFor, type KeyVault } from '../team/index.js';
+import { signerFor, type KeyVault } from '../identity/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import type { AlmanacEvent, RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';
 
@@ -116,7 +117,7 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
         })),
         ...targets,
         log: await publishLog(ws),
-        canPublish: Boolean(signer?.member.roles.includes('manager')),
+        canPublish: signer ? can(signer.member, 'snapshot.publish') : false,
       };
     },
     'publish.compare': async ({ url }) => {
@@ -175,8 +176,6 @@ export function publishHandlers(context: PublishApiContext): Pick<Handlers, Publ
     },
     'publish.rollback': async ({ url, id }) => {
       const signer = await signerFor(ws, vault);
-      if (!signer.member.roles.includes('manager'))
-        throw new AlmanacError('FORBIDDEN', `Only managers roll back; ${signer.member.name} is not one.`);
       const result = await rollbackTarget(ws, { kind: 'url', ...(await targetFor(configDir, url)) }, id, signer);
       emit?.({ type: 'review.changed', ids: [] });
       return result;

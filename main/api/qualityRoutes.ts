@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { returns } from './routeOutput.js';
-import { articleIdSchema } from '../articles/articleMeta.js';
-import type { Article } from '../articles/types.js';
+import { articleIdSchema } from '../articles/index.js';
+import type { Article } from '../articles/index.js';
 import type { GoldenRun, GoldenSet, RunComparison } from '../evaluation/index.js';
 import type { HealthReport } from '../health/index.js';
 import type { InsightsView, ReanswerView } from './insightsHandlers.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from '../agent/index.js';
 import { reviewedStore } from '../review/index.js';
-import { setCurrentMemberId, signerFor } from '../team/index.js';
+import { setCurrentMemberId, signerFor } from '../identity/index.js';
 import type { ConversationView, ReanswerView, ReplayView } from './contract.js';
 import { dispatch } from './handlers.js';
 import { openSession, type Session } from './openSession.js';

@@ -12,18 +12,9 @@ import {
   submitForReview,
   withdraw,
 } from '../review/index.js';
-import {
-  addMember,
-  currentMemberId,
-  holdsKey,
-  joinTeam,
-  rotateKey,
-  setRoles,
-  signerFor,
-  signerOrNobody,
-  type KeyVault,
-} from '../team/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { addMember, joinTeam, rotateKey, setRoles } from '../team/index.js';
+import { currentMemberId, holdsKey, signerFor, signerOrNobody, type KeyVault } from '../identity/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { pendingConflicts, resolveConflict, syncRemote, syncWithTeam } from '../sync/index.js';
 import type { AlmanacEvent, RouteName } from './contract.js';
 import type { Handlers } from './handlers.js';

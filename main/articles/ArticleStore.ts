@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import type { Workspace } from '../workspace/Workspace.js';
-import { createInside, writeInside } from '../workspace/workspaceFiles.js';
-import { withLock } from '../workspace/withLock.js';
+import type { Workspace } from '../workspace/index.js';
+import { createInside, writeInside } from '../workspace/index.js';
+import { withLock } from '../workspace/index.js';
 import { blobHash, headArticleOids } from '../versions/index.js';
 import { articleIdSchema, articleMetaSchema, type ArticleMeta, type ArticleMetaInput } from './articleMeta.js';
 import { parseArticleFile, serializeArticle, type ParsedArticle } from './articleFile.js';

@@ -11,3 +11,5 @@ export { articleStatuses, deriveStatus, effectiveReviewBy, reviewSummary, todayI
 export type { ReviewFacts, ReviewSource, ReviewSummary } from './articleStatus.js';
 export { bulkRestore, bulkUpdate } from './bulkUpdate.js';
 export type { BulkChange, BulkResult, BulkValues } from './bulkUpdate.js';
+export { diffVersions, diffArticleText } from './diffVersions.js';
+export type { ArticleDiff, TextChange, FieldChange } from './diffVersions.js';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { openSession, type Session } from '../api/openSession.js';
+import { openSession, type Session } from '../api/index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 let session: Session;

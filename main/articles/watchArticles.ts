@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 /** Report ids of article files changed, added or removed on disk by anyone (editor, sync tool). */
 export function watchArticles(ws: Workspace, onChange: (ids: string[]) => void): () => Promise<void> {

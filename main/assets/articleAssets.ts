@@ -3,8 +3,8 @@ import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/index.js';
-import { guardWrite, writeInside } from '../workspace/workspaceFiles.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { guardWrite, writeInside } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 
 export const imageTypes: Record<string, string> = {
   '.png': 'image/png',

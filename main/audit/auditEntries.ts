@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { auditFile } from '../trust/index.js';
 

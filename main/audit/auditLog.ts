@@ -1,8 +1,8 @@
 import { mkdir, readFile, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { signValue } from '../team/keys.js';
-import type { Signer } from '../team/localIdentity.js';
+import { signValue } from '../identity/index.js';
+import type { Signer } from '../identity/index.js';
 import {
   auditFile,
   auditHeadFile,
@@ -21,10 +21,10 @@ import {
   type RosterDifference,
   type TrustState,
 } from '../trust/index.js';
-import { demoMembers } from '../team/demoKeys.js';
-import { appendInside, guardWrite, writeInside } from '../workspace/workspaceFiles.js';
-import { withLock } from '../workspace/withLock.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { demoMembers } from '../identity/index.js';
+import { appendInside, guardWrite, writeInside } from '../workspace/index.js';
+import { withLock } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 
 /** Remember what this clone has seen of the log: its root, and never fewer entries than now. */
 export async function advancePin(ws: Workspace, state: TrustState): Promise<void> {

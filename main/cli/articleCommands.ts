@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { AlmanacError } from '../AlmanacError.js';
 import { ArticleStore } from '../articles/index.js';
 import { reviewedStore } from '../review/index.js';
-import { createWorkspace, openWorkspace } from '../workspace/index.js';
+import { createWorkspace, openWorkspace } from '../session/index.js';
 import { emit, relativeTime, table } from './output.js';
-import { fileKeyVault, signerOrNobody } from '../team/index.js';
+import { fileKeyVault, signerOrNobody } from '../identity/index.js';
 import { readTrust, trustError } from '../trust/index.js';
 import type { CliConfig } from './CliConfig.js';
 

@@ -51,7 +51,7 @@ export function registerHealthCommand(program: Command, _config: CliConfig): voi
         conflictThreshold: threshold('--conflict-threshold', opts.conflictThreshold),
       };
       // LanceDB loads only when the command runs; no embedding model is needed, so none is loaded.
-      const { openWorkspace } = await import('../workspace/index.js');
+      const { openWorkspace } = await import('../session/index.js');
       const { reviewedStore } = await import('../review/index.js');
       const { indexDir, indexWorkspace, openRetrieval } = await import('../indexing/index.js');
       const { customerPassages, knowledgeHealth } = await import('../health/index.js');

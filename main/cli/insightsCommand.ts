@@ -23,7 +23,7 @@ export function registerInsightsCommand(program: Command, _config: CliConfig): v
     .option('--automated-cost <n>', 'cost of one automated answer', '0.25')
     .option('--json', 'print JSON')
     .action(async (dir: string, opts: { log: string; humanCost: string; automatedCost: string; json?: boolean }) => {
-      const { openWorkspace } = await import('../workspace/index.js');
+      const { openWorkspace } = await import('../session/index.js');
       const { contentGaps, loadConversations, insightsReport } = await import('../insights/index.js');
       const { ArticleStore } = await import('../articles/index.js');
       const ws = await openWorkspace(dir);

@@ -11,7 +11,7 @@ import {
   type VectorStore,
 } from '../indexing/index.js';
 import { vectorSearchFor, type SearchOptions } from '../retrieval/index.js';
-import { openWorkspace } from '../workspace/index.js';
+import { openWorkspace } from '../session/index.js';
 
 export interface Indexed {
   store: ArticleStore;

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AlmanacError } from '../AlmanacError.js';
-import { fileKeyVault, signerFor } from '../team/index.js';
+import { fileKeyVault, signerFor } from '../identity/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { CliConfig } from './CliConfig.js';
 import { emit } from './output.js';
@@ -15,7 +15,7 @@ interface IdentityFlags {
 }
 
 async function openForPublish(dir: string, opts: IdentityFlags, config: CliConfig) {
-  const { openWorkspace } = await import('../workspace/index.js');
+  const { openWorkspace } = await import('../session/index.js');
   const { reviewedStore } = await import('../review/index.js');
   const ws = await openWorkspace(dir);
   const { store, book } = reviewedStore(ws);
@@ -160,8 +160,6 @@ export function registerPublishCommands(program: Command, config: CliConfig): vo
       if (target.kind === 'folder')
         throw new AlmanacError('VALIDATION_FAILED', '--to must be an agent URL or s3://bucket/prefix.');
       const ctx = await openForPublish(dir, opts, config);
-      if (!ctx.signer.member.roles.includes('manager'))
-        throw new AlmanacError('FORBIDDEN', `Only managers roll back; ${ctx.signer.member.name} is not one.`);
       const result = await rollbackTarget(ctx.ws, target, snapshot, ctx.signer);
       emit(opts, result, () => `${opts.to} now serves snapshot ${result.active}.`);
     });

@@ -15,8 +15,8 @@ import {
   type ReviewContext,
   type ReviewOutcome,
 } from '../review/index.js';
-import { fileKeyVault, signerFor } from '../team/index.js';
-import { openWorkspace } from '../workspace/index.js';
+import { fileKeyVault, signerFor } from '../identity/index.js';
+import { openWorkspace } from '../session/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import type { CliConfig } from './CliConfig.js';
 import { emit, table } from './output.js';

@@ -1,25 +1,21 @@
+import { can } from '../policy/index.js';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AlmanacError } from '../AlmanacError.js';
 import { cloneWorkspace, resolveConflict, syncWithTeam } from '../sync/index.js';
+import { addMember, joinTeam, rotateKey, setRoles, writeRosterCache, type Role } from '../team/index.js';
 import {
-  addMember,
   currentMemberId,
   fileKeyVault,
-  joinTeam,
-  rotateKey,
-  setRoles,
   signerFor,
   signerOrNobody,
   isDemoKey,
   demoMembers,
   keyFingerprint,
-  writeRosterCache,
-  type Role,
-} from '../team/index.js';
-import { openWorkspace } from '../workspace/index.js';
+} from '../identity/index.js';
+import { openWorkspace } from '../session/index.js';
 import { publisherKeys, requireTrust, rosterDifferences } from '../trust/index.js';
-import { roles as allRoles } from '../workspace/workspaceConfig.js';
+import { roles as allRoles } from '../workspace/index.js';
 import { readFile } from 'node:fs/promises';
 import type { CliConfig } from './CliConfig.js';
 import { emit, table } from './output.js';
@@ -78,7 +74,7 @@ export function registerTeamCommands(program: Command, config: CliConfig): void 
         [
           `# Publisher keys of ${ws.config.name} (managers of the signed roster): pass this file to agent serve --trust`,
           ...roster
-            .filter((m) => m.roles.includes('manager'))
+            .filter((m) => can(m, 'snapshot.publish'))
             .flatMap((m) => [
               ...(m.publicKey ? [`${m.publicKey}  # ${m.id}${isDemoKey(m.publicKey) ? ' (demo key)' : ''}`] : []),
               ...m.retiredKeys.map((k) => `${k.publicKey}  # ${m.id}, retired ${k.retired.slice(0, 10)}`),

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { commitArticles, diffVersions, listVersions, restoreVersion, type ArticleDiff } from '../versions/index.js';
-import { openWorkspace } from '../workspace/index.js';
+import { commitArticles, listVersions, restoreVersion } from '../versions/index.js';
+import { diffVersions, type ArticleDiff } from '../articles/index.js';
+import { openWorkspace } from '../session/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
-import { fileKeyVault, savingAs } from '../team/index.js';
+import { fileKeyVault, savingAs } from '../identity/index.js';
 import type { Workspace } from '../workspace/index.js';
 import type { CliConfig } from './CliConfig.js';
 

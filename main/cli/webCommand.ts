@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { fileKeyVault } from '../team/index.js';
+import { fileKeyVault } from '../identity/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit } from './output.js';
 import type { CliConfig } from './CliConfig.js';

@@ -9,3 +9,4 @@ export { installModel } from './installModel.js';
 export type { InstallProgress } from './installModel.js';
 export { modelStatus, installModelInto, checkModelFolder, suggestedModel } from './modelRoutes.js';
 export type { ModelStatus, ModelInstallProgress } from './modelRoutes.js';
+export { createExtractor } from './extractor.js';

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError, type Problem } from '../AlmanacError.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 /** One golden question: what a customer asks, the articles that should answer it, whether a person should take it. */
 export interface GoldenQuestion {

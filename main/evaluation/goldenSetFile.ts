@@ -2,9 +2,9 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { commitPaths } from '../versions/index.js';
-import { writeInside } from '../workspace/workspaceFiles.js';
-import { withLock } from '../workspace/withLock.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { writeInside } from '../workspace/index.js';
+import { withLock } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { goldenFile, parseGoldenSet, type GoldenQuestion, type GoldenSet } from './goldenSet.js';
 
 function goldenText(questions: GoldenQuestion[]): string {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { answerQuestion, type Knowledge } from '../answer/index.js';
 import { rankArticles } from '../retrieval/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import type { Workspace } from '../workspace/index.js';
+import { atomicWrite } from '../workspace/index.js';
 import type { GoldenSet } from './goldenSet.js';
 import { goldenMetrics, type GoldenMetrics, type QuestionOutcome } from './goldenMetrics.js';
 

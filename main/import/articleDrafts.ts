@@ -1,6 +1,6 @@
 import type { ArticleSource } from '../articles/index.js';
 import { mapForeignMeta, splitForeignFrontMatter, type ForeignMeta } from './foreignFrontMatter.js';
-import { markdownNestingProblem } from '../indexing/markdownNesting.js';
+import { markdownNestingProblem } from '../indexing/index.js';
 import { htmlNestingProblem } from './htmlNesting.js';
 import { htmlToMarkdown } from './htmlToMarkdown.js';
 import { plainTitle } from './plainTitle.js';

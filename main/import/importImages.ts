@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { replaceInProse } from './siteMarkup/codeRanges.js';
 
 export interface ImageContext {

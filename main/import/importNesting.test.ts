@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { auditFile } from '../audit/index.js';
-import { maxMarkdownNesting } from '../indexing/markdownNesting.js';
+import { maxMarkdownNesting } from '../indexing/index.js';
 import { maxHtmlNesting } from './htmlNesting.js';
 import { importPaths } from './importPaths.js';
 

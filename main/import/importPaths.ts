@@ -1,8 +1,8 @@
 import { AlmanacError } from '../AlmanacError.js';
 import { appendAudit } from '../audit/index.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import { articleIdSchema, articleMetaSchema, serializeArticle, slugify, type ArticleStore } from '../articles/index.js';
-import { markdownNestingProblem } from '../indexing/markdownNesting.js';
+import { markdownNestingProblem } from '../indexing/index.js';
 import { htmlDrafts, markdownDrafts, type Draft, type DraftResult } from './articleDrafts.js';
 import { cleanSiteMarkup } from './cleanSiteMarkup.js';
 import { customAnchors, renameAnchors } from './headingAnchors.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { withLock } from '../workspace/withLock.js';
+import { withLock } from '../workspace/index.js';
 
 /**
  * Run `work` as the only writer of a workspace's index across processes (the studio and the command

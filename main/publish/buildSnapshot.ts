@@ -1,3 +1,4 @@
+import { authorize } from '../policy/index.js';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
@@ -11,7 +12,7 @@ import {
 } from '../indexing/index.js';
 import { approvedArticles, type ArticleSource, type ReviewBook } from '../review/index.js';
 import { requireTrust } from '../trust/index.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import { profileSubject, readVersionText } from '../versions/index.js';
 import { checkSnapshotFolder, listSnapshotFiles } from './snapshotFiles.js';
 import {
@@ -118,8 +119,7 @@ export async function buildSnapshot(options: BuildSnapshotOptions): Promise<Buil
   const { store, signer, embedder } = options;
   await requireTrust(store.ws);
   const roles = store.ws.config.team.find((m) => m.id === signer.member.id)?.roles ?? [];
-  if (!roles.includes('manager'))
-    throw new AlmanacError('FORBIDDEN', `Only managers publish; ${signer.member.name} is not one. Ask a manager.`);
+  authorize({ id: signer.member.id, name: signer.member.name, roles }, 'snapshot.publish');
   if (!signer.member.publicKey) throw new AlmanacError('SIGN_IN_REQUIRED', `${signer.member.name} has no signing key.`);
   const { id, content, source } = await plannedSnapshot(options);
   const { articles } = content;

@@ -8,7 +8,7 @@ import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type Runni
 import { listRuns, type GateReport } from '../evaluation/index.js';
 import type { ReplayReport } from '../replay/index.js';
 import { approve, submitForReview } from '../review/index.js';
-import { signerFor } from '../team/index.js';
+import { signerFor } from '../identity/index.js';
 import { gatedPublish, snapshotsDir, type PublishTarget } from './index.js';
 
 let ctx: Awaited<ReturnType<typeof publishingWorkspace>>;

@@ -5,7 +5,7 @@ import type { ArticleStore } from '../articles/index.js';
 import { listGoldenSets, publishGate, readGoldenSet, saveRun, type GateReport } from '../evaluation/index.js';
 import type { ReviewBook } from '../review/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import { buildSnapshot, snapshotsDir } from './buildSnapshot.js';
 import { openSnapshot, type OpenedSnapshot } from './openSnapshot.js';
 import {

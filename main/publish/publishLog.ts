@@ -1,5 +1,5 @@
 import { trustOf } from '../trust/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 /** One publish or rollback, as the audit log recorded it. */
 export interface PublishLogEntry {
   time: string;

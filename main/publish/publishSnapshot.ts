@@ -1,11 +1,12 @@
+import { authorize } from '../policy/index.js';
 import { copyFile, stat } from 'node:fs/promises';
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
 import { AlmanacError, errorCodes, type ErrorCode } from '../AlmanacError.js';
 import { appendAudit, auditFile, auditHeadFile } from '../audit/index.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import { commitPaths } from '../versions/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import type { BuiltSnapshot } from './buildSnapshot.js';
 import { packSnapshot } from './snapshotBundle.js';
 import { BucketStore, parseBucketUrl, type BucketCredentials } from './BucketStore.js';
@@ -142,6 +143,8 @@ export async function rollbackTarget(
   id: string,
   signer: Signer,
 ): Promise<{ active: string }> {
+  const roles = ws.config.team.find((m) => m.id === signer.member.id)?.roles ?? [];
+  authorize({ id: signer.member.id, name: signer.member.name, roles }, 'snapshot.rollback');
   let where: string;
   if (target.kind === 's3') {
     where = target.bucket.describe();

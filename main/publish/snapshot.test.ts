@@ -6,7 +6,7 @@ import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import type { reviewedStore } from '../review/index.js';
 import { ChunkIndex } from '../indexing/index.js';
-import { generateKeyPair, signerFor, type Signer } from '../team/index.js';
+import { generateKeyPair, signerFor, type Signer } from '../identity/index.js';
 import {
   buildSnapshot,
   checkSnapshotFolder,

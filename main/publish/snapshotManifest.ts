@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalBytes, keyFingerprint, signValue, verifyValue, type Signer } from '../team/index.js';
+import { canonicalBytes, keyFingerprint, signValue, verifyValue, type Signer } from '../identity/index.js';
 
 /** One article in a snapshot: the exact version a reviewer approved. */
 export interface SnapshotArticle {

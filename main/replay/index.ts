@@ -1,4 +1,4 @@
-export { maskPersonalData } from '../insights/personalData.js';
+export { maskPersonalData } from '../insights/index.js';
 export {
   firstDayOf,
   loggedQuestions,

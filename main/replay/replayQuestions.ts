@@ -1,6 +1,6 @@
 import { answerQuestion, type AnswerResult, type Knowledge } from '../answer/index.js';
 import type { Conversation } from '../insights/index.js';
-import { maskPersonalData } from '../insights/personalData.js';
+import { maskPersonalData } from '../insights/index.js';
 
 /** A question customers asked, as the replay reads it: masked, once however often it was asked. */
 export interface LoggedQuestion {

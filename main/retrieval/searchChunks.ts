@@ -1,5 +1,5 @@
-import type { ChunkFilter, ChunkIndex, ChunkRecord } from '../indexing/ChunkIndex.js';
-import { queryTerms } from '../indexing/segmentForIndex.js';
+import type { ChunkFilter, ChunkIndex, ChunkRecord } from '../indexing/index.js';
+import { queryTerms } from '../indexing/index.js';
 import { fuseRanks } from './fuseRanks.js';
 import { noModelNotice, type SearchNotice } from './searchNotice.js';
 

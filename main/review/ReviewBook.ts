@@ -3,7 +3,7 @@ import { AlmanacError } from '../AlmanacError.js';
 import { readFrontMatter, type ReviewFacts, type ReviewSource } from '../articles/index.js';
 import { trustOf, type ChainEvent, type ChainVerifier, type TrustState } from '../trust/index.js';
 import { profileSubject, readVersionText } from '../versions/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { approvalCandidates, establishFacts, type ReviewEvent, type VersionMeta } from './reviewFacts.js';
 import {
   parseRecordLines,

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
 import { commitArticles } from '../versions/index.js';
 import { ReviewBook, approve, approvedArticles, submitForReview, type ReviewContext } from './index.js';

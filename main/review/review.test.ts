@@ -5,7 +5,8 @@ import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { verifyAudit, auditFile } from '../audit/index.js';
-import { generateKeyPair, keyFingerprint, rotateKey, signerFor, type KeyVault, type Signer } from '../team/index.js';
+import { generateKeyPair, keyFingerprint, signerFor, type KeyVault, type Signer } from '../identity/index.js';
+import { rotateKey } from '../team/index.js';
 import { commitArticles } from '../versions/index.js';
 import {
   ReviewBook,

@@ -1,7 +1,8 @@
 import { AlmanacError } from '../AlmanacError.js';
+import { authorize } from '../policy/index.js';
 import { todayIso, type ArticleStore } from '../articles/index.js';
 import { appendAudit, auditFile, auditHeadFile, type AuditAction } from '../audit/index.js';
-import type { Signer } from '../team/localIdentity.js';
+import type { Signer } from '../identity/index.js';
 import { requireTrust } from '../trust/index.js';
 import { commitArticles, commitPaths, listVersions } from '../versions/index.js';
 import { versionMeta, type ReviewBook } from './ReviewBook.js';
@@ -21,8 +22,8 @@ export interface ReviewOutcome {
   commit: string;
 }
 
-const is = (signer: Signer, role: 'author' | 'reviewer' | 'manager' | 'compliance') =>
-  signer.member.roles.includes(role);
+/** Whether the signer holds the role a regulated version still waits for (a state rule, not a permission). */
+const holds = (signer: Signer, role: 'reviewer' | 'compliance') => signer.member.roles.includes(role);
 
 /**
  * Whether a version needs a compliance member's approval too: its own front matter says regulated,
@@ -98,7 +99,7 @@ export async function submitForReview(ctx: ReviewContext, id: string, note?: str
   if (facts.approved?.version === version)
     throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
   const awaiting = facts.awaiting?.version === version ? facts.awaiting.missing : undefined;
-  if (awaiting && !is(ctx.signer, awaiting))
+  if (awaiting && !holds(ctx.signer, awaiting))
     throw new AlmanacError(
       'CONFLICT',
       `${id} is regulated: this version has its ${awaiting === 'compliance' ? "reviewer's" : "compliance member's"} approval and now needs one from a member with the ${awaiting} role.`,
@@ -118,24 +119,19 @@ export async function approve(
   await reviewsOf(ctx, id);
   const version = await targetVersion(ctx, id, opts.version);
   const regulated = await isRegulated(ctx, id, version);
-  if (!is(ctx.signer, 'reviewer') && !(regulated && is(ctx.signer, 'compliance')))
-    throw new AlmanacError(
-      'FORBIDDEN',
-      `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
-    );
   const { authors, facts, records } = await ctx.book.article(id);
-  const wrote = authors.get(version)?.has(ctx.signer.member.id);
-  const submitted =
-    facts.last?.type === 'submit' && facts.last.version === version && facts.last.author === ctx.signer.member.id;
-  if (wrote || submitted)
-    throw new AlmanacError(
-      'FORBIDDEN',
-      `${ctx.signer.member.name} wrote or submitted this version of ${id} and cannot approve it: another reviewer must.`,
-    );
+  authorize(ctx.signer.member, 'review.approve', {
+    article: id,
+    regulated,
+    authors: [
+      ...(authors.get(version) ?? []),
+      ...(facts.last?.type === 'submit' && facts.last.version === version ? [facts.last.author] : []),
+    ],
+  });
   if (facts.approved?.version === version)
     throw new AlmanacError('CONFLICT', `This version of ${id} is already approved.`);
   const awaiting = facts.awaiting?.version === version ? facts.awaiting.missing : undefined;
-  if (awaiting && !is(ctx.signer, awaiting))
+  if (awaiting && !holds(ctx.signer, awaiting))
     throw new AlmanacError(
       'CONFLICT',
       `${id} is regulated: this version has its ${awaiting === 'compliance' ? "reviewer's" : "compliance member's"} approval and now needs one from a member with the ${awaiting} role.`,
@@ -158,13 +154,12 @@ export async function requestChanges(
   note: string,
   opts: { version?: string } = {},
 ): Promise<ReviewOutcome> {
-  if (!is(ctx.signer, 'reviewer'))
-    throw new AlmanacError(
-      'FORBIDDEN',
-      `${ctx.signer.member.name} is not a reviewer; ask a manager for the reviewer role.`,
-    );
   if (!note.trim()) throw new AlmanacError('VALIDATION_FAILED', 'Say what needs to change: pass a note.');
   const version = await targetVersion(ctx, id, opts.version);
+  authorize(ctx.signer.member, 'review.requestChanges', {
+    article: id,
+    regulated: await isRegulated(ctx, id, version),
+  });
   return record(ctx, { type: 'request-changes', article: id, version, note }, `Request changes to ${id}`);
 }
 
@@ -195,11 +190,7 @@ export async function comment(
 export async function withdraw(ctx: ReviewContext, id: string, note?: string): Promise<ReviewOutcome> {
   const { facts } = await ctx.book.article(id);
   if (facts.last?.type !== 'submit') throw new AlmanacError('CONFLICT', `${id} is not waiting for review.`);
-  if (facts.submittedBy !== ctx.signer.member.id && !is(ctx.signer, 'manager'))
-    throw new AlmanacError(
-      'FORBIDDEN',
-      `${ctx.signer.member.name} did not submit ${id}: only ${facts.submittedBy} or a manager takes it back out of review.`,
-    );
+  authorize(ctx.signer.member, 'review.withdraw', { article: id, submittedBy: facts.submittedBy });
   return record(
     ctx,
     { type: 'withdraw', article: id, version: facts.last.version, ...(note ? { note } : {}) },
@@ -239,8 +230,7 @@ export async function reverify(
             : `${id} has no approved version to re-verify.`,
         );
       const owner = (await versionMeta(ctx.store.ws, id, approved)).owner;
-      if (!is(ctx.signer, 'reviewer') && !is(ctx.signer, 'manager') && owner !== ctx.signer.member.id)
-        throw new AlmanacError('FORBIDDEN', `Only ${id}'s owner or a reviewer can re-verify it.`);
+      authorize(ctx.signer.member, 'review.reverify', { article: id, owner });
       await record(
         ctx,
         { type: 'reverify', article: id, version: approved, reviewBy: until },

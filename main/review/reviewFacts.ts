@@ -1,3 +1,4 @@
+import { can, type Actor } from '../policy/index.js';
 import type { ReviewFacts } from '../articles/index.js';
 import type { Role } from '../trust/index.js';
 import type { ReviewAction, ReviewRecord } from './reviewRecords.js';
@@ -53,7 +54,9 @@ export function establishFacts(
   const submitters = new Map<string, Set<string>>();
   const sides = new Map<string, { reviewer?: string; compliance?: { author: string; time: string } }>();
   const reject = (e: ReviewEvent, reason: string) => rejected.set(e.id, reason);
-  const has = (e: ReviewEvent, ...roles: Role[]) => ctx.rolesAt(e.author, e.seq).some((r) => roles.includes(r));
+  // The roles the author held when the record was made, asked of the same policy the actions obey.
+  const actor = (e: ReviewEvent): Actor => ({ id: e.author, roles: ctx.rolesAt(e.author, e.seq) });
+  const has = (e: ReviewEvent, role: Role) => ctx.rolesAt(e.author, e.seq).includes(role);
   for (const e of [...events].sort((a, b) => a.seq - b.seq)) {
     const { type, version, author, time } = e;
     const authors = ctx.authorsOf(version);
@@ -70,11 +73,14 @@ export function establishFacts(
       const regulated =
         meta.regulated || (facts.approved !== undefined && ctx.metaOf(facts.approved.version).regulated);
       const complianceSide = regulated && has(e, 'compliance');
-      if (!has(e, 'reviewer') && !complianceSide) {
+      if (!can(actor(e), type === 'approve' ? 'review.approve' : 'review.requestChanges', { regulated })) {
         reject(e, `${author} was not a reviewer`);
         continue;
       }
-      if (type === 'approve' && (authors!.has(author) || submitters.get(version)?.has(author))) {
+      if (
+        type === 'approve' &&
+        !can(actor(e), 'review.approve', { regulated, authors: [...authors!, ...(submitters.get(version) ?? [])] })
+      ) {
         reject(e, `${author} wrote or submitted this version and cannot approve it`);
         continue;
       }
@@ -101,7 +107,7 @@ export function establishFacts(
         reject(e, 'nothing was waiting for review');
         continue;
       }
-      if (author !== facts.submittedBy && !has(e, 'manager')) {
+      if (!can(actor(e), 'review.withdraw', { submittedBy: facts.submittedBy })) {
         reject(e, `${author} neither submitted this version nor is a manager`);
         continue;
       }
@@ -111,7 +117,7 @@ export function establishFacts(
         reject(e, 'only the approved version can be re-verified');
         continue;
       }
-      if (!has(e, 'reviewer', 'manager') && author !== ctx.metaOf(version).owner) {
+      if (!can(actor(e), 'review.reverify', { owner: ctx.metaOf(version).owner })) {
         reject(e, `${author} is neither the owner nor a reviewer`);
         continue;
       }

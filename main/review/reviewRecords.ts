@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { appendInside } from '../workspace/workspaceFiles.js';
+import { appendInside } from '../workspace/index.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
-import { articleIdSchema } from '../articles/articleMeta.js';
-import { signValue } from '../team/keys.js';
-import type { Signer } from '../team/localIdentity.js';
-import { profileSubject } from '../versions/repository.js';
-import { withLock } from '../workspace/withLock.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { articleIdSchema } from '../articles/index.js';
+import { signValue } from '../identity/index.js';
+import type { Signer } from '../identity/index.js';
+import { profileSubject } from '../versions/index.js';
+import { withLock } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 
 export const reviewActions = ['submit', 'approve', 'request-changes', 'comment', 'withdraw', 'reverify'] as const;
 export type ReviewAction = (typeof reviewActions)[number];

@@ -1,5 +1,5 @@
 import { ArticleStore } from '../articles/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { ReviewBook } from './ReviewBook.js';
 
 /**

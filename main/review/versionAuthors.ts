@@ -1,6 +1,6 @@
 import type { ChainEvent } from '../trust/index.js';
 import { listVersions } from '../versions/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 /** Whoever saved text of an article before the team existed (nobody signed in). */
 export const unknownAuthor = '(unsigned)';

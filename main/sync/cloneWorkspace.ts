@@ -1,8 +1,9 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { fs, git } from '../versions/gitRepo.js';
-import { openWorkspace, type Workspace } from '../workspace/Workspace.js';
+import { fs, git } from '../versions/index.js';
+import { openWorkspace } from '../session/index.js';
+import { type Workspace } from '../workspace/index.js';
 import { advancePin } from '../audit/index.js';
 import { trustError, trustOf } from '../trust/index.js';
 import type { HttpAuth } from './httpTransport.js';

@@ -1,5 +1,5 @@
 import { TREE, type WalkerEntry } from 'isomorphic-git';
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 
 export interface TreeEntry {
   oid: string;

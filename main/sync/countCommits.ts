@@ -1,4 +1,4 @@
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 
 async function ancestors(dir: string, from: string | null, stop: Set<string> = new Set()): Promise<Set<string>> {
   const seen = new Set<string>();

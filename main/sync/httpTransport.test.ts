@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { ArticleStore } from '../articles/index.js';
-import { headCommit } from '../versions/gitRepo.js';
+import { headCommit } from '../versions/index.js';
 import { commitArticles } from '../versions/index.js';
-import { createWorkspace } from '../workspace/index.js';
+import { createWorkspace } from '../session/index.js';
 import { cloneWorkspace, syncWorkspace } from './index.js';
 
 function hasGit(): boolean {

@@ -1,7 +1,7 @@
 import http from 'isomorphic-git/http/node';
 import type { AuthCallback } from 'isomorphic-git';
 import { AlmanacError } from '../AlmanacError.js';
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
 import type { Transport } from './transport.js';
 

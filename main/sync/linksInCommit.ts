@@ -1,4 +1,4 @@
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 
 /** Paths a commit stores as symbolic links (mode 120000): never created in a workspace. */
 export async function linksInCommit(dir: string, commit: string): Promise<string[]> {

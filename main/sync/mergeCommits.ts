@@ -1,5 +1,5 @@
-import { blobHash, fs, git, headCommit } from '../versions/gitRepo.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { blobHash, fs, git, headCommit } from '../versions/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { compareTrees, type TreeEntry } from './compareTrees.js';
 import { countCommits } from './countCommits.js';
 import { blobText, mergeLines, mergeTrees, type MergeAudit } from './mergeTrees.js';

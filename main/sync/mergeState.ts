@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fs, git } from '../versions/gitRepo.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { fs, git } from '../versions/index.js';
+import { atomicWrite } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { readWorking } from './workingFiles.js';
 
 /** A file both sides changed differently; the working file holds our text until it is resolved. */

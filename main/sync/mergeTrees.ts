@@ -1,4 +1,4 @@
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 import { compareTrees, type TreeEntry } from './compareTrees.js';
 import { mergeById, mergesById } from './mergeById.js';
 import { mergesByLines, unionLines } from './unionLines.js';

@@ -1,6 +1,6 @@
 import { AlmanacError } from '../AlmanacError.js';
-import { fs, git, serialized } from '../versions/gitRepo.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { fs, git, serialized } from '../versions/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { finishMerge } from './mergeCommits.js';
 import { conflictsOf, readMergeState, saveMergeState, unresolved, type SyncConflict } from './mergeState.js';
 import { writeWorking } from './workingFiles.js';

@@ -1,5 +1,5 @@
 import type { TreeObject } from 'isomorphic-git';
-import { fs, git } from '../versions/gitRepo.js';
+import { fs, git } from '../versions/index.js';
 import type { TreeEntry } from './compareTrees.js';
 
 // Git orders tree entries by name, comparing a folder's name as if it ended with "/".

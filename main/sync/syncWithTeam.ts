@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { advancePin } from '../audit/index.js';
-import type { Signer } from '../team/index.js';
+import type { Signer } from '../identity/index.js';
 import {
   auditFile,
   auditHeadFile,
@@ -15,10 +15,10 @@ import {
   replayChain,
   trustOf,
 } from '../trust/index.js';
-import { fs, git } from '../versions/gitRepo.js';
-import { resolveAuthor } from '../versions/authors.js';
-import type { Workspace } from '../workspace/Workspace.js';
-import { workspaceConfigSchema } from '../workspace/workspaceConfig.js';
+import { fs, git } from '../versions/index.js';
+import { resolveAuthor } from '../versions/index.js';
+import type { Workspace } from '../workspace/index.js';
+import { workspaceConfigSchema } from '../workspace/index.js';
 import { syncWorkspace, type SyncResult } from './syncWorkspace.js';
 import type { HttpAuth } from './httpTransport.js';
 

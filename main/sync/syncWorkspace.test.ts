@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { ArticleStore } from '../articles/index.js';
-import { fs, git, headCommit } from '../versions/gitRepo.js';
+import { fs, git, headCommit } from '../versions/index.js';
 import { commitArticles } from '../versions/index.js';
-import { createWorkspace, type Workspace } from '../workspace/index.js';
+import { createWorkspace } from '../session/index.js';
+import { type Workspace } from '../workspace/index.js';
 import { appendAudit, auditFile, auditHeadFile, readTrust } from '../audit/index.js';
 import { cloneWorkspace, pendingConflicts, resolveConflict, syncRemote, syncWorkspace } from './index.js';
 

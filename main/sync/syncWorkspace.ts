@@ -1,6 +1,6 @@
 import { AlmanacError } from '../AlmanacError.js';
-import { fs, git, headCommit, serialized } from '../versions/gitRepo.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { fs, git, headCommit, serialized } from '../versions/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { countCommits } from './countCommits.js';
 import { linksInCommit } from './linksInCommit.js';
 import type { HttpAuth } from './httpTransport.js';

@@ -1,8 +1,8 @@
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fs, git } from '../versions/gitRepo.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
-import { insideWorkspace } from '../workspace/Workspace.js';
+import { fs, git } from '../versions/index.js';
+import { atomicWrite } from '../workspace/index.js';
+import { insideWorkspace } from '../workspace/index.js';
 
 /** A file of the working tree, or null when it does not exist. */
 export async function readWorking(root: string, filepath: string): Promise<Buffer | null> {

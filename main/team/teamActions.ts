@@ -1,3 +1,4 @@
+import { authorize } from '../policy/index.js';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -5,12 +6,12 @@ import { AlmanacError } from '../AlmanacError.js';
 import { appendAudit } from '../audit/index.js';
 import { auditFile, auditHeadFile, inviteHash, requireTrust, type AuditAction } from '../trust/index.js';
 import { commitPaths } from '../versions/index.js';
-import { writeInside } from '../workspace/workspaceFiles.js';
-import type { Workspace } from '../workspace/Workspace.js';
-import { memberSchema, type roles, type Member } from '../workspace/workspaceConfig.js';
-import { generateKeyPair, keyFingerprint } from './keys.js';
-import type { KeyVault } from './keyVault.js';
-import { findMember, holdsKey, setCurrentMemberId, signerFor, type Signer } from './localIdentity.js';
+import { writeInside } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
+import { memberSchema, type roles, type Member } from '../workspace/index.js';
+import { generateKeyPair, keyFingerprint } from '../identity/index.js';
+import type { KeyVault } from '../identity/index.js';
+import { findMember, holdsKey, setCurrentMemberId, signerFor, type Signer } from '../identity/index.js';
 
 export type Role = (typeof roles)[number];
 
@@ -43,8 +44,7 @@ async function changeRoster(
 
 function requireManager(ws: Workspace, signer: Signer): void {
   const roles = ws.config.team.find((m) => m.id === signer.member.id)?.roles ?? [];
-  if (!roles.includes('manager'))
-    throw new AlmanacError('FORBIDDEN', `Only a manager can change the team; ${signer.member.name} is not one.`);
+  authorize({ id: signer.member.id, name: signer.member.name, roles }, 'team.change');
 }
 
 async function newKey(vault: KeyVault): Promise<{ publicKey: string; privateKeyPem: string }> {

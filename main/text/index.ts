@@ -24,3 +24,4 @@ export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
 export type { Coverage, CoverageOptions, TermStats } from './coverage.js';
 export { decodeEntities } from './entities.js';
 export { introducesNext, sentences } from './sentences.js';
+export { wordClasses } from './wordClasses.js';

@@ -1,6 +1,7 @@
+import { can } from '../policy/index.js';
 import { createHash } from 'node:crypto';
-import { isPublicKey, verifyValue } from '../team/keys.js';
-import { memberSchema, roles as allRoles, type Member } from '../workspace/workspaceConfig.js';
+import { isPublicKey, verifyValue } from '../identity/index.js';
+import { memberSchema, roles as allRoles, type Member } from '../workspace/index.js';
 import { bodyOf, chainHash, entryId, genesisHash, parseEntry, type AuditBody, type AuditEntry } from './auditChain.js';
 
 export type Role = (typeof allRoles)[number];
@@ -244,7 +245,7 @@ export class ChainVerifier {
     if (!verifyValue(body, sig, key)) return { kind: 'break', reason: `signature: not ${member.name}'s current key` };
 
     if (!action.startsWith('team.')) return { kind: 'ok' };
-    const manager = this.rolesAt(actor, seq).includes('manager');
+    const manager = can({ id: actor, roles: this.rolesAt(actor, seq) }, 'team.change');
     const notice = (reason: string): Verdict => ({ kind: 'notice', reason });
     const target = this.members.get(subject);
     switch (action) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { canonicalBytes } from '../team/keys.js';
+import { canonicalBytes } from '../identity/index.js';
 
 export const auditActions = [
   'version.save',

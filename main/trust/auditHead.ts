@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { signValue, verifyValue } from '../team/keys.js';
+import { signValue, verifyValue } from '../identity/index.js';
 import type { ChainVerifier, TeamRoot } from './ChainVerifier.js';
 
 /** The newest point of the log a member vouches for: how many entries, and the hash of the last one. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Member } from '../workspace/workspaceConfig.js';
+import type { Member } from '../workspace/index.js';
 import { auditFile, auditHeadFile } from './auditChain.js';
 import { auditHeadSchema, checkHead, checkPin, trustPinSchema, type AuditHead, type TrustPin } from './auditHead.js';
 import { ChainVerifier, type ChainBreak, type ChainNotice, type TeamRoot } from './ChainVerifier.js';

@@ -1,5 +1,5 @@
 import { AlmanacError } from '../AlmanacError.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { readTrust, type TrustState } from './readTrust.js';
 
 /** Read the trust chain and make `ws.config.team` the roster it builds. Never throws. */

@@ -1,5 +1,5 @@
-import type { Member } from '../workspace/workspaceConfig.js';
-import { keyFingerprint } from '../team/keys.js';
+import type { Member } from '../workspace/index.js';
+import { keyFingerprint } from '../identity/index.js';
 
 /** A way almanac.json's copy of the roster differs from the roster the signed entries build. */
 export interface RosterDifference {

@@ -27,10 +27,11 @@ import {
   signValue,
   type KeyVault,
   type Signer,
-} from '../team/index.js';
-import { fs, git } from '../versions/gitRepo.js';
+} from '../identity/index.js';
+import { fs, git } from '../versions/index.js';
 import { commitArticles } from '../versions/index.js';
-import { openWorkspace, type Workspace } from '../workspace/index.js';
+import { openWorkspace } from '../session/index.js';
+import { type Workspace } from '../workspace/index.js';
 import { chainHash, forgetTrust, logLines, relinkAudit } from './index.js';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -340,7 +341,7 @@ describe('sync', () => {
     });
     const forged = await commitAll(attacker, 'Add a manager');
     await git.writeRef({ fs, gitdir: remote, ref: 'refs/heads/main', value: forged, force: true });
-    const { copyObjects } = await import('../sync/localTransport.js');
+    const { copyObjects } = await import('../sync/index.js');
     await copyObjects(path.join(attacker.root, '.git', 'objects'), path.join(remote, 'objects'));
 
     await expect(syncWithTeam(b, {})).rejects.toSatisfy(refused('CONFLICT', /history was rewritten/));
@@ -402,7 +403,7 @@ describe('a remote that carries a symbolic link', () => {
       author: { name: 'Mallory', email: 'm@example.com' },
       noUpdateBranch: true,
     });
-    const { copyObjects } = await import('../sync/localTransport.js');
+    const { copyObjects } = await import('../sync/index.js');
     await copyObjects(path.join(attacker.root, '.git', 'objects'), path.join(remote, 'objects'));
     await git.writeRef({ fs, gitdir: remote, ref: 'refs/heads/main', value: forged, force: true });
 

@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 
 export interface GitAuthor {
   name: string;

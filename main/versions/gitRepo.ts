@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import git from 'isomorphic-git';
-import { withLock } from '../workspace/withLock.js';
+import { withLock } from '../workspace/index.js';
 import { checkBranch, rememberHead, repairRepository } from './repairRepository.js';
 
 export { git, fs };

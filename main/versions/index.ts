@@ -2,7 +2,9 @@ export { initRepository, headArticleOids, articlePath, profileSubject } from './
 export { blobHash, checkHistory } from './gitRepo.js';
 export { listVersions, resolveVersion, commitArticles, commitPaths } from './versionHistory.js';
 export type { ArticleVersion, CommitResult, ResolvedVersion } from './versionHistory.js';
-export { diffVersions, diffArticleText } from './diffVersions.js';
-export type { ArticleDiff, TextChange, FieldChange } from './diffVersions.js';
+export { diffBlocks } from './diffBlocks.js';
+export type { BlockChange } from './diffBlocks.js';
 export { restoreVersion } from './restoreVersion.js';
 export { readVersionText } from './readVersionText.js';
+export { fs, git, headCommit, serialized } from './gitRepo.js';
+export { resolveAuthor } from './authors.js';

@@ -1,5 +1,5 @@
 import { AlmanacError } from '../AlmanacError.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { fs, git } from './gitRepo.js';
 
 /** The text of a saved version by its content hash (NOT_FOUND when no saved version has that hash). */

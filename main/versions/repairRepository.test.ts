@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { reportRepairsTo } from './gitRepo.js';
 import { commitArticles, listVersions } from './versionHistory.js';
-import { openWorkspace } from '../workspace/index.js';
+import { openWorkspace } from '../session/index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 const notices: string[] = [];

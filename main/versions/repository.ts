@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { git, fs, serialized, headCommit } from './gitRepo.js';
 import { resolveAuthor } from './authors.js';
 

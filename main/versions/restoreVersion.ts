@@ -1,11 +1,11 @@
 import path from 'node:path';
-import type { Workspace } from '../workspace/Workspace.js';
-import { atomicWrite } from '../workspace/atomicWrite.js';
+import type { Workspace } from '../workspace/index.js';
+import { atomicWrite } from '../workspace/index.js';
 import { resolveVersion } from './versionHistory.js';
 import { commitArticles, type CommitResult } from './versionHistory.js';
 import { blobHash } from './gitRepo.js';
 import { AlmanacError } from '../AlmanacError.js';
-import type { Signer } from '../team/localIdentity.js';
+import type { Signer } from '../identity/index.js';
 
 /**
  * Restore an old version (a commit or content-hash prefix) as a new version: history is never

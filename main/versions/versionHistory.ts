@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { atomicTempFile } from '../workspace/atomicWrite.js';
-import { guardWrite } from '../workspace/workspaceFiles.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import { atomicTempFile } from '../workspace/index.js';
+import { guardWrite } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
 import { git, fs, blobHash, serialized } from './gitRepo.js';
 import { articlePath, profileSubject } from './repository.js';
 import { resolveAuthor } from './authors.js';
 import { appendAudit, auditFile, auditHeadFile, type AuditAction } from '../audit/index.js';
-import type { Signer } from '../team/localIdentity.js';
+import type { Signer } from '../identity/index.js';
 
 export interface ArticleVersion {
   /** The commit that saved this version: a version's id. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { commitArticles, diffArticleText, diffVersions, listVersions, restoreVersion } from './index.js';
+import { diffArticleText, diffVersions } from '../articles/index.js';
+import { commitArticles, listVersions, restoreVersion } from './index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 beforeEach(async () => {

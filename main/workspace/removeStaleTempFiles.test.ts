@@ -2,7 +2,7 @@ import { readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { openWorkspace } from './Workspace.js';
+import { openWorkspace } from '../session/index.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerResult, Citation, GroundedSentence } from '../../main/api/contract';
+import type { AnswerResult, Citation, GroundedSentence } from '../../main/api/index.js';
 import { SaveAsTestDialog } from '../quality/SaveAsTestDialog';
 import { useEditorStore } from '../stores/useEditorStore';
 import { citationRuns } from './citationRuns';

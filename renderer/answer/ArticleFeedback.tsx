@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerFeedback } from '../../main/api/contract';
+import type { AnswerFeedback } from '../../main/api/index.js';
 import { call, onEvent } from '../api/client';
 import { fullDate, relativeTime } from '../library/relativeTime';
 import { showError } from '../stores/useToastStore';

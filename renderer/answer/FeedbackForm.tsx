@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerResult } from '../../main/api/contract';
+import type { AnswerResult } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { showError } from '../stores/useToastStore';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AnswerResult, Handoff } from '../../main/api/contract';
+import type { AnswerResult, Handoff } from '../../main/api/index.js';
 import { TopicId } from './TopicId';
 
 /** The profile topic behind a hand-off: an out-of-scope hand-off names it only in the trace's matches. */

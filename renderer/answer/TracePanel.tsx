@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AnswerTrace } from '../../main/api/contract';
+import type { AnswerTrace } from '../../main/api/index.js';
 import { TopicId } from './TopicId';
 
 const ms = (n: number) => Math.round(n).toString();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnswerResult, ProviderSettingsView, TargetView } from '../../main/api/contract';
+import type { AnswerResult, ProviderSettingsView, TargetView } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { i18next } from '../i18n';
 import { showError, useToastStore } from '../stores/useToastStore';

@@ -1,4 +1,4 @@
-import type { AlmanacBridge, AlmanacEvent, Result, RouteInput, RouteName, RouteOutput } from '../../main/api/contract';
+import type { AlmanacBridge, AlmanacEvent, Result, RouteInput, RouteName, RouteOutput } from '../../main/api/index.js';
 import { createHttpBridge } from './httpBridge';
 
 declare global {

@@ -1,4 +1,4 @@
-import type { AlmanacBridge, AlmanacEvent, Result } from '../../main/api/contract';
+import type { AlmanacBridge, AlmanacEvent, Result } from '../../main/api/index.js';
 
 const tokenKey = 'almanac.token';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ArticleMeta } from '../../main/api/contract';
+import type { ArticleMeta } from '../../main/api/index.js';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import './editorTools.css';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { SearchHit } from '../../main/api/contract';
+import type { SearchHit } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { showError } from '../stores/useToastStore';

@@ -1,4 +1,4 @@
-import type { ArticleDiff } from '../../main/api/contract';
+import type { ArticleDiff } from '../../main/api/index.js';
 import { deferAssetImages } from './useAssetImages';
 
 export type Block = ArticleDiff['blocks'][number];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ArticleDiff } from '../../main/api/contract';
+import type { ArticleDiff } from '../../main/api/index.js';
 import { useHistoryStore } from '../stores/useHistoryStore';
 import { DiffModeSwitch } from './DiffModeSwitch';
 import { RenderedDiff } from './RenderedDiff';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportReviewError } from '../stores/useIdentityStore';
-import type { ArticleDiff, ArticleVersion } from '../../main/api/contract';
+import type { ArticleDiff, ArticleVersion } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { fullDate, relativeTime } from '../library/relativeTime';
 import { useEditorStore } from '../stores/useEditorStore';

@@ -1,5 +1,5 @@
 import { Fragment, useMemo } from 'react';
-import type { ArticleDiff } from '../../main/api/contract';
+import type { ArticleDiff } from '../../main/api/index.js';
 import { sourceLines, type SourceLine, type TextChange } from './sourceLines';
 
 function Parts({ parts }: { parts: TextChange[] }) {

@@ -1,5 +1,5 @@
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { ArticleDiff } from '../../main/api/contract';
+import type { ArticleDiff } from '../../main/api/index.js';
 
 export type TextChange = ArticleDiff['body'][number];
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationView, InsightsView } from '../../main/api/contract';
+import type { ConversationView, InsightsView } from '../../main/api/index.js';
 import { ReanswerDialog } from './ReanswerDialog';
 
 /** The log's newest conversations (masked), each of which can be answered again with any stored snapshot. */

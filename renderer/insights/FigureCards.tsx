@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { InsightsReport } from '../../main/api/contract';
+import type { InsightsReport } from '../../main/api/index.js';
 import { csatText, money, percent } from './formatInsights';
 import { useInsightsStore } from './useInsightsStore';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GapCluster } from '../../main/api/contract';
+import type { GapCluster } from '../../main/api/index.js';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { useToastStore } from '../stores/useToastStore';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthPassage } from '../../main/api/contract';
+import type { HealthPassage } from '../../main/api/index.js';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useInsightsStore } from './useInsightsStore';
 

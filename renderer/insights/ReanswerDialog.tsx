@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConversationView, InsightsView, ReanswerView } from '../../main/api/contract';
+import type { ConversationView, InsightsView, ReanswerView } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { OutcomeCard } from '../publish/OutcomeCard';
 import { Dialog } from '../shell/Dialog';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TargetView } from '../../main/api/contract';
+import type { TargetView } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError, useToastStore } from '../stores/useToastStore';
 import { useInsightsStore } from './useInsightsStore';

@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { InsightsReport } from '../../main/api/contract';
+import type { InsightsReport } from '../../main/api/index.js';
 
 const height = 220;
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../main/api/contract';
+import type { ArticleSummary } from '../../main/api/index.js';
 import { StatusBadge } from '../review/StatusBadge';
 import { fullDate, relativeTime } from './relativeTime';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../main/api/contract';
+import type { Member } from '../../main/api/index.js';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { changeArticles, maxBulk, reverifyArticles, submitArticles, type BulkChange } from './bulkActions';

@@ -1,4 +1,4 @@
-import type { BulkResult, BulkValues, RouteInput } from '../../main/api/contract';
+import type { BulkResult, BulkValues, RouteInput } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { i18next } from '../i18n';
 import { useEditorStore } from '../stores/useEditorStore';

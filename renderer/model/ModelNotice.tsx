@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, ModelInstallProgress, ModelLocation, ModelStatus, Result } from '../../main/api/contract';
+import type { ApiError, ModelInstallProgress, ModelLocation, ModelStatus, Result } from '../../main/api/index.js';
 import { call, onEvent } from '../api/client';
 
 type Outcome = { ok: true; text: string } | { ok: false; error: ApiError };

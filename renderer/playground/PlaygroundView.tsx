@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchResult } from '../../main/api/contract';
+import type { SearchResult } from '../../main/api/index.js';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useIndexStore } from '../stores/useIndexStore';
 import { ModelNotice } from '../model/ModelNotice';

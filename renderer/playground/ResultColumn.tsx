@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HighlightedSearchResponse, SearchNotice, SearchResult } from '../../main/api/contract';
+import type { HighlightedSearchResponse, SearchNotice, SearchResult } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 import { useIndexStore } from '../stores/useIndexStore';

@@ -1,4 +1,4 @@
-import type { TextRange } from '../../main/api/contract';
+import type { TextRange } from '../../main/api/index.js';
 
 /** A run of result text, and whether the core marked it as matching the query. */
 export interface TextRun {

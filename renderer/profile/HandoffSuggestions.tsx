@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentProfileMeta, HandoffSuggestion } from '../../main/api/contract';
+import type { AgentProfileMeta, HandoffSuggestion } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useToastStore } from '../stores/useToastStore';
 import { useProfileStore } from './useProfileStore';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgentProfileMeta } from '../../main/api/contract';
+import type { AgentProfileMeta } from '../../main/api/index.js';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { FieldProblems } from './FieldProblems';
 import { IntentListEditor } from './IntentEditor';

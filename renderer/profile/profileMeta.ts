@@ -1,4 +1,4 @@
-import type { AgentProfileMeta } from '../../main/api/contract';
+import type { AgentProfileMeta } from '../../main/api/index.js';
 
 /** A hand-off or out-of-scope topic: a rule, example phrasings per language, keywords and amount limits. */
 export type Intent = AgentProfileMeta['handoff'][number];

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AgentProfileMeta, Problem, ProfileView, ReviewSubject } from '../../main/api/contract';
+import type { AgentProfileMeta, Problem, ProfileView, ReviewSubject } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { i18next } from '../i18n';
 import { reportReviewError } from '../stores/useIdentityStore';

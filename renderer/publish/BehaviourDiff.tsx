@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReplayChange, ReplayChangeKind } from '../../main/api/contract';
+import type { ReplayChange, ReplayChangeKind } from '../../main/api/index.js';
 import { ReplayChangeDialog } from './ReplayChangeDialog';
 import { useReplayStore } from './useReplayStore';
 

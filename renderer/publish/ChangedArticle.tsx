@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ArticleDiff, SnapshotDiff } from '../../main/api/contract';
+import type { ArticleDiff, SnapshotDiff } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { DiffView } from '../history/DiffView';
 import { showError } from '../stores/useToastStore';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SnapshotDiff } from '../../main/api/contract';
+import type { SnapshotDiff } from '../../main/api/index.js';
 import { Dialog } from '../shell/Dialog';
 import { ChangedArticle } from './ChangedArticle';
 import { useReplayStore } from './useReplayStore';

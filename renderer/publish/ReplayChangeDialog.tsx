@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReplayChange, ReplayOutcome } from '../../main/api/contract';
+import type { ReplayChange, ReplayOutcome } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useArticleTitle } from '../library/useArticleTitle';
 import { Dialog } from '../shell/Dialog';

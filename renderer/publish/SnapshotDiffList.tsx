@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SnapshotDiff } from '../../main/api/contract';
+import type { SnapshotDiff } from '../../main/api/index.js';
 import { ChangedArticle } from './ChangedArticle';
 
 /** The articles a publish would add, change (each opening to its text diff) and remove, and whether the profile changed. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TargetView } from '../../main/api/contract';
+import type { TargetView } from '../../main/api/index.js';
 import { useToastStore } from '../stores/useToastStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { TargetDialog } from './TargetDialog';

@@ -7,7 +7,7 @@ import type {
   PublishResult,
   ReplayReport,
   SnapshotDiff,
-} from '../../main/api/contract';
+} from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 

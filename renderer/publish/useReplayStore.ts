@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ReplayChange, ReplayView } from '../../main/api/contract';
+import type { ReplayChange, ReplayView } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 

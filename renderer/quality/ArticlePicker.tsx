@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../main/api/contract';
+import type { ArticleSummary } from '../../main/api/index.js';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { useArticleTitle } from '../library/useArticleTitle';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RunComparison } from '../../main/api/contract';
+import type { RunComparison } from '../../main/api/index.js';
 import { formatDelta, formatMetric } from './formatMetric';
 import { useArticleTitle } from '../library/useArticleTitle';
 import type { RunSummary } from './useGoldenRunStore';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TopicId } from '../answer/TopicId';
-import type { QuestionOutcome } from '../../main/api/contract';
+import type { QuestionOutcome } from '../../main/api/index.js';
 import { useArticleTitle } from '../library/useArticleTitle';
 
 /** One question of a run in full: what was expected, what retrieval ranked, what the agent said or why it handed off. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GoldenMetrics } from '../../main/api/contract';
+import type { GoldenMetrics } from '../../main/api/index.js';
 import { formatMetric } from './formatMetric';
 
 /** A run's figures as cards: retrieval (Hit@k, MRR, nDCG@10), hand-off precision and recall, grounding and facts. */

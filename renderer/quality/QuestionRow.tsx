@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GoldenQuestion } from '../../main/api/contract';
+import type { GoldenQuestion } from '../../main/api/index.js';
 import { ArticlePicker } from './ArticlePicker';
 import { FactChips } from './FactChips';
 import { useGoldenSetStore } from './useGoldenSetStore';

@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GoldenRun, QuestionOutcome } from '../../main/api/contract';
+import type { GoldenRun, QuestionOutcome } from '../../main/api/index.js';
 import { Drilldown } from './Drilldown';
 import { firstRelevantRank, outcomeRight } from './outcomeRight';
 import { useArticleTitle } from '../library/useArticleTitle';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionOutcome } from '../../main/api/contract';
+import type { QuestionOutcome } from '../../main/api/index.js';
 import { firstRelevantRank, outcomeRight } from './outcomeRight';
 
 const outcome = (patch: Partial<QuestionOutcome>): QuestionOutcome => ({

@@ -1,4 +1,4 @@
-import type { QuestionOutcome } from '../../main/api/contract';
+import type { QuestionOutcome } from '../../main/api/index.js';
 
 /** 1-based rank of the first expected article among those retrieved, or null. */
 export function firstRelevantRank(o: QuestionOutcome): number | null {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttentionItem } from '../../main/api/contract';
+import type { AttentionItem } from '../../main/api/index.js';
 import { useReviewStore } from '../stores/useReviewStore';
 import { useToastStore } from '../stores/useToastStore';
 import { StatusBadge } from './StatusBadge';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../main/api/contract';
+import type { Member } from '../../main/api/index.js';
 
 /** Claim a member who has no key yet, with the invite code a manager gave them. */
 export function ClaimForm({

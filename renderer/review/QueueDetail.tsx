@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleDiff, QueueItem } from '../../main/api/contract';
+import type { ArticleDiff, QueueItem } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { DiffView } from '../history/DiffView';
 import { fullDate, relativeTime } from '../library/relativeTime';

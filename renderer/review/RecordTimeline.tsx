@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReadRecord } from '../../main/api/contract';
+import type { ReadRecord } from '../../main/api/index.js';
 import { fullDate, relativeTime } from '../library/relativeTime';
 import { useReviewStore } from '../stores/useReviewStore';
 import { useMemberName } from './useMemberName';

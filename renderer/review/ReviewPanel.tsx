@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../main/api/contract';
+import type { ArticleSummary } from '../../main/api/index.js';
 import { fullDate, relativeTime } from '../library/relativeTime';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useIdentityStore } from '../stores/useIdentityStore';

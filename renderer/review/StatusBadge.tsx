@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ArticleSummary } from '../../main/api/contract';
+import type { ArticleSummary } from '../../main/api/index.js';
 
 /** The article's workflow status, with "newer draft" when the text moved on since its approval. */
 export function StatusBadge({ article }: { article: Pick<ArticleSummary, 'status' | 'review'> }) {

@@ -1,4 +1,4 @@
-import type { ArticleDiff } from '../../main/api/contract';
+import type { ArticleDiff } from '../../main/api/index.js';
 import { useHistoryStore } from '../stores/useHistoryStore';
 import { BlockGroup, groupBlocks } from '../history/BlockGroup';
 import { DiffModeSwitch } from '../history/DiffModeSwitch';

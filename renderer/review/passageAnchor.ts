@@ -1,4 +1,4 @@
-import type { RouteInput } from '../../main/api/contract';
+import type { RouteInput } from '../../main/api/index.js';
 
 export type PassageAnchor = NonNullable<RouteInput<'review.comment'>['anchor']>;
 

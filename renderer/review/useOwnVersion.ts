@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../main/api/contract';
+import type { QueueItem } from '../../main/api/index.js';
 import { useIdentityStore } from '../stores/useIdentityStore';
 
 /**

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Article, ArticleMeta } from '../../main/api/contract';
+import type { Article, ArticleMeta } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useLibraryStore } from './useLibraryStore';
 import { showError } from './useToastStore';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiError, Identity } from '../../main/api/contract';
+import type { ApiError, Identity } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { useWorkspaceStore } from './useWorkspaceStore';
 import { showError, useToastStore } from './useToastStore';

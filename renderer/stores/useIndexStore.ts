@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { IndexStatus } from '../../main/api/contract';
+import type { IndexStatus } from '../../main/api/index.js';
 import { call } from '../api/client';
 
 interface IndexState {

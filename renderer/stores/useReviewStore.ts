@@ -6,7 +6,7 @@ import type {
   Result,
   RouteInput,
   RouteOutput,
-} from '../../main/api/contract';
+} from '../../main/api/index.js';
 import { call } from '../api/client';
 import { reportReviewError } from './useIdentityStore';
 import { showError } from './useToastStore';

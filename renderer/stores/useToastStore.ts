@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ApiError } from '../../main/api/contract';
+import type { ApiError } from '../../main/api/index.js';
 import { i18next } from '../i18n';
 import { noticePlace } from '../shell/routes';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { WorkspaceInfo } from '../../main/api/contract';
+import type { WorkspaceInfo } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError } from './useToastStore';
 

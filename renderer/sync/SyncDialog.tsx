@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SyncConflict } from '../../main/api/contract';
+import type { SyncConflict } from '../../main/api/index.js';
 import { Dialog } from '../shell/Dialog';
 import { useSyncStore } from './useSyncStore';
 

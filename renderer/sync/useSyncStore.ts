@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SyncConflict, SyncResult } from '../../main/api/contract';
+import type { SyncConflict, SyncResult } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError, useToastStore } from '../stores/useToastStore';
 import { i18next } from '../i18n';

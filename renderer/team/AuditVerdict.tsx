@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditVerification } from '../../main/api/contract';
+import type { AuditVerification } from '../../main/api/index.js';
 import { useMemberName } from '../review/useMemberName';
 
 /** Whether the audit chain holds: where it breaks and what to do, hand edits of the roster, and what counts for nothing. */

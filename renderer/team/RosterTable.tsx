@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../../main/api/contract';
+import type { Member } from '../../main/api/index.js';
 import { useIdentityStore } from '../stores/useIdentityStore';
 import { useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { allRoles, shortKey, useTeamStore, type Role } from './useTeamStore';

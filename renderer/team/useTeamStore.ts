@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AddedMember, AuditPage, AuditVerification, Member, Result } from '../../main/api/contract';
+import type { AddedMember, AuditPage, AuditVerification, Member, Result } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { i18next } from '../i18n';
 import { reportReviewError, useIdentityStore } from '../stores/useIdentityStore';

@@ -1,7 +1,7 @@
 // The sample team's keys, written by `npx tsx scripts/sampleReviews.ts`. Their private keys ship
 // with Almanac so that a newcomer can act as every role of the sample workspace without editing a
 // file. Anyone can sign as these members: `audit verify` and the studio name them as demo keys.
-import type { Member } from '../workspace/workspaceConfig.js';
+import type { Member } from '../workspace/index.js';
 
 export interface DemoKeyPair {
   member: string;

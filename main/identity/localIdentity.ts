@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
-import { writeInside } from '../workspace/workspaceFiles.js';
-import type { Workspace } from '../workspace/Workspace.js';
-import type { Member } from '../workspace/workspaceConfig.js';
+import { writeInside } from '../workspace/index.js';
+import type { Workspace } from '../workspace/index.js';
+import type { Member } from '../workspace/index.js';
 import { demoPrivateKey } from './demoKeys.js';
 import { keyFingerprint, publicKeyOf } from './keys.js';
 import type { KeyVault } from './keyVault.js';

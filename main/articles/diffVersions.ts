@@ -1,9 +1,9 @@
 import { diffWordsWithSpace } from 'diff';
 import { wordSegmenter } from '../text/index.js';
-import type { Workspace } from '../workspace/Workspace.js';
+import type { Workspace } from '../workspace/index.js';
 import { parseArticleFile } from '../articles/articleFile.js';
-import { resolveVersion } from './versionHistory.js';
-import { diffBlocks, type BlockChange } from './diffBlocks.js';
+import { resolveVersion } from '../versions/index.js';
+import { diffBlocks, type BlockChange } from '../versions/index.js';
 
 export interface TextChange {
   kind: 'equal' | 'added' | 'removed';

@@ -1,0 +1,1 @@
+export { resolveCliConfig } from './CliConfig.js';

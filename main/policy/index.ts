@@ -1,0 +1,2 @@
+export { authorize, can, refusal } from './can.js';
+export type { Action, Actor, Subject } from './can.js';

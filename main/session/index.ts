@@ -1,0 +1,2 @@
+export { openWorkspace, createWorkspace } from './openWorkspace.js';
+export type { CreateOptions } from './openWorkspace.js';
