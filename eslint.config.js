@@ -16,7 +16,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    files: [
+      'main/**/*.ts',
+      'electron/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      'tests/**/*.ts',
+      'renderer/**/*.{ts,tsx}',
+    ],
     plugins: { almanac: boundaries },
     rules: {
       'almanac/folder-entry': 'error',

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const sourceFile = /\.(ts|tsx|js|mjs)$/;
-const testFile = /\.test\.(ts|tsx)$/;
+const testFile = /\.test\.(ts|tsx|js|mjs)$/;
 const importSpecifier =
   /(?:^|[\s;])(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 

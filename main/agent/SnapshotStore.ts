@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import writeFileAtomic from 'write-file-atomic';
+import { atomicWrite } from '../workspace/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { checkSnapshotFolder, manifestFile, type SignedManifest } from '../publish/index.js';
 import { defaultBundleLimits, unpackBundle, type BundleLimits } from './unpackBundle.js';
@@ -165,7 +165,7 @@ export class SnapshotStore {
       activatedAt: new Date().toISOString(),
       previous: previous.slice(0, historyLength),
     };
-    await writeFileAtomic(this.activeFile, `${JSON.stringify(state, null, 2)}\n`, { fsync: true });
+    await atomicWrite(this.activeFile, `${JSON.stringify(state, null, 2)}\n`);
     return state;
   }
 

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
 import { kill9, startAgentProcess } from '../../tests/fixtures/agentProcess.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
@@ -84,8 +84,14 @@ describe('the agent after kill -9', () => {
       body: half,
       duplex: 'half',
     } as RequestInit).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 500));
-    expect((await readdir(path.join(data.dir, 'agent/incoming'))).length).toBeGreaterThan(0);
+    // Killed once the agent has started writing the half upload to incoming/.
+    await vi.waitFor(
+      async () => expect((await readdir(path.join(data.dir, 'agent/incoming'))).length).toBeGreaterThan(0),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
     await kill9(agent.child);
     await pending;
 
@@ -105,6 +111,8 @@ describe('the agent after kill -9', () => {
       void fetch(`${agent.url}/v1/snapshots/${next}/activate`, { method: 'POST', headers: auth }).catch(
         () => undefined,
       );
+      // Not a wait for a state: the kill lands at a different moment of the activation each round,
+      // and whatever moment it hits, the checks below must hold.
       await new Promise((r) => setTimeout(r, delay));
       await kill9(agent.child);
       agent = await serve();

@@ -78,11 +78,12 @@ describe('the agent API, asked the same thing twice or asked wrongly', () => {
     expect((await fetch(`${server.url}/v1/status`, { headers: auth })).status).toBe(200);
   });
 
-  it('answers 422 to a rollback whose body is not JSON, and stays on the snapshot in service', async () => {
+  it('answers 400 to a rollback whose body is not JSON (422 when it is JSON of the wrong shape), and stays on the snapshot in service', async () => {
     const active = live.activeId;
     const res = await call('/v1/rollback', { body: '{"to": ', headers: { 'content-type': 'application/json' } });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
+      ok: false,
       error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/not JSON/) },
     });
     expect((await call('/v1/rollback', { body: '{"to": 5}' })).status).toBe(422);

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publishingWorkspace } from '../../tests/fixtures/publishingWorkspace.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { buildSnapshot, packSnapshot, publishSnapshot, type BuiltSnapshot } from '../publish/index.js';
@@ -35,8 +35,18 @@ const unreachable = () => {
   throw new Error('a folder target is not used here');
 };
 
+// The two snapshots are built once; each test gets a fresh agent that holds none.
 beforeAll(async () => {
   ctx = await publishingWorkspace();
+  first = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager });
+  // A second approved state: the payment methods article archived, so it leaves the snapshot.
+  await ctx.reviewed.store.setArchived('payment-methods', true);
+  second = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager, parent: first.manifest.id });
+});
+
+afterAll(() => ctx.cleanup());
+
+beforeEach(async () => {
   data = await tempDir('almanac-agent-');
   const store = await SnapshotStore.open(data.dir, [ctx.manager.member.publicKey!]);
   live = new LiveAgent(store);
@@ -45,18 +55,19 @@ beforeAll(async () => {
     log: new ConversationLog(path.join(data.dir, 'logs')),
     token: 'test-token',
   });
-  first = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager });
-  // A second approved state: the payment methods article archived, so it leaves the snapshot.
-  await ctx.reviewed.store.setArchived('payment-methods', true);
-  second = await buildSnapshot({ ...ctx.reviewed, signer: ctx.manager, parent: first.manifest.id });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await server.close();
   live.close();
-  await ctx.cleanup();
   await data.cleanup();
 });
+
+/** Publish each snapshot to this test's agent in turn: the last one is in service. */
+async function inService(...snapshots: BuiltSnapshot[]) {
+  const target = { kind: 'url' as const, url: server.url, token: server.token };
+  for (const s of snapshots) await publishSnapshot(ctx.reviewed.store.ws, s, target, ctx.manager, unreachable);
+}
 
 describe('almanac agent serve', () => {
   it('answers only once a snapshot is active, then from it, with citations and the snapshot named', async () => {
@@ -76,6 +87,7 @@ describe('almanac agent serve', () => {
   });
 
   it('switches to a new snapshot and rolls back to the old one', async () => {
+    await inService(first);
     const target = { kind: 'url' as const, url: server.url, token: server.token };
     expect((await ask(cardQuestion)).body.citations.map((c) => c.articleId)).toContain('payment-methods');
     const result = await publishSnapshot(ctx.reviewed.store.ws, second, target, ctx.manager, unreachable);
@@ -111,6 +123,7 @@ describe('almanac agent serve', () => {
   });
 
   it('speaks chat completions to the official openai client, streamed and not, with citations in context', async () => {
+    await inService(first);
     const client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: server.token });
     const plain = await client.chat.completions.create({
       model: 'almanac',
@@ -153,6 +166,7 @@ describe('almanac agent serve', () => {
   });
 
   it('logs each answer and feedback as JSONL lines', async () => {
+    await inService(first);
     const conversationId = 'conv-1';
     await fetch(`${server.url}/v1/answer`, {
       method: 'POST',
@@ -191,29 +205,37 @@ describe('almanac agent serve', () => {
   });
 
   it('answers 2,000 concurrent requests without a failure while 5 activations and a rollback happen', async () => {
+    await inService(second, first);
     const ids = [first.manifest.id, second.manifest.id];
+    // A logical clock (one thread: a tick taken later is later); spans and requests are ordered by it.
+    let ticks = 0;
+    const now = () => ++ticks;
     const spans: { id: string; from: number; to: number }[] = [{ id: live.activeId!, from: 0, to: Infinity }];
+    const results: { ok: boolean; snapshot: string; from: number; to: number }[] = [];
     const switches = (async () => {
       for (let i = 0; i < 6; i++) {
-        await new Promise((r) => setTimeout(r, 300));
+        // Each switch happens once another 250 answers are in, so all six land among the 2,000.
+        await vi.waitFor(() => expect(results.length).toBeGreaterThanOrEqual((i + 1) * 250), {
+          timeout: 120_000,
+          interval: 5,
+        });
         const next = i === 5 ? undefined : ids[(i + 1) % 2]!;
-        const started = performance.now();
+        const started = now();
         const path = next ? `/v1/snapshots/${next}/activate` : '/v1/rollback';
         const res = await fetch(`${server.url}${path}`, {
           method: 'POST',
           headers: { authorization: `Bearer ${server.token}` },
         });
         const { active } = (await res.json()) as { active: string };
-        spans.at(-1)!.to = performance.now();
+        spans.at(-1)!.to = now();
         spans.push({ id: active, from: started, to: Infinity });
       }
     })();
-    const results: { ok: boolean; snapshot: string; from: number; to: number }[] = [];
     let sent = 0;
     const client = async () => {
       while (sent < 2000) {
         sent++;
-        const from = performance.now();
+        const from = now();
         const res = await fetch(`${server.url}/v1/answer`, {
           method: 'POST',
           headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
@@ -224,7 +246,7 @@ describe('almanac agent serve', () => {
           ok: res.status === 200,
           snapshot: res.headers.get('x-almanac-snapshot') ?? '',
           from,
-          to: performance.now(),
+          to: now(),
         });
       }
     };

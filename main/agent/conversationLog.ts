@@ -1,5 +1,6 @@
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appendJsonLine } from '../workspace/index.js';
 
 /** One line of the agent's conversation log: an answer given, or feedback on one. */
 export type LogEntry =
@@ -55,6 +56,6 @@ export class ConversationLog {
 
   async append(entry: LogEntry): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await appendFile(this.fileFor(entry.time), `${JSON.stringify(entry)}\n`, 'utf8');
+    await appendJsonLine(this.fileFor(entry.time), entry);
   }
 }

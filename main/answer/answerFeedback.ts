@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { appendInside } from '../workspace/index.js';
+import { appendJsonLineInside, readJsonLines } from '../workspace/index.js';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ArticleSummary } from '../articles/index.js';
@@ -52,8 +51,7 @@ export async function recordFeedback(
     versions,
   };
   const file = path.join(ws.root, feedbackFile);
-  await mkdir(path.dirname(file), { recursive: true });
-  await withLock(ws.localDir, 'feedback', () => appendInside(ws.root, file, `${JSON.stringify(entry)}\n`), {
+  await withLock(ws.localDir, 'feedback', () => appendJsonLineInside(ws.root, file, entry), {
     staleMs: 5_000,
     waitMs: 30_000,
   });
@@ -62,20 +60,13 @@ export async function recordFeedback(
   return entry;
 }
 
-/** Every stored piece of feedback, newest first; a damaged line is skipped, never fatal. */
+/** Every stored piece of feedback, newest first; a damaged line is skipped, never fatal (nor a file that cannot be read). */
 export async function readFeedback(ws: Workspace): Promise<AnswerFeedback[]> {
-  const text = await readFile(path.join(ws.root, feedbackFile), 'utf8').catch(() => '');
-  const out: AnswerFeedback[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const entry = JSON.parse(line) as AnswerFeedback;
-      if (entry && typeof entry.id === 'string' && typeof entry.question === 'string') out.push(entry);
-    } catch {
-      continue;
-    }
-  }
-  return out.reverse();
+  const { records } = await readJsonLines(path.join(ws.root, feedbackFile)).catch(() => ({ records: [] }));
+  return records
+    .map((r) => r.value as AnswerFeedback | null)
+    .filter((entry): entry is AnswerFeedback => typeof entry?.id === 'string' && typeof entry.question === 'string')
+    .reverse();
 }
 
 /**

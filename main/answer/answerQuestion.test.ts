@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { ChunkIndex, indexDir, indexWorkspace } from '../indexing/index.js';
+import { AlmanacError } from '../AlmanacError.js';
 import { ReviewBook } from '../review/index.js';
 import type { ChatMessage, CompletionProvider } from './answerProvider.js';
 import { answerQuestion, type Knowledge } from './answerQuestion.js';
@@ -218,5 +219,55 @@ describe('an OpenAI-compatible provider behind the engine', () => {
     const refund = r.sentences.find((s) => s.text.includes('5–10'));
     expect(lamp?.supported).toBe(false);
     expect(refund?.supported).toBe(true);
+  });
+});
+
+describe('a provider that fails to answer', () => {
+  const question = 'How long does a refund take to reach my card?';
+  /** A provider that fails the way `openAiProvider` does when its server is down. */
+  const failing = (error: Error): CompletionProvider & { calls: number } => {
+    const provider = {
+      id: 'openai' as const,
+      calls: 0,
+      describe: () => 'openai m at http://127.0.0.1:9/v1',
+      complete: async () => {
+        provider.calls++;
+        throw error;
+      },
+    };
+    return provider;
+  };
+  const down = () =>
+    new AlmanacError('PROVIDER_FAILED', 'The answer provider at http://127.0.0.1:9/v1 cannot be reached.');
+
+  it('answers extractively from the same passages, says why, and the trace names the extractive answer', async () => {
+    const extractive = await answerQuestion(drafts, question);
+    const pieces: string[] = [];
+    const provider = failing(down());
+    const r = await answerQuestion(drafts, question, {
+      provider,
+      modelIntentCheck: false,
+      onDelta: (t) => pieces.push(t),
+    });
+    expect(provider.calls).toBe(1);
+    expect(r.providerFailed).toMatch(/127\.0\.0\.1:9/);
+    expect(r.answer).toBe(extractive.answer);
+    expect(r.citations).toEqual(extractive.citations);
+    expect(r.trace.provider).toBe('extractive');
+    expect(r.trace.prompt).toBeUndefined();
+    expect(pieces).toEqual([r.answer]);
+    expect(extractive.providerFailed).toBeUndefined();
+  });
+
+  it('rejects instead with fallback: false, when the request was cancelled, and for an error that is not the provider failing', async () => {
+    await expect(
+      answerQuestion(drafts, question, { provider: failing(down()), fallback: false }),
+    ).rejects.toMatchObject({ code: 'PROVIDER_FAILED' });
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(
+      answerQuestion(drafts, question, { provider: failing(down()), signal: cancelled.signal }),
+    ).rejects.toMatchObject({ code: 'PROVIDER_FAILED' });
+    await expect(answerQuestion(drafts, question, { provider: failing(new Error('a bug')) })).rejects.toThrow('a bug');
   });
 });

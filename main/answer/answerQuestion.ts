@@ -101,12 +101,24 @@ export interface AnswerResult {
   confidence: number;
   sentences: GroundedSentence[];
   trace: AnswerTrace;
+  /**
+   * Why the provider did not write this answer (it failed; its PROVIDER_FAILED message): the answer is
+   * the extractive one from the same passages, and the trace names the extractive provider.
+   */
+  providerFailed?: string;
 }
 
 export interface AnswerOptions {
   history?: Turn[];
   /** A chat completions provider; the extractive answer when none. */
   provider?: CompletionProvider;
+  /**
+   * When the provider fails to answer (PROVIDER_FAILED: down, too slow, refusing), answer
+   * extractively from the same passages and say why in `providerFailed`, instead of rejecting. The
+   * studio's preview and the live agent answer the same way. A cancelled request (`signal`) still
+   * rejects. @default true
+   */
+  fallback?: boolean;
   onDelta?: (text: string) => void;
   signal?: AbortSignal;
   /** Sections retrieved per question and ranked as answers (the same pool `rankArticles` ranks). @default 30 */
@@ -196,7 +208,9 @@ function choosePassages(ranked: RankedPassage[], language: 'zh' | 'en', min: num
  * Retrieve, decide, answer, check: search the knowledge (with the conversation's context for a
  * follow-up), hand off for a sensitive or out-of-scope question or weak retrieval, otherwise answer
  * (extractive, or through the provider from the built prompt) and check each sentence against the
- * cited passages. PROVIDER_FAILED when the provider fails to answer. With a provider, a message the
+ * cited passages. When the provider fails to answer, the extractive answer from the same passages,
+ * with `providerFailed` saying why (PROVIDER_FAILED instead with `fallback: false`, or when the
+ * request was cancelled). With a provider, a message the
  * hand-off rules let through is also read by the model against the hand-off topics: it can add a
  * hand-off, never remove one, and its failure leaves the decision to the rules.
  */
@@ -278,6 +292,20 @@ export async function answerQuestion(
   let passages = chosen.map(toPassage);
   let answer: string;
   let prompt: ChatMessage[] | undefined;
+  let providerFailed: string | undefined;
+  const answerExtractively = (): string => {
+    const text = extractiveAnswer(question, terms, passages, stats, language, profile.meta.answerLength);
+    // Number the passages in the order the answer first uses them: [1] is the first one cited.
+    const order = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+    const renumber = new Map(order.map((n, i) => [n, i + 1]));
+    const renumbered = text.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`);
+    passages = [
+      ...order.map((n) => ({ ...passages[n - 1]!, n: renumber.get(n)! })),
+      ...passages.filter((p) => !renumber.has(p.n)).map((p, i) => ({ ...p, n: order.length + i + 1 })),
+    ];
+    options.onDelta?.(renumbered);
+    return renumbered;
+  };
   // Not sure enough to answer, and the profile prefers pointing to the likeliest article to a hand-off.
   const suggest =
     handoff?.kind === 'low-confidence' && profile.meta.lowConfidence === 'suggest' ? candidates[0] : undefined;
@@ -291,23 +319,27 @@ export async function answerQuestion(
     options.onDelta?.(answer);
   } else if (options.provider) {
     prompt = buildPrompt(profile, passages, question, history);
-    const reply = await options.provider.complete({
-      messages: prompt,
-      onDelta: options.onDelta,
-      signal: options.signal,
-    });
-    answer = reply.text.trim();
+    try {
+      const reply = await options.provider.complete({
+        messages: prompt,
+        onDelta: options.onDelta,
+        signal: options.signal,
+      });
+      answer = reply.text.trim();
+    } catch (err) {
+      const fallBack =
+        options.fallback !== false &&
+        !options.signal?.aborted &&
+        err instanceof AlmanacError &&
+        err.code === 'PROVIDER_FAILED';
+      if (!fallBack) throw err;
+      // The customer still gets an answer, from the same passages; the result says why.
+      providerFailed = err.message;
+      prompt = undefined;
+      answer = answerExtractively();
+    }
   } else {
-    answer = extractiveAnswer(question, terms, passages, stats, language, profile.meta.answerLength);
-    // Number the passages in the order the answer first uses them: [1] is the first one cited.
-    const order = [...new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
-    const renumber = new Map(order.map((n, i) => [n, i + 1]));
-    answer = answer.replace(/\[(\d+)\]/g, (_, n: string) => `[${renumber.get(Number(n))}]`);
-    passages = [
-      ...order.map((n) => ({ ...passages[n - 1]!, n: renumber.get(n)! })),
-      ...passages.filter((p) => !renumber.has(p.n)).map((p, i) => ({ ...p, n: order.length + i + 1 })),
-    ];
-    options.onDelta?.(answer);
+    answer = answerExtractively();
   }
   const answered = performance.now();
   const sentences =
@@ -363,7 +395,7 @@ export async function answerQuestion(
         cited: cited.has(r.result.chunkId),
       })),
       prompt,
-      provider: options.provider ? options.provider.describe() : 'extractive',
+      provider: options.provider && !providerFailed ? options.provider.describe() : 'extractive',
       timings: {
         retrieveMs: retrieved - started,
         decideMs: decided - retrieved,
@@ -373,6 +405,7 @@ export async function answerQuestion(
         totalMs: finished - started,
       },
     },
+    ...(providerFailed ? { providerFailed } : {}),
   };
 }
 

@@ -1,16 +1,12 @@
 import type { AgentProfile } from './agentProfile.js';
 import type { ChatMessage } from './answerProvider.js';
+import { escapeMarkup } from '../text/index.js';
 import type { CitedPassage } from './checkGrounding.js';
 
 /** A turn of the conversation so far. */
 export interface Turn {
   role: 'customer' | 'agent';
   text: string;
-}
-
-/** Article text may not close or open the delimiters it sits in, nor pass for a tag of its own. */
-function asData(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -41,11 +37,11 @@ export function buildPrompt(
   const knowledge = passages
     .map(
       (p) =>
-        `<passage n="${p.n}" article="${asData(p.articleId)}" chunk="${asData(p.chunkId)}" title="${asData(p.title)}">\n${asData(p.text)}\n</passage>`,
+        `<passage n="${p.n}" article="${escapeMarkup(p.articleId)}" chunk="${escapeMarkup(p.chunkId)}" title="${escapeMarkup(p.title)}">\n${escapeMarkup(p.text)}\n</passage>`,
     )
     .join('\n');
   const conversation = history.length
-    ? `<conversation>\n${history.map((t) => `${t.role}: ${asData(t.text)}`).join('\n')}\n</conversation>\n\n`
+    ? `<conversation>\n${history.map((t) => `${t.role}: ${escapeMarkup(t.text)}`).join('\n')}\n</conversation>\n\n`
     : '';
   const user = `<knowledge>\n${knowledge}\n</knowledge>\n\n${conversation}Customer question: ${question}`;
   return [

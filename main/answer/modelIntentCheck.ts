@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { escapeMarkup } from '../text/index.js';
 import type { AgentProfile } from './agentProfile.js';
 import type { ChatMessage, CompletionProvider } from './answerProvider.js';
 import type { Turn } from './buildPrompt.js';
@@ -12,8 +13,6 @@ export interface ModelIntentCheck {
   problem?: string;
 }
 
-const asData = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /**
  * The routing question put to the model: the profile's hand-off topics with their rules and example
  * phrasings, and the customer's words as escaped data. No article text goes in.
@@ -26,7 +25,7 @@ export function intentCheckPrompt(profile: AgentProfile, question: string, histo
   const earlier = history
     .filter((t) => t.role === 'customer')
     .slice(-2)
-    .map((t) => `<earlier>${asData(t.text)}</earlier>`);
+    .map((t) => `<earlier>${escapeMarkup(t.text)}</earlier>`);
   return [
     {
       role: 'system',
@@ -37,7 +36,7 @@ export function intentCheckPrompt(profile: AgentProfile, question: string, histo
         'Reply with JSON only: {"topic": "<one topic id from the list>"} when the message falls under that topic, else {"topic": "none"}.',
       ].join('\n'),
     },
-    { role: 'user', content: [...earlier, `<message>${asData(question)}</message>`].join('\n') },
+    { role: 'user', content: [...earlier, `<message>${escapeMarkup(question)}</message>`].join('\n') },
   ];
 }
 

@@ -162,7 +162,6 @@ describe('openAiProvider', { timeout: 5000 }, () => {
       sendDelta(res, 'Hi');
     });
     const pieces: string[] = [];
-    const started = Date.now();
     const error = await failureOf(
       provider(baseUrl, { idleTimeoutMs: 300, timeoutMs: 10_000 }).complete({
         messages,
@@ -170,7 +169,7 @@ describe('openAiProvider', { timeout: 5000 }, () => {
       }),
     );
 
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The idle timeout stopped it (its message), not the 10 s total one.
     expect(pieces).toEqual(['Hi']);
     expect(error.message).toContain(`The answer provider at ${baseUrl} sent nothing for 0.3 s`);
     await seen.closed;
@@ -183,7 +182,6 @@ describe('openAiProvider', { timeout: 5000 }, () => {
       res.on('close', () => clearInterval(timer));
     });
     const pieces: string[] = [];
-    const started = Date.now();
     const error = await failureOf(
       provider(baseUrl, { idleTimeoutMs: 5000, timeoutMs: 400 }).complete({
         messages,
@@ -191,7 +189,7 @@ describe('openAiProvider', { timeout: 5000 }, () => {
       }),
     );
 
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The total timeout stopped it (its message) while pieces still came, not the 5 s idle one.
     expect(pieces.length).toBeGreaterThan(2);
     expect(error.message).toContain('did not finish within 0.4 s');
     await seen.closed;

@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
+import { atomicWrite } from '../workspace/index.js';
 import type { OpenAiSettings } from './answerProvider.js';
 
 export const openAiSettingsSchema = z.object({
@@ -44,11 +45,7 @@ export async function saveProviderSettings(configDir: string, input: OpenAiSetti
   const apiKey = input.apiKey === undefined ? previous?.apiKey : input.apiKey || undefined;
   const settings = openAiSettingsSchema.parse({ ...input, apiKey });
   await mkdir(configDir, { recursive: true, mode: 0o700 });
-  const target = fileOf(configDir);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(settings, null, 2), { mode: 0o600 });
-  await chmod(temp, 0o600);
-  await rename(temp, target);
+  await atomicWrite(fileOf(configDir), JSON.stringify(settings, null, 2), { mode: 0o600 });
   return viewOf(settings);
 }
 

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import type { ArticleStore } from '../articles/index.js';
 import {
@@ -8,15 +6,11 @@ import {
   type KnowledgeViews,
   openAiProvider,
   openFeedback,
-  parseProfile,
-  profileFile,
   handoffSuggestions,
   readFeedback,
   readProviderSettings,
   recordFeedback,
   saveProviderSettings,
-  serializeProfile,
-  agentProfileSchema,
   viewOf,
 } from '../answer/index.js';
 import type { IndexService } from '../indexing/index.js';
@@ -24,10 +18,9 @@ import { agentCall } from '../publish/index.js';
 import { targetFor } from './publishHandlers.js';
 import type { ReviewBook } from '../review/index.js';
 import { currentMemberId } from '../identity/index.js';
-import { blobHash } from '../versions/index.js';
-import { atomicWrite, type Workspace } from '../workspace/index.js';
-import type { AlmanacEvent, ProfileView, RouteName } from './contract.js';
-import type { Handlers } from './handlers.js';
+import type { Workspace } from '../workspace/index.js';
+import { readProfile, saveProfile } from '../usecases/index.js';
+import type { AlmanacEvent, RouteName, Handlers } from './contract.js';
 
 export interface AnswerApiContext {
   ws: Workspace;
@@ -48,22 +41,6 @@ function noConfigDir(): never {
     'VALIDATION_FAILED',
     'This studio has no settings folder; start it with ALMANAC_CONFIG_DIR set.',
   );
-}
-
-async function profileView(ws: Workspace): Promise<ProfileView> {
-  let text: string;
-  try {
-    text = await readFile(path.join(ws.root, profileFile), 'utf8');
-  } catch {
-    return {};
-  }
-  const version = blobHash(text);
-  try {
-    return { profile: { ...parseProfile(text), version }, version };
-  } catch (err) {
-    if (err instanceof AlmanacError && err.details?.problems) return { text, problems: err.details.problems, version };
-    throw err;
-  }
 }
 
 /** Answer preview, feedback, provider settings and the agent profile. */
@@ -107,33 +84,15 @@ export function answerHandlers(context: AnswerApiContext): Pick<Handlers, Answer
     },
     'answer.providerSettings': async () => viewOf(configDir ? await readProviderSettings(configDir) : undefined),
     'answer.setProvider': (input) => saveProviderSettings(configDir ?? noConfigDir(), input),
-    'profile.get': () => profileView(ws),
+    'profile.get': () => readProfile(ws),
     'profile.suggestions': async () => {
-      const { profile } = await profileView(ws);
+      const { profile } = await readProfile(ws);
       return profile ? handoffSuggestions(profile.meta, await readFeedback(ws)) : [];
     },
-    'profile.save': async ({ meta, instructions, baseVersion }) => {
-      const current = await profileView(ws);
-      if (baseVersion && current.version && baseVersion !== current.version) {
-        throw new AlmanacError(
-          'CONFLICT',
-          'The agent profile changed on disk since you opened it. Reload it, then make your change again.',
-        );
-      }
-      const parsed = agentProfileSchema.safeParse(meta);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => ({
-          file: profileFile,
-          field: i.path.join('.'),
-          message: i.message,
-        }));
-        throw new AlmanacError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-          problems,
-        });
-      }
-      await atomicWrite(path.join(ws.root, profileFile), serializeProfile({ meta: parsed.data, instructions }));
+    'profile.save': async (input) => {
+      const view = await saveProfile(ws, input);
       emit?.({ type: 'review.changed', ids: ['@profile'] });
-      return profileView(ws);
+      return view;
     },
   };
 }

@@ -1,26 +1,13 @@
+import type { ProfileView } from '../usecases/index.js';
 import { z } from 'zod';
 import { returns } from './routeOutput.js';
-import type { Problem } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/index.js';
-import type {
-  AgentProfile,
-  AnswerFeedback,
-  AnswerResult,
-  HandoffSuggestion,
-  ProviderSettingsView,
-} from '../answer/index.js';
+import type { AnswerFeedback, AnswerResult, HandoffSuggestion, ProviderSettingsView } from '../answer/index.js';
 import { feedbackInputSchema } from '../answer/index.js';
 
 const articleRef = z.object({ id: articleIdSchema });
 
-/** The agent profile as the profile editor loads it: parsed, or the text and what to fix. */
-export interface ProfileView {
-  profile?: AgentProfile;
-  /** The file's text and its problems when it does not parse. */
-  text?: string;
-  problems?: Problem[];
-  version?: string;
-}
+export type { ProfileView };
 
 const turnSchema = z.object({ role: z.enum(['customer', 'agent']), text: z.string().max(20_000) });
 

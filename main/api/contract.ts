@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { returns } from './routeOutput.js';
 import { answerRoutes } from './answerRoutes.js';
 import { publishRoutes } from './publishRoutes.js';
-import { qualityRoutes } from './qualityRoutes.js';
+import { evalRoutes, healthRoutes } from './evalRoutes.js';
+import { insightsRoutes } from './insightsRoutes.js';
 import type { ErrorCode, Problem } from '../AlmanacError.js';
 import { articleIdSchema, articleMetaSchema, audiences } from '../articles/index.js';
 import type { Article, ArticleSummary } from '../articles/index.js';
@@ -29,7 +30,7 @@ import { roles } from '../workspace/index.js';
 import type { ReviewFacts } from '../articles/index.js';
 import type { AgentProfile, AnswerFeedback, AnswerResult, ProviderSettingsView } from '../answer/index.js';
 import type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView } from '../publish/index.js';
-import type { InsightsView } from './insightsHandlers.js';
+import type { InsightsView } from './insightsRoutes.js';
 import type { HealthReport } from '../health/index.js';
 import type { HighlightedSearchResponse, HighlightedSearchResult } from './searchHighlights.js';
 import type { TextRange } from '../text/index.js';
@@ -74,7 +75,7 @@ export type {
 export type { GroundedSentence } from '../answer/index.js';
 export type { PublishLogEntry, PublishResult, SnapshotDiff, TargetView };
 export type { InsightsView, HealthReport };
-export type { ConversationView, ReanswerView } from './insightsHandlers.js';
+export type { ConversationView, ReanswerView } from './insightsRoutes.js';
 export type { ConflictPair, DuplicatePair, HealthPassage } from '../health/index.js';
 export type { InsightsReport, Figures, GapCluster } from '../insights/index.js';
 export type {
@@ -87,7 +88,7 @@ export type {
 } from '../evaluation/index.js';
 export type { ProfileView } from './answerRoutes.js';
 export type { BuiltSnapshotView, PublishOverview, AgentStatus, ReplayView } from './publishRoutes.js';
-export type { GoldenSetSummary } from './qualityRoutes.js';
+export type { GoldenSetSummary } from './evalRoutes.js';
 /** Sent as `error.details.gate` when `publish.run` is held back by the golden sets. */
 export type { GateReport, MetricDrop } from '../evaluation/index.js';
 export type { ReplayChange, ReplayChangeKind, ReplayOutcome, ReplayReport } from '../replay/index.js';
@@ -140,7 +141,9 @@ export interface SearchHit {
 export const routes = {
   ...answerRoutes,
   ...publishRoutes,
-  ...qualityRoutes,
+  ...evalRoutes,
+  ...insightsRoutes,
+  ...healthRoutes,
   'workspace.info': { input: z.object({}), output: returns<WorkspaceInfo>() },
   'articles.list': { input: z.object({}), output: returns<ArticleSummary[]>() },
   'articles.get': { input: articleRef, output: returns<Article>() },
@@ -397,3 +400,8 @@ export interface AlmanacBridge {
   invoke(route: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: AlmanacEvent) => void): () => void;
 }
+
+/** One function per route: its input parsed, its output what the route returns. */
+export type Handlers = {
+  [R in RouteName]: (input: ParsedInput<R>) => Promise<RouteOutput<R>>;
+};

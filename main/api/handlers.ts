@@ -2,23 +2,18 @@ import { AlmanacError } from '../AlmanacError.js';
 import { bulkRestore, bulkUpdate, type ArticleStore } from '../articles/index.js';
 import type { Workspace } from '../workspace/index.js';
 import type { IndexService } from '../indexing/index.js';
-import { noModelNotice, searchKnowledge, vectorSearchFor, vectorsPendingNotice } from '../retrieval/index.js';
+import { searchArticles } from '../usecases/index.js';
 import { checkModelFolder, installModelInto, modelStatus } from '../embedding/index.js';
 import { commitArticles, listVersions, restoreVersion } from '../versions/index.js';
 import { diffVersions } from '../articles/index.js';
-import {
-  routes,
-  type AlmanacEvent,
-  type ParsedInput,
-  type Result,
-  type RouteName,
-  type RouteOutput,
-} from './contract.js';
+import { routes, type AlmanacEvent, type Handlers, type Result, type RouteName } from './contract.js';
 import { addAsset, readAsset } from '../assets/index.js';
 import { ReviewBook } from '../review/index.js';
 import { currentMemberId, demoMembers, savingAs, type KeyVault } from '../identity/index.js';
 import { trustError, trustOf } from '../trust/index.js';
 import { reviewHandlers } from './reviewHandlers.js';
+import { syncHandlers } from './syncHandlers.js';
+import { teamHandlers } from './teamHandlers.js';
 import { answerHandlers } from './answerHandlers.js';
 import { publishHandlers } from './publishHandlers.js';
 import { evalHandlers } from './evalHandlers.js';
@@ -43,9 +38,7 @@ export interface ApiContext {
   configDir?: string;
 }
 
-export type Handlers = {
-  [R in RouteName]: (input: ParsedInput<R>) => Promise<RouteOutput<R>>;
-};
+export type { Handlers };
 
 /** The route table, and what it holds open (the approved-knowledge index). */
 export type HandlerTable = Handlers & { close(): Promise<void> };
@@ -65,7 +58,9 @@ export function createHandlers(context: ApiContext): HandlerTable {
   });
   return {
     close: () => views.close(),
+    ...teamHandlers({ ws, store, book, vault, emit }),
     ...reviewHandlers({ ws, store, book, vault, emit }),
+    ...syncHandlers({ ws, store, book, vault, emit }),
     ...answerHandlers({ ws, store, book, indexer, views, configDir, emit }),
     ...evalHandlers({ ws, store, views, semantic: () => indexer.semantic() }),
     ...insightsHandlers({ ws, store, configDir, views, semantic: () => indexer.semantic() }),
@@ -118,15 +113,8 @@ export function createHandlers(context: ApiContext): HandlerTable {
       return indexer.status;
     },
     'search.query': async ({ query, k, mode, filter }) => {
-      const index = await indexer.chunkIndex();
-      const semantic = await indexer.semantic();
-      const vectorSearch =
-        semantic && (await semantic.vectors.count()) > 0
-          ? vectorSearchFor(index, semantic.vectors, (q) => semantic.embedder.embedQuery(q))
-          : undefined;
-      const response = await searchKnowledge(index, query, { k, mode, filter, vectorSearch });
-      if (response.notice) response.notice = semantic ? vectorsPendingNotice : noModelNotice(modelDir);
-      return withHighlights(response);
+      const source = { index: await indexer.chunkIndex(), semantic: await indexer.semantic(), modelDir };
+      return withHighlights(await searchArticles(source, query, { k, mode, filter }));
     },
     'model.status': async () => modelStatus(modelDir, ws.config.embedding?.model),
     'model.install': async ({ id }) => {

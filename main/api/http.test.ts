@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { startHttpBridge, type HttpBridge } from './http.js';
 import { openSession, type Session } from './openSession.js';
@@ -98,15 +98,15 @@ describe('search through the bridge', () => {
       { title: 'Parcel lockers', locale: 'en', body: 'Pick up from a quokka locker.' },
       auth,
     );
-    const deadline = Date.now() + 10_000;
-    let ids: string[] = [];
-    while (Date.now() < deadline && !ids.includes('parcel-lockers')) {
-      const res = (await post('search.query', { query: 'quokka locker', mode: 'lexical' }, auth)).json as
-        { ok: true; data: { results: { articleId: string }[] } } | { ok: false; error: unknown };
-      if (!res.ok) throw new Error(`search.query failed: ${JSON.stringify(res.error)}`);
-      ids = res.data.results.map((r) => r.articleId);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(ids[0]).toBe('parcel-lockers');
+    // Searched again until the background indexing has taken the article in.
+    await vi.waitFor(
+      async () => {
+        const res = (await post('search.query', { query: 'quokka locker', mode: 'lexical' }, auth)).json as
+          { ok: true; data: { results: { articleId: string }[] } } | { ok: false; error: unknown };
+        expect(res).toMatchObject({ ok: true });
+        if (res.ok) expect(res.data.results[0]?.articleId).toBe('parcel-lockers');
+      },
+      { timeout: 10_000, interval: 100 },
+    );
   });
 });

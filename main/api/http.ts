@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { streamSSE } from 'hono/streaming';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -10,7 +11,7 @@ import type { AlmanacEvent } from './contract.js';
 import { dispatch, type Handlers } from './handlers.js';
 import { contentSecurityPolicy } from './contentSecurityPolicy.js';
 import { AlmanacError } from '../AlmanacError.js';
-import { httpStatus, sameToken } from './httpCommon.js';
+import { errorBody, errorReply, httpStatus, notJsonStatus, sameToken } from './httpCommon.js';
 
 export interface HttpBridgeOptions {
   handlers: Handlers;
@@ -38,6 +39,13 @@ const loopbackHost = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 /** Build the bridge's routes: the same handler table as IPC, behind a per-launch token. */
 export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token: string }): Hono {
   const app = new Hono();
+  // A route that throws (handlers do not: dispatch turns their errors into results) still answers in the envelope.
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    console.error('[almanac] the studio bridge failed:', err);
+    const reply = errorReply(err, 'Something went wrong in the studio bridge; its log says what.');
+    return c.json(reply.body, reply.status);
+  });
   app.use('*', async (c, next) => {
     // A page on another site can point a name at 127.0.0.1 (DNS rebinding); only loopback names pass.
     if (!loopbackHost.test(c.req.header('host') ?? '')) return c.text('Forbidden host', 403);
@@ -50,11 +58,8 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
     const header = c.req.header('authorization')?.replace(/^Bearer\s+/i, '');
     if (!sameToken(header, options.token)) {
       return c.json(
-        {
-          ok: false,
-          error: { code: 'UNAUTHORIZED', message: 'Missing or wrong token. Open the URL that `almanac web` printed.' },
-        },
-        401,
+        errorBody('UNAUTHORIZED', 'Missing or wrong token. Open the URL that `almanac web` printed.'),
+        httpStatus.UNAUTHORIZED,
       );
     }
     await next();
@@ -78,14 +83,11 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
       maxSize: maxBodyBytes,
       onError: (c) =>
         c.json(
-          {
-            ok: false,
-            error: {
-              code: 'TOO_LARGE',
-              message: `The request is larger than ${maxBodyBytes / 1024 / 1024} MB. Split the content or add large images as files.`,
-            },
-          },
-          413,
+          errorBody(
+            'TOO_LARGE',
+            `The request is larger than ${maxBodyBytes / 1024 / 1024} MB. Split the content or add large images as files.`,
+          ),
+          httpStatus.TOO_LARGE,
         ),
     }),
   );
@@ -94,10 +96,7 @@ export function createHttpApp(options: Omit<HttpBridgeOptions, 'port'> & { token
     try {
       input = await c.req.json();
     } catch {
-      return c.json(
-        { ok: false, error: { code: 'VALIDATION_FAILED', message: 'The request body must be JSON.' } },
-        400,
-      );
+      return c.json(errorBody('VALIDATION_FAILED', 'The request body must be JSON.'), notJsonStatus);
     }
     const result = await dispatch(options.handlers, c.req.param('route'), input);
     return c.json(result, result.ok ? 200 : httpStatus[result.error.code]);

@@ -6,5 +6,6 @@ export { openSession } from './openSession.js';
 export type { Session } from './openSession.js';
 export { contentSecurityPolicy } from './contentSecurityPolicy.js';
 export * from './contract.js';
-export { httpStatus, sameToken } from './httpCommon.js';
+export { errorBody, errorReply, httpStatus, notJsonStatus, sameToken } from './httpCommon.js';
+export type { ErrorBody, ErrorStatus } from './httpCommon.js';
 export { ipcChannel, ipcEventChannel } from './channels.js';

@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gapEntry, logText } from '../../tests/fixtures/agentLogLines.js';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { dispatch } from './handlers.js';
 import { openSession, type Session } from './openSession.js';
 
 let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
 let session: Session;
-
-const line = (id: string, question: string, extra: object = {}) =>
-  JSON.stringify({
-    type: 'answer',
-    time: '2026-12-01T09:00:00Z',
-    conversationId: id,
-    snapshot: 's',
-    question,
-    answer: 'a',
-    handoff: { topic: 'low-confidence', reason: 'no article' },
-    confidence: 0.1,
-    articleIds: [],
-    versions: {},
-    latencyMs: 5,
-    ...extra,
-  });
 
 beforeAll(async () => {
   ctx = await tempWorkspace({ sample: true });
@@ -33,13 +18,13 @@ afterAll(async () => {
 
 describe('insights routes', () => {
   it('report a log sent by the studio with its content gaps, and draft an article from a gap', async () => {
-    const text = [
-      line('c1', 'Do you sell pet beds?'),
-      line('c2', 'do you sell pet beds'),
-      line('c3', 'Is there a pet bed for large dogs?'),
-      line('c4', 'Can I pay with bitcoin?'),
-      line('c5', 'please close my account', { handoff: { topic: 'account-closure', reason: 'sensitive' } }),
-    ].join('\n');
+    const text = logText([
+      gapEntry('c1', 'Do you sell pet beds?'),
+      gapEntry('c2', 'do you sell pet beds'),
+      gapEntry('c3', 'Is there a pet bed for large dogs?'),
+      gapEntry('c4', 'Can I pay with bitcoin?'),
+      gapEntry('c5', 'please close my account', { handoff: { topic: 'account-closure', reason: 'sensitive' } }),
+    ]);
     const res = await dispatch(session.handlers, 'insights.report', {
       log: { name: 'log.jsonl', format: 'jsonl', text },
     });

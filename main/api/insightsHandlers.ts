@@ -17,16 +17,14 @@ import {
   parseCsvLog,
   readAgentLog,
   type Conversation,
-  type GapCluster,
-  type InsightsReport,
 } from '../insights/index.js';
 import { agentCall, openStoredSnapshot } from '../publish/index.js';
 import { currentMemberId } from '../identity/index.js';
 import type { Workspace } from '../workspace/index.js';
-import type { RouteName } from './contract.js';
-import type { Handlers } from './handlers.js';
+import type { RouteName, Handlers } from './contract.js';
 import { builtSnapshots, targetFor } from './publishHandlers.js';
 import type { AgentStatus } from './publishRoutes.js';
+import type { InsightsView, ReanswerView } from './insightsRoutes.js';
 
 export interface InsightsApiContext {
   ws: Workspace;
@@ -38,45 +36,7 @@ export interface InsightsApiContext {
   semantic?: () => Promise<{ embedder: PassageEmbedder } | undefined>;
 }
 
-/** A logged conversation as the insights list shows it: personal data masked. */
-export interface ConversationView {
-  id: string;
-  time: string;
-  questions: string[];
-  /** The agent's answer to each question, as logged (a CSV export has only the first). */
-  answers: string[];
-  handedOff: boolean;
-  topic: string | null;
-  resolved: boolean | null;
-  articleIds: string[];
-  /** The snapshot that answered it, when the log says. */
-  snapshot: string | null;
-}
-
-/** A conversation's questions answered again by one knowledge: a stored snapshot or the approved articles. */
-export interface ReanswerView {
-  against: string;
-  answers: {
-    question: string;
-    answer: string;
-    citations: { articleId: string; title: string }[];
-    handoff: { topic: string; kind: string } | null;
-    confidence: number;
-  }[];
-}
-
 type InsightsRoutes = Extract<RouteName, `insights.${string}`>;
-
-/** What the insights screen shows: the figures, the lines that could not be read, and the content gaps. */
-export interface InsightsView {
-  report: InsightsReport;
-  problems: Problem[];
-  gaps: GapCluster[];
-  /** The newest conversations first (at most 200), masked. */
-  conversations: ConversationView[];
-  /** The snapshots a conversation can be answered again with: the live agent's, else those built here. */
-  snapshots: { id: string; createdAt: string; live: boolean }[];
-}
 
 /** Insights from a log the studio sends or a live agent's own log, content gaps, and a draft from a gap. */
 export function insightsHandlers({

@@ -26,8 +26,7 @@ import type { ReviewBook } from '../review/index.js';
 import { signerFor, type KeyVault } from '../identity/index.js';
 import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Workspace } from '../workspace/index.js';
-import type { AlmanacEvent, RouteName } from './contract.js';
-import type { Handlers } from './handlers.js';
+import type { AlmanacEvent, RouteName, Handlers } from './contract.js';
 
 export interface PublishApiContext {
   ws: Workspace;

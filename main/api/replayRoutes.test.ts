@@ -1,14 +1,15 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { answerEntry } from '../../tests/fixtures/agentLogLines.js';
+import { teamWithKeys, type TeamWithKeys } from '../../tests/fixtures/teamWithKeys.js';
 import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from '../agent/index.js';
 import { reviewedStore } from '../review/index.js';
-import { setCurrentMemberId, signerFor } from '../identity/index.js';
+import { setCurrentMemberId } from '../identity/index.js';
 import type { ConversationView, ReanswerView, ReplayView } from './contract.js';
 import { dispatch } from './handlers.js';
 import { openSession, type Session } from './openSession.js';
 
-let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let ctx: TeamWithKeys;
 let session: Session;
 let live: LiveAgent;
 let server: RunningAgent;
@@ -26,9 +27,9 @@ async function ok<T>(route: Parameters<typeof dispatch>[1], input: unknown): Pro
 }
 
 beforeAll(async () => {
-  ctx = await tempWorkspace({ sample: true });
+  ctx = await teamWithKeys({ sample: true });
   await setCurrentMemberId(ctx.ws, 'sara.koh');
-  const manager = await signerFor(ctx.ws, ctx.vault, 'sara.koh');
+  const manager = ctx.signers['sara.koh']!;
   log = new ConversationLog(path.join(ctx.dir, 'agent', 'logs'));
   live = new LiveAgent(await SnapshotStore.open(path.join(ctx.dir, 'agent'), [manager.member.publicKey!]));
   server = await startAgentServer({ agent: live, log, token: 't1' });
@@ -58,21 +59,9 @@ describe('replaying customers’ questions in the studio', () => {
     first = (await ok<{ snapshot: string }>('publish.run', { url: server.url })).snapshot;
     const now = new Date().toISOString();
     for (const [i, question] of [card, phone, email].entries())
-      await log.append({
-        type: 'answer',
-        time: now,
-        conversationId: `c${i}`,
-        snapshot: first,
-        question,
-        answer: 'An answer.',
-        handoff: null,
-        confidence: 0.9,
-        articleIds: [],
-        versions: {},
-        latencyMs: 5,
-      });
+      await log.append(answerEntry(`c${i}`, question, { time: now, snapshot: first }));
     // Asked long before the period: not replayed.
-    await log.append({ ...(await lastEntry()), time: '2020-01-01T00:00:00Z', question: 'an old question' });
+    await log.append(answerEntry('c2', 'an old question', { time: '2020-01-01T00:00:00Z', snapshot: first }));
     const versionBefore = (await reviewedStore(ctx.ws).store.get('payment-methods')).version;
     await reviewedStore(ctx.ws).store.setArchived('payment-methods', true);
 
@@ -115,9 +104,3 @@ describe('replaying customers’ questions in the studio', () => {
     expect(!unknown.ok && unknown.error.code).toBe('NOT_FOUND');
   });
 });
-
-async function lastEntry() {
-  const day = new Date().toISOString().slice(0, 10);
-  const lines = (await log.read(day)).trim().split('\n');
-  return JSON.parse(lines.at(-1)!) as Parameters<ConversationLog['append']>[0] & { type: 'answer' };
-}

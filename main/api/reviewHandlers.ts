@@ -1,7 +1,4 @@
-import type { ArticleStore } from '../articles/index.js';
-import { auditEntries, verifyAudit } from '../audit/index.js';
 import {
-  type ReviewBook,
   approve,
   comment,
   needsAttention,
@@ -12,45 +9,19 @@ import {
   submitForReview,
   withdraw,
 } from '../review/index.js';
-import { addMember, joinTeam, rotateKey, setRoles } from '../team/index.js';
-import { currentMemberId, holdsKey, signerFor, signerOrNobody, type KeyVault } from '../identity/index.js';
-import type { Workspace } from '../workspace/index.js';
-import { pendingConflicts, resolveConflict, syncRemote, syncWithTeam } from '../sync/index.js';
-import type { AlmanacEvent, RouteName } from './contract.js';
-import type { Handlers } from './handlers.js';
+import { currentMemberId, signerFor } from '../identity/index.js';
+import type { RouteName, Handlers } from './contract.js';
 import { feedbackCounts } from './answerHandlers.js';
+import { changesFor, type SignedApiContext } from './signedChanges.js';
 
-export interface ReviewApiContext {
-  ws: Workspace;
-  store: ArticleStore;
-  book: ReviewBook;
-  vault: KeyVault;
-  emit?: (event: AlmanacEvent) => void;
-}
+type ReviewRoutes = Extract<RouteName, `review.${string}`>;
 
-type TeamRoutes = Extract<RouteName, `team.${string}` | `review.${string}` | `audit.${string}` | `sync.${string}`>;
-
-/** Team, review and audit routes: every action is signed by the member signed in on this machine. */
-export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContext): Pick<Handlers, TeamRoutes> {
-  const signer = () => signerFor(ws, vault);
-  const as = async () => ({ store, book, signer: await signer() });
-  const changed = <T>(ids: string[], value: T): T => {
-    for (const id of ids) store.forget(id);
-    store.touch();
-    emit?.({ type: 'review.changed', ids });
-    return value;
-  };
+/** Review: submit, approve, request changes, comment, withdraw, re-verify, and what waits for whom. */
+export function reviewHandlers(context: SignedApiContext): Pick<Handlers, ReviewRoutes> {
+  const { ws, store, book, vault } = context;
+  const changed = changesFor(context);
+  const as = async () => ({ store, book, signer: await signerFor(ws, vault) });
   return {
-    'team.me': async () => {
-      const id = await currentMemberId(ws);
-      const member = ws.config.team.find((m) => m.id === id);
-      if (!member) return {};
-      return (await holdsKey(member, vault)) ? { me: member } : { missingKey: member };
-    },
-    'team.join': async (input) => changed([], (await joinTeam(ws, vault, input)).member),
-    'team.add': async (input) => changed([], await addMember(ws, await signer(), input)),
-    'team.setRoles': async ({ id, roles }) => changed([], await setRoles(ws, await signer(), id, roles)),
-    'team.rotateKey': async ({ id }) => changed([], await rotateKey(ws, vault, await signer(), id)),
     'review.submit': async ({ id, note }) => changed([id], await submitForReview(await as(), id, note)),
     'review.approve': async ({ id, ...opts }) => changed([id], await approve(await as(), id, opts)),
     'review.requestChanges': async ({ id, note, version }) =>
@@ -67,23 +38,6 @@ export function reviewHandlers({ ws, store, book, vault, emit }: ReviewApiContex
     'review.attention': async () => {
       const id = await currentMemberId(ws);
       return id ? needsAttention(store, id, await feedbackCounts(ws, store)) : [];
-    },
-    'audit.verify': () => verifyAudit(ws),
-    'audit.entries': (page) => auditEntries(ws, page),
-    'sync.status': async () => ({ remote: await syncRemote(ws), conflicts: await pendingConflicts(ws) }),
-    'sync.run': async ({ remote }) => {
-      const result = await syncWithTeam(ws, { remote, signer: await signerOrNobody(ws, vault) });
-      const ids = result.changedPaths.flatMap((p) => /^(?:articles|reviews)\/(.+)\.(?:md|jsonl)$/.exec(p)?.[1] ?? []);
-      book.invalidate();
-      emit?.({ type: 'articles.changed', ids: [...new Set(ids)] });
-      return changed([...new Set(ids)], result);
-    },
-    'sync.resolve': async ({ path, text }) => {
-      const remaining = await resolveConflict(ws, path, text);
-      book.invalidate();
-      const id = /^articles\/(.+)\.md$/.exec(path)?.[1];
-      if (id) emit?.({ type: 'articles.changed', ids: [id] });
-      return changed(id ? [id] : [], { remaining });
     },
   };
 }

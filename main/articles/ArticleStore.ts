@@ -111,23 +111,13 @@ export class ArticleStore {
     };
   }
 
-  private queues = new Map<string, Promise<unknown>>();
-
   /**
-   * Run `work` as the only writer of one article: in this process (a queue per id) and across
-   * processes (a lock folder under .almanac/locks), so a version check and its write are one step.
+   * Run `work` as the only writer of one article, in this process and across processes (the
+   * workspace lock `article-<id>`), so a version check and its write are one step.
    */
-  private async exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
+  private exclusive<T>(id: string, work: () => Promise<T>): Promise<T> {
     // A writer killed mid-save leaves its lock: it counts as stale after 5 s (the holder refreshes it).
-    const run = () => withLock(this.ws.localDir, `article-${id}`, work, { staleMs: 5_000, waitMs: 60_000 });
-    const previous = this.queues.get(id) ?? Promise.resolve();
-    const next = previous.then(run, run);
-    const settled = next.catch(() => undefined);
-    this.queues.set(id, settled);
-    void settled.then(() => {
-      if (this.queues.get(id) === settled) this.queues.delete(id);
-    });
-    return next;
+    return withLock(this.ws.localDir, `article-${id}`, work, { staleMs: 5_000, waitMs: 60_000 });
   }
 
   private summarize(

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
 import { openSession, type Session } from '../api/index.js';
 
@@ -19,13 +19,20 @@ describe('external edits', () => {
   it('are picked up while the studio runs', async () => {
     const a = await session.store.create({ title: 'Original', locale: 'en' });
     await session.store.list();
-    const seen = new Promise<string[]>((resolve) =>
-      session.subscribe((e) => e.type === 'articles.changed' && resolve(e.ids)),
-    );
-    await new Promise((r) => setTimeout(r, 300));
+    const seen: string[] = [];
+    session.subscribe((e) => {
+      if (e.type === 'articles.changed') seen.push(...e.ids);
+    });
     const file = path.join(ctx.ws.articlesDir, `${a.id}.md`);
-    await writeFile(file, `---\nid: ${a.id}\ntitle: Edited in another editor\nlocale: en\n---\nNew text\n`);
-    expect(await seen).toContain(a.id);
+    const edited = `---\nid: ${a.id}\ntitle: Edited in another editor\nlocale: en\n---\nNew text\n`;
+    // The watcher says nothing when it is ready: the other editor saves again until the studio reports it.
+    await vi.waitFor(
+      async () => {
+        await writeFile(file, edited);
+        expect(seen).toContain(a.id);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     expect((await session.store.get(a.id)).title).toBe('Edited in another editor');
   });
 });

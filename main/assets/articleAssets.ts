@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { articleIdSchema } from '../articles/index.js';
-import { guardWrite, writeInside } from '../workspace/index.js';
+import { guardWrite, resolveInside, writeInside } from '../workspace/index.js';
 import type { Workspace } from '../workspace/index.js';
 
 export const imageTypes: Record<string, string> = {
@@ -31,9 +31,8 @@ function assetFile(ws: Workspace, src: string): string {
     // Keep it as written.
   }
   rel = rel.replace(/^(\.\.\/)?assets\//, '');
-  const file = path.resolve(assetsRoot(ws), rel);
-  const inside = path.relative(assetsRoot(ws), file);
-  if (!inside || inside.startsWith('..') || path.isAbsolute(inside) || !imageTypes[path.extname(file).toLowerCase()]) {
+  const file = resolveInside(assetsRoot(ws), rel);
+  if (!file || file === path.resolve(assetsRoot(ws)) || !imageTypes[path.extname(file).toLowerCase()]) {
     throw new AlmanacError('VALIDATION_FAILED', `${src} is not an image in this workspace's assets folder.`);
   }
   return file;
@@ -45,7 +44,7 @@ export async function readAsset(ws: Workspace, src: string): Promise<{ src: stri
   const info = await lstat(file).catch(() => undefined);
   if (!info?.isFile()) throw new AlmanacError('NOT_FOUND', `The image ${src} is not in the workspace.`);
   const real = await realpath(file);
-  if (path.relative(await realpath(assetsRoot(ws)), real).startsWith('..')) {
+  if (!resolveInside(await realpath(assetsRoot(ws)), real)) {
     throw new AlmanacError('VALIDATION_FAILED', `${src} points outside the workspace.`);
   }
   if (info.size > maxAssetBytes) throw new AlmanacError('VALIDATION_FAILED', `The image ${src} is over 20 MB.`);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Workspace } from '../workspace/index.js';
+import { z } from 'zod';
+import { inFileOrder, readJsonLines, type BadJsonLine, type JsonLine, type Workspace } from '../workspace/index.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { auditFile } from '../trust/index.js';
 
@@ -22,40 +22,36 @@ export interface AuditPage {
   entries: AuditListing[];
 }
 
-function listing(line: string, number: number): AuditListing {
-  try {
-    const e = JSON.parse(line) as Record<string, unknown>;
-    if (typeof e !== 'object' || e === null || typeof e.action !== 'string') throw new Error('not an entry');
-    return {
-      line: number,
-      time: typeof e.time === 'string' ? e.time : undefined,
-      actor: typeof e.actor === 'string' ? e.actor : null,
-      action: e.action,
-      subject: typeof e.subject === 'string' ? e.subject : undefined,
-      details: typeof e.details === 'object' && e.details ? (e.details as Record<string, unknown>) : undefined,
-      signed: typeof e.sig === 'string',
-    };
-  } catch {
-    return { line: number, signed: false, unreadable: true };
-  }
+/** A line the listing can show: an object with an action; its other fields are shown when they have their types. */
+const listedSchema = z.looseObject({ action: z.string() });
+
+function listing(line: JsonLine<z.infer<typeof listedSchema>> | BadJsonLine): AuditListing {
+  if (!('value' in line)) return { line: line.line, signed: false, unreadable: true };
+  const e = line.value;
+  return {
+    line: line.line,
+    time: typeof e.time === 'string' ? e.time : undefined,
+    actor: typeof e.actor === 'string' ? e.actor : null,
+    action: e.action,
+    subject: typeof e.subject === 'string' ? e.subject : undefined,
+    details: typeof e.details === 'object' && e.details ? (e.details as Record<string, unknown>) : undefined,
+    signed: typeof e.sig === 'string',
+  };
 }
 
 /**
  * The audit log newest first, `limit` entries from `offset` (0 = the newest). Reads what is in the
- * file without judging it: `verifyAudit` says whether the chain holds.
+ * file without judging it: `verifyAudit` says whether the chain holds. Blank lines are not entries
+ * (the chain skips them too); a line that is not one is listed as unreadable.
  */
 export async function auditEntries(ws: Workspace, { offset = 0, limit = 50 } = {}): Promise<AuditPage> {
-  const text = await readFile(path.join(ws.root, auditFile), 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return '';
+  const read = await readJsonLines(path.join(ws.root, auditFile), listedSchema).catch((err: NodeJS.ErrnoException) => {
     throw new AlmanacError('DAMAGED', `${auditFile} cannot be read (${err.code ?? err.message}).`, {
       problems: [{ file: auditFile, message: `cannot be read (${err.code})` }],
     });
   });
-  const all = text.split('\n');
-  if (all.at(-1) === '') all.pop();
+  const all = inFileOrder(read);
   const end = Math.max(0, all.length - offset);
   const start = Math.max(0, end - limit);
-  const entries: AuditListing[] = [];
-  for (let i = end - 1; i >= start; i--) entries.push(listing(all[i]!, i + 1));
-  return { total: all.length, entries };
+  return { total: all.length, entries: all.slice(start, end).reverse().map(listing) };
 }

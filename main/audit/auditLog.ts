@@ -22,7 +22,7 @@ import {
   type TrustState,
 } from '../trust/index.js';
 import { demoMembers } from '../identity/index.js';
-import { appendInside, guardWrite, writeInside } from '../workspace/index.js';
+import { appendJsonLineInside, guardWrite, writeInside } from '../workspace/index.js';
 import { withLock } from '../workspace/index.js';
 import type { Workspace } from '../workspace/index.js';
 
@@ -87,7 +87,7 @@ export async function appendAudit(
         const bytes = await readFile(file);
         await truncate(file, bytes.lastIndexOf(0x0a) + 1);
       }
-      await appendInside(ws.root, file, `${JSON.stringify(entry)}\n`);
+      await appendJsonLineInside(ws.root, file, entry);
       const head = signHead({ entries: chain.entries + 1, hash: entry.hash }, signer, time);
       await writeInside(ws.root, path.join(ws.root, auditHeadFile), `${JSON.stringify(head, null, 2)}\n`);
       await advancePin(ws, await trustOf(ws));

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerEntry, logText } from '../../tests/fixtures/agentLogLines.js';
 import { runCli } from '../../tests/fixtures/runCli.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 
@@ -9,20 +10,6 @@ const almanac = (...args: string[]) => runCli(tmp.dir, ...args);
 let tmp: Awaited<ReturnType<typeof tempDir>>;
 let ws: string;
 let logs: string;
-const line = (conversationId: string, time: string, question: string) =>
-  JSON.stringify({
-    type: 'answer',
-    time,
-    conversationId,
-    snapshot: 'x',
-    question,
-    answer: '',
-    handoff: null,
-    confidence: 0.9,
-    articleIds: [],
-    versions: {},
-    latencyMs: 10,
-  });
 
 beforeAll(async () => {
   tmp = await tempDir();
@@ -32,11 +19,11 @@ beforeAll(async () => {
   await mkdir(logs);
   await writeFile(
     path.join(logs, 'conversations-2026-12-05.jsonl'),
-    [
-      line('a', '2026-12-05T10:00:00Z', 'How long does a refund take to reach my card?'),
-      line('b', '2026-12-05T11:00:00Z', 'please close my account, write to tom.ward@example.com'),
-      line('c', '2026-12-01T12:00:00Z', '退款多久能到账？'),
-    ].join('\n') + '\n',
+    logText([
+      answerEntry('a', 'How long does a refund take to reach my card?', { time: '2026-12-05T10:00:00Z' }),
+      answerEntry('b', 'please close my account, write to tom.ward@example.com', { time: '2026-12-05T11:00:00Z' }),
+      answerEntry('c', '退款多久能到账？', { time: '2026-12-01T12:00:00Z' }),
+    ]),
   );
 });
 afterAll(() => tmp.cleanup());
@@ -71,9 +58,10 @@ describe('almanac replay', () => {
     await mkdir(path.join(agent, 'logs'), { recursive: true });
     await writeFile(
       path.join(agent, 'logs', `conversations-${today.slice(0, 10)}.jsonl`),
-      [line('d', today, 'How long does a refund take to reach my card?'), line('e', today, 'do you sell sofas')].join(
-        '\n',
-      ) + '\n',
+      logText([
+        answerEntry('d', 'How long does a refund take to reach my card?', { time: today }),
+        answerEntry('e', 'do you sell sofas', { time: today }),
+      ]),
     );
     // A new approved version, so the publish has something to compare.
     const refund = path.join(ws, 'articles', 'refund-policy.md');

@@ -1,6 +1,7 @@
+import { searchArticles } from '../usecases/index.js';
 import type { Command } from 'commander';
 import type { openIndexed as OpenIndexed } from './openIndexed.js';
-import { noticeText, rankArticles, searchKnowledge, type SearchMode } from '../retrieval/index.js';
+import { noticeText, rankArticles, type SearchMode } from '../retrieval/index.js';
 import type { CliConfig } from './CliConfig.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { emit, table } from './output.js';
@@ -67,11 +68,15 @@ export function registerRetrievalCommands(program: Command, config: CliConfig): 
         opts: { k: string; mode: string; locale?: string; json?: boolean; modelDir?: string },
       ) => {
         const indexed = await openIndexed(dir, opts.modelDir ?? config.modelDir, true);
-        const response = await searchKnowledge(indexed.index, query, {
+        const source = {
+          index: indexed.index,
+          semantic: indexed.vectors && { vectors: indexed.vectors.store, embedder: indexed.vectors.embedder },
+          modelDir: opts.modelDir ?? config.modelDir,
+        };
+        const response = await searchArticles(source, query, {
           k: Number(opts.k),
           mode: parseMode(opts.mode),
           filter: { locale: opts.locale },
-          vectorSearch: indexed.vectorSearch,
         });
         await indexed.close();
         if (indexed.repaired && !opts.json) process.stderr.write(`${indexed.repaired}\n`);

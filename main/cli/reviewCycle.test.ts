@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fs from 'node:fs';
 import git from 'isomorphic-git';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { repoRoot, tempDir } from '../../tests/fixtures/tempWorkspace.js';
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
@@ -37,19 +37,21 @@ const ok = (r: ReturnType<typeof as>) => {
 const statusOf = (person: string, ws: string, id: string) =>
   (ok(as(person, 'status', ws)).articles as { id: string; status: string }[]).find((a) => a.id === id)?.status;
 
-beforeAll(async () => {
+beforeEach(async () => {
   tmp = await tempDir('almanac-cycle-');
   await git.init({ fs, dir: at('remote.git'), bare: true, defaultBranch: 'main' });
 });
-afterAll(() => tmp.cleanup());
+afterEach(() => tmp.cleanup());
 
-// Each step spawns the command line (about 2 s each on these machines).
+// Each step spawns the command line (about 2 s each on these machines), so the story is one test
+// that builds its own team and remote: every step needs the state the one before it left.
 describe('the review cycle on the command line, two workspaces and one remote', { timeout: 240_000 }, () => {
   const A = () => at('ann');
   const B = () => at('bob');
   const article = 'refund-window';
 
-  it('sets up a team: Ann creates the workspace, adds Bob; Bob clones and claims his key with the invite', async () => {
+  it('sets up a team, refuses self-approval and impostors, goes through changes to approval, and merges a conflict', async () => {
+    // A team: Ann creates the workspace, adds Bob; Bob clones and claims his key with the invite.
     ok(as('ann', 'init', A(), '--name', 'Support'));
     expect(ok(as('ann', 'team', 'join', A(), '--id', 'ann', '--name', 'Ann')).roles).toContain('manager');
     const { invite } = ok(as('ann', 'team', 'add', A(), 'bob', '--name', 'Bob', '--roles', 'author,reviewer'));
@@ -70,9 +72,8 @@ describe('the review cycle on the command line, two workspaces and one remote', 
     expect(ok(as('bob', 'team', 'join', B(), '--id', 'bob', '--invite', invite)).id).toBe('bob');
     expect(ok(as('bob', 'sync', B())).state).toBe('pushed');
     expect(ok(as('ann', 'sync', A())).pulled).toBeGreaterThan(0);
-  });
 
-  it('refuses a self-approval and Bob cannot sign as Ann', () => {
+    // Ann cannot approve her own version, and Bob cannot sign as Ann.
     ok(as('ann', 'review', 'submit', A(), article));
     const self = as('ann', 'review', 'approve', A(), article);
     expect(self.code).not.toBe(0);
@@ -82,9 +83,8 @@ describe('the review cycle on the command line, two workspaces and one remote', 
     const impostor = as('bob', 'review', 'approve', B(), article, '--as', 'ann');
     expect(impostor.code).not.toBe(0);
     expect(impostor.stderr).toMatch(/does not hold Ann's key/);
-  });
 
-  it('goes through request changes, a fix, resubmission and approval across syncs', async () => {
+    // Request changes, a fix, resubmission and approval, across syncs.
     expect(ok(as('bob', 'status', B())).queue.map((q: { article: { id: string } }) => q.article.id)).toEqual([article]);
     const diff = ok(as('bob', 'diff', B(), article, 'latest', 'working'));
     expect(diff.id).toBe(article);
@@ -108,9 +108,8 @@ describe('the review cycle on the command line, two workspaces and one remote', 
     expect(statusOf('ann', A(), article)).toBe('approved');
     expect(ok(as('ann', 'audit', 'verify', A()))).toMatchObject({ ok: true, unsigned: 0 });
     expect(ok(as('bob', 'audit', 'verify', B()))).toMatchObject({ ok: true });
-  });
 
-  it('turns the same article edited on both sides into a conflict that loses nothing', async () => {
+    // The same article edited on both sides becomes a conflict that loses nothing.
     const file = (who: string) => at(who, 'articles', `${article}.md`);
     const base = await readFile(file('ann'), 'utf8');
     await writeFile(file('ann'), base.replace('days.', 'days. Ann: keep the receipt.'));

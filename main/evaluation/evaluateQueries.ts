@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
+import { parseJsonLines } from '../workspace/index.js';
 import { ndcgAt, recallAt, reciprocalRank, type Judgements } from './retrievalMetrics.js';
 
 export interface EvalQuery {
@@ -25,34 +27,34 @@ export interface EvalReport {
   byCategory: Record<string, MetricSet>;
 }
 
+/** A line of BEIR queries: an id ("_id" or "id"), the text, and optional metadata. */
+const beirQuerySchema = z
+  .object({ _id: z.unknown(), id: z.unknown(), text: z.string(), metadata: z.unknown() })
+  .refine((q) => (q._id ?? q.id) !== undefined);
+
 /** Read BEIR queries ({_id|id, text, metadata.category}) and qrels (query-id, corpus-id, score; optional header). */
 export async function readBeirFiles(
   queriesFile: string,
   qrelsFile: string,
 ): Promise<{ queries: EvalQuery[]; qrels: Map<string, Judgements> }> {
-  const queries: EvalQuery[] = [];
-  const lines = (await readFile(queriesFile, 'utf8')).split(/\r?\n/);
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    let q: { _id?: unknown; id?: unknown; text?: unknown; metadata?: { category?: unknown; candidates?: unknown } };
-    try {
-      q = JSON.parse(line) as typeof q;
-    } catch {
-      throw new AlmanacError(
-        'VALIDATION_FAILED',
-        `${queriesFile}:${i + 1} is not valid JSON. Each line needs {"_id" or "id", "text"}.`,
-      );
-    }
-    const id = q._id ?? q.id;
-    if (id === undefined || typeof q.text !== 'string') {
-      throw new AlmanacError('VALIDATION_FAILED', `${queriesFile}:${i + 1} needs "_id" (or "id") and "text".`);
-    }
-    queries.push({
-      id: String(id),
+  const { records, bad } = parseJsonLines(await readFile(queriesFile, 'utf8'), beirQuerySchema);
+  // The first bad line stops the evaluation: a run on part of the queries would mislead.
+  const first = bad[0];
+  if (first)
+    throw new AlmanacError(
+      'VALIDATION_FAILED',
+      first.issues
+        ? `${queriesFile}:${first.line} needs "_id" (or "id") and "text".`
+        : `${queriesFile}:${first.line} is not valid JSON. Each line needs {"_id" or "id", "text"}.`,
+    );
+  const queries: EvalQuery[] = records.map(({ value: q }) => {
+    const meta = (q.metadata ?? {}) as { category?: unknown; candidates?: unknown };
+    return {
+      id: String(q._id ?? q.id),
       text: q.text,
-      category: typeof q.metadata?.category === 'string' ? q.metadata.category : undefined,
-      candidates: Array.isArray(q.metadata?.candidates) ? q.metadata.candidates.map(String) : undefined,
-    });
+      category: typeof meta.category === 'string' ? meta.category : undefined,
+      candidates: Array.isArray(meta.candidates) ? meta.candidates.map(String) : undefined,
+    };
   });
   const qrels = new Map<string, Judgements>();
   for (const line of (await readFile(qrelsFile, 'utf8')).split(/\r?\n/)) {

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError, type Problem } from '../AlmanacError.js';
-import type { Workspace } from '../workspace/index.js';
+import { parseJsonLines, type Workspace } from '../workspace/index.js';
 
 /** One golden question: what a customer asks, the articles that should answer it, whether a person should take it. */
 export interface GoldenQuestion {
@@ -50,31 +50,16 @@ export function goldenFile(name: string): string {
 
 /** Parse a golden set's JSONL; each bad line is a problem with its number, never a failure of the whole set. */
 export function parseGoldenSet(name: string, text: string): GoldenSet {
-  const questions: GoldenQuestion[] = [];
-  const problems: Problem[] = [];
   const file = goldenFile(name);
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      problems.push({ file, field: `line ${i + 1}`, message: 'not valid JSON' });
-      return;
-    }
-    const parsed = lineSchema.safeParse(value);
-    if (!parsed.success) {
-      problems.push({
-        file,
-        field: `line ${i + 1}`,
-        message: parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '),
-      });
-      return;
-    }
-    const q = parsed.data;
-    questions.push({ ...q, id: q.id === undefined ? `q${i + 1}` : String(q.id) });
-  });
+  const { records, bad } = parseJsonLines(text, lineSchema);
+  const questions = records.map(({ line, value: q }) => ({ ...q, id: q.id === undefined ? `q${line}` : String(q.id) }));
+  const problems = bad.map((b): Problem => ({ file, field: `line ${b.line}`, message: b.reason }));
   return { name, questions, problems, version: goldenVersion(text) };
+}
+
+/** The lines of a golden set's text that are not questions, as they are: a rewrite keeps them. */
+export function unreadableGoldenLines(text: string): string[] {
+  return parseJsonLines(text, lineSchema).bad.map((b) => b.raw);
 }
 
 /** Read `evals/<name>.jsonl` (NOT_FOUND when it does not exist). */

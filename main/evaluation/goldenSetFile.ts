@@ -5,7 +5,7 @@ import { commitPaths } from '../versions/index.js';
 import { writeInside } from '../workspace/index.js';
 import { withLock } from '../workspace/index.js';
 import type { Workspace } from '../workspace/index.js';
-import { goldenFile, parseGoldenSet, type GoldenQuestion, type GoldenSet } from './goldenSet.js';
+import { goldenFile, parseGoldenSet, unreadableGoldenLines, type GoldenQuestion, type GoldenSet } from './goldenSet.js';
 
 function goldenText(questions: GoldenQuestion[]): string {
   const lines = questions.map((q) =>
@@ -66,9 +66,7 @@ export async function changeGoldenSet(
       const next = change(current);
       if (next === null) return current;
       // Lines that cannot be read are kept as they are, at the end: nothing typed by hand is lost.
-      const unreadable = (text ?? '')
-        .split(/\r?\n/)
-        .filter((_, i) => current.problems.some((p) => p.field === `line ${i + 1}`));
+      const unreadable = unreadableGoldenLines(text ?? '');
       const written = goldenText(next) + unreadable.map((l) => `${l}\n`).join('');
       await mkdir(path.dirname(file), { recursive: true });
       await writeInside(ws.root, file, written);

@@ -1,6 +1,7 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
+import { atomicWrite } from '../workspace/index.js';
 
 /** Where this machine keeps members' private keys, by public-key fingerprint. */
 export interface KeyVault {
@@ -34,11 +35,7 @@ export function fileKeyVault(configDir: string): KeyVault {
     },
     async write(fingerprint, pem) {
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const target = file(fingerprint);
-      const temp = `${target}.${process.pid}.tmp`;
-      await writeFile(temp, pem, { mode: 0o600, flag: 'wx' });
-      await chmod(temp, 0o600);
-      await rename(temp, target);
+      await atomicWrite(file(fingerprint), pem, { mode: 0o600 });
     },
   };
 }

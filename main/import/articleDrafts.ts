@@ -1,4 +1,5 @@
 import type { ArticleSource } from '../articles/index.js';
+import { parseJsonLine } from '../workspace/index.js';
 import { mapForeignMeta, splitForeignFrontMatter, type ForeignMeta } from './foreignFrontMatter.js';
 import { markdownNestingProblem } from '../indexing/index.js';
 import { htmlNestingProblem } from './htmlNesting.js';
@@ -133,12 +134,9 @@ export function jsonlDraft(
 ): RowResult | undefined {
   if (!line.trim()) return undefined;
   const where = `${origin.source}:${lineNo}`;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch (err) {
-    return { failure: { source: where, reason: `Not valid JSON: ${(err as Error).message}` } };
-  }
+  const read = parseJsonLine(line);
+  if (!('value' in read)) return { failure: { source: where, reason: `Not valid JSON: ${read.syntaxError}` } };
+  const parsed = read.value;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     return { failure: { source: where, reason: 'Each line must be one JSON object {id, title, text}.' } };
   const rec = parsed as Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { addAsset, imageTypes, maxAssetBytes } from '../assets/index.js';
-import type { Workspace } from '../workspace/index.js';
+import { resolveInside, type Workspace } from '../workspace/index.js';
 import { replaceInProse } from './siteMarkup/codeRanges.js';
 
 export interface ImageContext {
@@ -113,9 +113,7 @@ async function findImage(src: string, ctx: ImageContext): Promise<string | undef
     const info = await lstat(candidate).catch(() => undefined);
     if (!info?.isFile() || info.size > maxAssetBytes) continue;
     const real = await realpath(candidate);
-    const rel = path.relative(root, real);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    return real;
+    if (resolveInside(root, real)) return real;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { lexicalQuery } from './segmentForIndex.js';
+import { sqlText } from './sqlText.js';
 
 /** One row of the chunks table. */
 export interface ChunkRow {
@@ -94,15 +95,13 @@ export interface ChunkIndexOptions {
 const hasLexicalIndices = (indices: lancedb.IndexConfig[]) =>
   lexicalColumns.every((c) => indices.some((i) => i.columns.includes(c)));
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-
 export function filterSql(filter: ChunkFilter): string | undefined {
   const parts: string[] = [];
-  if (filter.locale) parts.push(`locale = ${quote(filter.locale)}`);
-  if (filter.audience) parts.push(`audience = ${quote(filter.audience)}`);
-  if (filter.status?.length) parts.push(`status IN (${filter.status.map(quote).join(', ')})`);
-  for (const tag of filter.tags ?? []) parts.push(`tags LIKE ${quote(`%,${tag.replace(/[%_]/g, '')},%`)}`);
-  if (filter.articleIds?.length) parts.push(`article_id IN (${filter.articleIds.map(quote).join(', ')})`);
+  if (filter.locale) parts.push(`locale = ${sqlText(filter.locale)}`);
+  if (filter.audience) parts.push(`audience = ${sqlText(filter.audience)}`);
+  if (filter.status?.length) parts.push(`status IN (${filter.status.map(sqlText).join(', ')})`);
+  for (const tag of filter.tags ?? []) parts.push(`tags LIKE ${sqlText(`%,${tag.replace(/[%_]/g, '')},%`)}`);
+  if (filter.articleIds?.length) parts.push(`article_id IN (${filter.articleIds.map(sqlText).join(', ')})`);
   return parts.length ? parts.join(' AND ') : undefined;
 }
 
@@ -218,7 +217,7 @@ export class ChunkIndex {
       await this.table.delete(
         `article_id IN (${ids
           .slice(i, i + 500)
-          .map(quote)
+          .map(sqlText)
           .join(', ')})`,
       );
     }
@@ -302,7 +301,7 @@ export class ChunkIndex {
     if (!this.table || ids.length === 0) return out;
     const rows = await this.table
       .query()
-      .where(`id IN (${ids.map(quote).join(', ')})`)
+      .where(`id IN (${ids.map(sqlText).join(', ')})`)
       .select(recordColumns)
       .toArray();
     for (const r of rows as ChunkRecord[]) out.set(r.id, r);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { filterSql, type ChunkFilter, type ChunkRow } from './ChunkIndex.js';
 import { withIndexLock } from './withIndexLock.js';
+import { sqlText } from './sqlText.js';
 
 /** What the vector side needs from an embedding model. */
 export interface PassageEmbedder {
@@ -27,7 +28,6 @@ type FilterColumns = Pick<ChunkRow, 'id' | 'article_id' | 'locale' | 'audience' 
 type VectorRow = FilterColumns & { hash: string; vector: number[] };
 
 const slug = (model: string) => model.toLowerCase().replace(/[^a-z0-9]+/g, '_');
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The text a chunk is embedded from: its title and heading path give it context. */
 export function embedText(row: Pick<ChunkRow, 'title' | 'headings' | 'text'>): string {
@@ -117,7 +117,7 @@ export class VectorStore {
         .where(
           `hash IN (${hashes
             .slice(i, i + 500)
-            .map(quote)
+            .map(sqlText)
             .join(', ')})`,
         )
         .select(['hash', 'vector'])
@@ -179,7 +179,7 @@ export class VectorStore {
       await this.vectors!.delete(
         `id IN (${stale
           .slice(i, i + 500)
-          .map(quote)
+          .map(sqlText)
           .join(', ')})`,
       );
     const missing = [...wanted.keys()].filter((id) => present.get(id) !== hashes.get(id));

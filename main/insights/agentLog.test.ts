@@ -1,14 +1,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerEntry } from '../../tests/fixtures/agentLogLines.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
-import {
-  ConversationLog,
-  LiveAgent,
-  SnapshotStore,
-  startAgentServer,
-  type LogEntry,
-  type RunningAgent,
-} from '../agent/index.js';
+import { ConversationLog, LiveAgent, SnapshotStore, startAgentServer, type RunningAgent } from '../agent/index.js';
 import { loadConversationsFrom, readAgentLog } from './index.js';
 
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -16,27 +10,15 @@ let live: LiveAgent;
 let server: RunningAgent;
 const token = 'log-token';
 
-const answer = (conversationId: string, time: string, question: string, snapshot = 'aaaaaaaa'): LogEntry => ({
-  type: 'answer',
-  time,
-  conversationId,
-  snapshot,
-  question,
-  answer: 'An answer.',
-  handoff: null,
-  confidence: 0.8,
-  articleIds: ['refund-policy'],
-  versions: {},
-  latencyMs: 5,
-});
-
 beforeAll(async () => {
   data = await tempDir('almanac-agent-log-');
   const log = new ConversationLog(path.join(data.dir, 'logs'));
-  await log.append(answer('old', '2026-11-20T09:00:00Z', 'An old question'));
-  await log.append(answer('a', '2026-12-05T10:00:00Z', 'How long does a refund take?', 'bbbbbbbb'));
-  await log.append(answer('a', '2026-12-05T10:01:00Z', 'And to a debit card?', 'cccccccc'));
-  await log.append(answer('b', '2026-12-06T08:00:00Z', '退款多久到账？'));
+  await log.append(answerEntry('old', 'An old question', { time: '2026-11-20T09:00:00Z' }));
+  await log.append(
+    answerEntry('a', 'How long does a refund take?', { time: '2026-12-05T10:00:00Z', snapshot: 'bbbbbbbb' }),
+  );
+  await log.append(answerEntry('a', 'And to a debit card?', { time: '2026-12-05T10:01:00Z', snapshot: 'cccccccc' }));
+  await log.append(answerEntry('b', '退款多久到账？', { time: '2026-12-06T08:00:00Z' }));
   live = new LiveAgent(await SnapshotStore.open(path.join(data.dir, 'agent'), []));
   server = await startAgentServer({ agent: live, log, token });
 });

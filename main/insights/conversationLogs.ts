@@ -1,7 +1,9 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { z } from 'zod';
 import { AlmanacError, type Problem } from '../AlmanacError.js';
+import { inFileOrder, parseJsonLines } from '../workspace/index.js';
 
 /** One customer conversation, as the insights count it. */
 export interface Conversation {
@@ -60,23 +62,18 @@ interface FeedbackLine {
   csat?: number;
 }
 
+/** What every line of the agent's log has: the conversation it belongs to. */
+const logLineSchema = z.looseObject({ conversationId: z.string() });
+
 /** Read the live agent's JSONL log lines (answers and feedback) into conversations. */
 export function parseAgentLog(text: string, file: string, into: Map<string, Conversation>, problems: Problem[]): void {
-  let line = 0;
-  for (const raw of text.split('\n')) {
-    line++;
-    if (!raw.trim()) continue;
-    let entry: AnswerLine | FeedbackLine;
-    try {
-      entry = JSON.parse(raw) as AnswerLine | FeedbackLine;
-    } catch {
-      problems.push({ file, field: `line ${line}`, message: 'not valid JSON' });
+  for (const item of inFileOrder(parseJsonLines(text, logLineSchema))) {
+    const line = item.line;
+    if (!('value' in item)) {
+      problems.push({ file, field: `line ${line}`, message: item.issues ? 'no conversationId' : 'not valid JSON' });
       continue;
     }
-    if (!entry || typeof entry.conversationId !== 'string') {
-      problems.push({ file, field: `line ${line}`, message: 'no conversationId' });
-      continue;
-    }
+    const entry = item.value as unknown as AnswerLine | FeedbackLine;
     let c = into.get(entry.conversationId);
     if (entry.type === 'answer') {
       if (!c) {

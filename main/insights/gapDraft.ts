@@ -1,4 +1,5 @@
 import type { ChatMessage, CompletionProvider } from '../answer/index.js';
+import { escapeMarkup } from '../text/index.js';
 import type { GapCluster } from './clusterQuestions.js';
 
 /** An article the agent cited for a gap's questions, with the text a draft may draw on. */
@@ -106,9 +107,6 @@ function template(cluster: GapCluster, related: RelatedArticle[]): GapDraft {
   return { title: titleOf(cluster), body: `${body}\n`, tags: [tag] };
 }
 
-/** Text may not close or open the delimiters it sits in, nor pass for a tag of its own. */
-const asData = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function prompt(cluster: GapCluster, related: RelatedArticle[], locale: string): ChatMessage[] {
   const language = locale.toLowerCase().startsWith('zh') ? 'Chinese' : 'English';
   const system = [
@@ -120,12 +118,12 @@ function prompt(cluster: GapCluster, related: RelatedArticle[], locale: string):
   const reasons = Object.entries(cluster.reasons)
     .map(([reason, n]) => `${reason} ${n}`)
     .join(', ');
-  const questions = cluster.examples.map((e) => `- ${asData(e)}`).join('\n');
+  const questions = cluster.examples.map((e) => `- ${escapeMarkup(e)}`).join('\n');
   const articles = related
     .slice(0, maxRelated)
     .map(
       (a) =>
-        `<article id="${asData(a.id)}" title="${asData(a.title)}">\n${asData(a.text.slice(0, maxArticleChars))}\n</article>`,
+        `<article id="${escapeMarkup(a.id)}" title="${escapeMarkup(a.title)}">\n${escapeMarkup(a.text.slice(0, maxArticleChars))}\n</article>`,
     )
     .join('\n');
   const user = [

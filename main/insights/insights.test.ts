@@ -1,29 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerEntry, feedbackEntry, logText } from '../../tests/fixtures/agentLogLines.js';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { loadConversations } from './conversationLogs.js';
 import { insightsReport } from './insightsReport.js';
 
 let tmp: Awaited<ReturnType<typeof tempDir>>;
-
-const answer = (conversationId: string, time: string, extra: object) =>
-  JSON.stringify({
-    type: 'answer',
-    time,
-    conversationId,
-    snapshot: 's1',
-    question: `question of ${conversationId}`,
-    answer: 'an answer',
-    handoff: null,
-    confidence: 0.8,
-    articleIds: [],
-    versions: {},
-    latencyMs: 10,
-    ...extra,
-  });
-const feedback = (conversationId: string, extra: object) =>
-  JSON.stringify({ type: 'feedback', time: '2026-12-01T10:00:00Z', conversationId, ...extra });
 
 beforeAll(async () => {
   tmp = await tempDir('almanac-insights-');
@@ -32,29 +15,38 @@ beforeAll(async () => {
   // version of the refund article); c4 answered and never rated.
   await writeFile(
     path.join(tmp.dir, 'logs/conversations-2026-12-01.jsonl'),
-    [
-      answer('c1', '2026-12-01T09:00:00Z', { articleIds: ['refund-policy'], versions: { 'refund-policy': 'v1' } }),
-      feedback('c1', { resolved: true, csat: 5 }),
-      answer('c2', '2026-12-01T09:30:00Z', { handoff: { topic: 'legal', reason: 'lawyer' } }),
-      feedback('c2', { csat: 2 }),
+    logText([
+      answerEntry('c1', 'question of c1', {
+        time: '2026-12-01T09:00:00Z',
+        articleIds: ['refund-policy'],
+        versions: { 'refund-policy': 'v1' },
+      }),
+      feedbackEntry('c1', { resolved: true, csat: 5 }),
+      answerEntry('c2', 'question of c2', {
+        time: '2026-12-01T09:30:00Z',
+        handoff: { topic: 'legal', reason: 'lawyer' },
+      }),
+      feedbackEntry('c2', { csat: 2 }),
       'not json',
-    ].join('\n'),
+    ]),
   );
   await writeFile(
     path.join(tmp.dir, 'logs/conversations-2026-12-02.jsonl'),
-    [
-      answer('c3', '2026-12-02T09:00:00Z', {
+    logText([
+      answerEntry('c3', 'question of c3', {
+        time: '2026-12-02T09:00:00Z',
         articleIds: ['refund-policy'],
         versions: { 'refund-policy': 'v2' },
         confidence: 0.4,
       }),
-      feedback('c3', { resolved: false, csat: 3 }),
-      answer('c4', '2026-12-02T11:00:00Z', {
+      feedbackEntry('c3', { time: '2026-12-02T10:00:00Z', resolved: false, csat: 3 }),
+      answerEntry('c4', 'question of c4', {
+        time: '2026-12-02T11:00:00Z',
         articleIds: ['shipping-options'],
         versions: { 'shipping-options': 'v1' },
         providerFailed: 'The answer provider at http://127.0.0.1:9/v1 cannot be reached.',
       }),
-    ].join('\n'),
+    ]),
   );
 });
 afterAll(() => tmp.cleanup());

@@ -1,7 +1,8 @@
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
+import { atomicWrite } from '../workspace/index.js';
 
 const targetSchema = z.object({
   url: z.string().regex(/^https?:\/\//i, 'An agent URL starts with http:// or https://'),
@@ -52,11 +53,7 @@ export async function removeTarget(configDir: string, url: string): Promise<Save
 
 async function writeTargets(configDir: string, targets: SavedTarget[]): Promise<void> {
   await mkdir(configDir, { recursive: true, mode: 0o700 });
-  const target = fileOf(configDir);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(targets, null, 2), { mode: 0o600 });
-  await chmod(temp, 0o600);
-  await rename(temp, target);
+  await atomicWrite(fileOf(configDir), JSON.stringify(targets, null, 2), { mode: 0o600 });
 }
 
 export const viewOfTargets = (targets: SavedTarget[]): TargetView[] =>

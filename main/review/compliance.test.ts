@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { teamWithKeys, type TeamWithKeys } from '../../tests/fixtures/teamWithKeys.js';
 import { AlmanacError } from '../AlmanacError.js';
 import type { Signer } from '../identity/index.js';
-import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
 import { commitArticles } from '../versions/index.js';
 import { ReviewBook, approve, approvedArticles, submitForReview, type ReviewContext } from './index.js';
 
-let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
-let keys: Awaited<ReturnType<typeof tempDir>>;
+let ctx: TeamWithKeys<'ann' | 'bob' | 'cleo'>;
 let ann: Signer;
 let bob: Signer;
 let cleo: Signer;
@@ -17,21 +15,18 @@ const as = (signer: Signer): ReviewContext => ({ store: ctx.store, book, signer 
 const refusal = (code: string) => (e: unknown) => e instanceof AlmanacError && e.code === code;
 
 beforeEach(async () => {
-  ctx = await tempWorkspace();
-  keys = await tempDir('almanac-keys-');
-  const team = await formTeam(ctx.ws, keys.dir, [
-    { id: 'ann', name: 'Ann Author' },
-    { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] },
-    { id: 'cleo', name: 'Cleo Compliance', roles: ['compliance'] },
-  ]);
-  [ann, bob, cleo] = [team.ann!.signer, team.bob!.signer, team.cleo!.signer];
+  ctx = await teamWithKeys({
+    members: [
+      { id: 'ann', name: 'Ann Author' },
+      { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] },
+      { id: 'cleo', name: 'Cleo Compliance', roles: ['compliance'] },
+    ],
+  });
+  ({ ann, bob, cleo } = ctx.signers);
   book = new ReviewBook(ctx.ws);
   ctx.store.useReviews(book);
 });
-afterEach(async () => {
-  await ctx.cleanup();
-  await keys.cleanup();
-});
+afterEach(() => ctx.cleanup());
 
 async function submitted(regulated: boolean): Promise<string> {
   const { id, meta } = await ctx.store.create({

@@ -1,8 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
+import { teamWithKeys, type TeamWithKeys } from '../../tests/fixtures/teamWithKeys.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { verifyAudit, auditFile } from '../audit/index.js';
 import { generateKeyPair, keyFingerprint, signerFor, type KeyVault, type Signer } from '../identity/index.js';
@@ -25,8 +24,7 @@ import {
   type ReviewRecord,
 } from './index.js';
 
-let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
-let keys: Awaited<ReturnType<typeof tempDir>>;
+let ctx: TeamWithKeys<'ann' | 'bob'>;
 let bobVault: KeyVault;
 let ann: Signer;
 let bob: Signer;
@@ -42,21 +40,18 @@ const forbidden = (p: Promise<unknown>) =>
   expect(p).rejects.toSatisfy((e) => e instanceof AlmanacError && e.code === 'FORBIDDEN');
 
 beforeEach(async () => {
-  ctx = await tempWorkspace();
-  keys = await tempDir('almanac-keys-');
-  const team = await formTeam(ctx.ws, keys.dir, [
-    { id: 'ann', name: 'Ann Author' },
-    { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] },
-  ]);
-  ann = team.ann!.signer;
-  ({ signer: bob, vault: bobVault } = team.bob!);
+  ctx = await teamWithKeys({
+    members: [
+      { id: 'ann', name: 'Ann Author' },
+      { id: 'bob', name: 'Bob Reviewer', roles: ['author', 'reviewer'] },
+    ],
+  });
+  ({ ann, bob } = ctx.signers);
+  bobVault = ctx.vaults.bob;
   book = new ReviewBook(ctx.ws);
   ctx.store.useReviews(book);
 });
-afterEach(async () => {
-  await ctx.cleanup();
-  await keys.cleanup();
-});
+afterEach(() => ctx.cleanup());
 
 async function article(owner = 'ann'): Promise<string> {
   const { id } = await ctx.store.create({ title: 'Refund policy', owner, body: 'Refunds take 14 days.\n' });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
-import { appendInside } from '../workspace/index.js';
+import { readFile, readdir } from 'node:fs/promises';
+import { appendJsonLineInside, inFileOrder, parseJsonLines } from '../workspace/index.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
@@ -79,31 +79,22 @@ export interface RecordLine {
   damaged?: string;
 }
 
+const storedRecordSchema = recordBodySchema.extend({ sig: z.string() }).strict();
+
 /** Parse every line of a review file; the audit chain decides which of them count. */
 export function parseRecordLines(articleId: string, text: string): RecordLine[] {
-  const out: RecordLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line) return;
-    const hash = createHash('sha256').update(line).digest('hex');
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      return out.push({ line: i + 1, hash, damaged: 'not valid JSON' });
-    }
-    const parsed = recordBodySchema.extend({ sig: z.string() }).strict().safeParse(json);
-    if (!parsed.success)
-      return out.push({
-        line: i + 1,
+  return inFileOrder(parseJsonLines(text, storedRecordSchema)).map((l): RecordLine => {
+    const hash = createHash('sha256').update(l.raw.trim()).digest('hex');
+    if (!('value' in l))
+      return {
+        line: l.line,
         hash,
-        damaged: `not a review record: ${parsed.error.issues[0]?.message ?? 'bad shape'}`,
-      });
-    if (parsed.data.article !== articleId)
-      return out.push({ line: i + 1, hash, damaged: `filed under ${articleId} but speaks of ${parsed.data.article}` });
-    out.push({ line: i + 1, hash, record: parsed.data as ReviewRecord });
+        damaged: l.issues ? `not a review record: ${l.issues[0]?.message ?? 'bad shape'}` : 'not valid JSON',
+      };
+    if (l.value.article !== articleId)
+      return { line: l.line, hash, damaged: `filed under ${articleId} but speaks of ${l.value.article}` };
+    return { line: l.line, hash, record: l.value as ReviewRecord };
   });
-  return out;
 }
 
 /** The text of one article's review file ('' when it has none); DAMAGED when it cannot be read. */
@@ -130,11 +121,10 @@ export async function reviewedArticleIds(ws: Workspace): Promise<string[]> {
 /** Append one signed record to `reviews/<article>.jsonl`; the caller commits the file. Returns the line's hash. */
 export async function appendRecord(ws: Workspace, record: ReviewRecord): Promise<string> {
   const file = path.join(ws.root, reviewFile(record.article));
-  await mkdir(path.dirname(file), { recursive: true });
-  const { line, hash } = recordLine(record);
-  await withLock(ws.localDir, `review-${record.article}`, () => appendInside(ws.root, file, `${line}\n`), {
+  // The line appended is JSON.stringify(record), as recordLine hashes it.
+  await withLock(ws.localDir, `review-${record.article}`, () => appendJsonLineInside(ws.root, file, record), {
     staleMs: 5_000,
     waitMs: 30_000,
   });
-  return hash;
+  return recordLine(record).hash;
 }

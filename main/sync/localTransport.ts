@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, open, type FileHandle, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
+import { atomicWrite, withLock } from '../workspace/index.js';
 import { RemoteUnreachable } from './RemoteUnreachable.js';
 import type { Transport } from './transport.js';
 
@@ -12,16 +12,9 @@ async function names(dir: string): Promise<string[]> {
 }
 
 /** Copy a file whole under its final name: a reader sees it complete or not at all. */
-async function copyWhole(from: string, to: string, objectsDir: string): Promise<void> {
-  const temp = path.join(objectsDir, `.sync-${randomBytes(6).toString('hex')}.tmp`);
-  await copyFile(from, temp);
-  const handle = await open(temp, 'r');
-  await handle.sync().finally(() => handle.close());
+async function copyWhole(from: string, to: string): Promise<void> {
   await mkdir(path.dirname(to), { recursive: true });
-  await rename(temp, to).catch(async (err: unknown) => {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  });
+  await atomicWrite(to, await readFile(from));
 }
 
 /**
@@ -36,7 +29,7 @@ export async function copyObjects(fromObjects: string, toObjects: string): Promi
     const have = new Set(await names(path.join(toObjects, prefix)));
     for (const rest of await names(path.join(fromObjects, prefix))) {
       if (!/^[0-9a-f]{38}$/.test(rest) || have.has(rest)) continue;
-      await copyWhole(path.join(fromObjects, prefix, rest), path.join(toObjects, prefix, rest), toObjects);
+      await copyWhole(path.join(fromObjects, prefix, rest), path.join(toObjects, prefix, rest));
       copied++;
     }
   }
@@ -46,7 +39,7 @@ export async function copyObjects(fromObjects: string, toObjects: string): Promi
   for (const idx of (await names(packs)).filter((n) => /^pack-[0-9a-f]+\.idx$/.test(n))) {
     for (const file of [idx.replace(/\.idx$/, '.pack'), idx]) {
       if (havePacks.has(file)) continue;
-      await copyWhole(path.join(packs, file), path.join(toObjects, 'pack', file), toObjects);
+      await copyWhole(path.join(packs, file), path.join(toObjects, 'pack', file));
       copied++;
     }
   }
@@ -62,51 +55,39 @@ export async function readMain(gitdir: string): Promise<string | null> {
   return line ? line.split(' ')[0]! : null;
 }
 
-// The lock is held for one read and one rename; one this old was left by a crashed sync.
-const staleLockMs = 30_000;
-
-async function takeLock(lock: string): Promise<FileHandle> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await open(lock, 'wx');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const age = await stat(lock).then(
-        (s) => Date.now() - s.mtimeMs,
-        () => 0,
-      );
-      if (age > staleLockMs) await rm(lock, { force: true });
-      else if (attempt >= 100) {
-        throw new AlmanacError(
-          'CONFLICT',
-          `Another sync is pushing to this remote (${lock} exists). Sync again in a moment.`,
-        );
-      } else await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 /**
- * Move a bare repository's main from `expected` to `next` under `refs/heads/main.lock`, created
- * exclusively as git does; false when main no longer points at `expected`.
+ * Move a bare repository's main from `expected` to `next` holding `refs/heads/main.lock` (a lock
+ * folder: git refuses to push while it is there, as Almanac refuses while git holds its lock file);
+ * false when main no longer points at `expected`.
  */
 export async function compareAndSwapMain(gitdir: string, expected: string | null, next: string): Promise<boolean> {
   const ref = path.join(gitdir, branch);
-  await mkdir(path.dirname(ref), { recursive: true });
   const lock = `${ref}.lock`;
-  const handle = await takeLock(lock);
-  let renamed = false;
   try {
-    if ((await readMain(gitdir)) !== expected) return false;
-    await handle.writeFile(`${next}\n`);
-    await handle.sync();
-    await handle.close();
-    await rename(lock, ref);
-    renamed = true;
-    return true;
-  } finally {
-    await handle.close().catch(() => undefined);
-    if (!renamed) await rm(lock, { force: true });
+    // Held for one read and one write; the holder refreshes it, so one 10 s old was left by a crashed sync.
+    return await withLock(
+      gitdir,
+      'main',
+      async (held) => {
+        if ((await readMain(gitdir)) !== expected) return false;
+        held();
+        await atomicWrite(ref, `${next}\n`);
+        return true;
+      },
+      {
+        staleMs: 10_000,
+        waitMs: 5_000,
+        at: lock,
+        busy: `Another sync is pushing to this remote (${lock} exists). Sync again in a moment.`,
+      },
+    );
+  } catch (err) {
+    // git's lock (and an older Almanac's) is a file: a stale one stays until someone removes it, as git asks.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOTDIR') throw err;
+    throw new AlmanacError(
+      'CONFLICT',
+      `${lock} was left by a push that stopped (git's, or an older Almanac's). If nothing is pushing to this remote, remove that file and sync again.`,
+    );
   }
 }
 

@@ -1,23 +1,27 @@
+import { parseJsonLines } from '../workspace/index.js';
+
 /** JSON-lines files whose records carry an `id` and may be edited, not only appended: golden sets. */
 export function mergesById(filepath: string): boolean {
   return /^evals\/[\w-]+\.jsonl$/.test(filepath);
 }
 
+/** Each record's line, by the record's id. */
 type Records = Map<string, string>;
 
-/** The lines of a JSON-lines text by their record's id; undefined when a line has no id (or is not JSON). */
-function byId(text: string | null): Records | undefined {
+/**
+ * The lines of a JSON-lines text by their record's id (the records themselves into `values`, when
+ * given); undefined when a line has no id (or is not JSON).
+ */
+function byId(text: string | null, values?: Map<string, Record<string, unknown>>): Records | undefined {
   const out: Records = new Map();
-  for (const line of (text ?? '').split('\n')) {
-    if (!line.trim()) continue;
-    let id: unknown;
-    try {
-      id = (JSON.parse(line) as { id?: unknown }).id;
-    } catch {
-      return undefined;
-    }
+  const { records, bad } = parseJsonLines(text ?? '');
+  if (bad.length) return undefined;
+  for (const { value, raw } of records) {
+    const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const id = record.id;
     if ((typeof id !== 'string' && typeof id !== 'number') || out.has(String(id))) return undefined;
-    out.set(String(id), line);
+    out.set(String(id), raw);
+    values?.set(String(id), record);
   }
   return out;
 }
@@ -36,7 +40,8 @@ function freeId(taken: Set<string>): string {
  * removed, or a line has no id: the file is then a conflict for a person to settle.
  */
 export function mergeById(base: string | null, ours: string, theirs: string): string | null {
-  const [b, o, t] = [byId(base), byId(ours), byId(theirs)];
+  const theirRecords = new Map<string, Record<string, unknown>>();
+  const [b, o, t] = [byId(base), byId(ours), byId(theirs, theirRecords)];
   if (!b || !o || !t) return null;
   const out: Records = new Map();
   for (const [id, line] of o) {
@@ -65,8 +70,7 @@ export function mergeById(base: string | null, ours: string, theirs: string): st
     // Both sides added a different record under the same new id: keep theirs under a free one.
     const renamed = freeId(taken);
     taken.add(renamed);
-    const record = JSON.parse(line) as Record<string, unknown>;
-    out.set(renamed, JSON.stringify({ ...record, id: renamed }));
+    out.set(renamed, JSON.stringify({ ...theirRecords.get(id), id: renamed }));
   }
   return out.size ? `${[...out.values()].join('\n')}\n` : '';
 }

@@ -37,3 +37,11 @@ export function decodeEntities(text: string): string {
     },
   );
 }
+
+/**
+ * Text as markup data: `&`, `<` and `>` escaped, so that it can neither open nor close the tags it
+ * sits in (prompt delimiters such as `<passage>`) nor pass for a tag of its own.
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

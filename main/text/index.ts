@@ -22,6 +22,6 @@ export { matchRanges } from './highlight.js';
 export type { TextRange } from './highlight.js';
 export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
 export type { Coverage, CoverageOptions, TermStats } from './coverage.js';
-export { decodeEntities } from './entities.js';
+export { decodeEntities, escapeMarkup } from './entities.js';
 export { introducesNext, sentences } from './sentences.js';
 export { wordClasses } from './wordClasses.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalBytes } from '../identity/index.js';
+import { inFileOrder, jsonLineTexts, parseJsonLine, parseJsonLines, type BadJsonLine } from '../workspace/index.js';
 
 export const auditActions = [
   'version.save',
@@ -70,20 +71,20 @@ export function entryId(body: AuditBody, sig: string | undefined): string {
 }
 
 /** The lines of a JSON-lines text, blank lines dropped. */
-export const logLines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+export const logLines = (text: string) => jsonLineTexts(text).map((l) => l.raw);
+
+/** Why a line is not an audit entry, as the chain reports it. */
+const notAnEntry = (bad: Omit<BadJsonLine, 'line' | 'raw'>) =>
+  bad.issues ? `not an audit entry (${bad.issues[0]?.message ?? 'bad shape'})` : 'not valid JSON';
 
 /** Parse one line as an audit entry, or say why it is not one. */
 export function parseEntry(line: string): { entry: AuditEntry } | { reason: string } {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    return { reason: 'not valid JSON' };
-  }
-  const parsed = auditEntrySchema.safeParse(json);
-  if (!parsed.success) return { reason: `not an audit entry (${parsed.error.issues[0]?.message ?? 'bad shape'})` };
-  return { entry: parsed.data };
+  const parsed = parseJsonLine(line, auditEntrySchema);
+  return 'value' in parsed ? { entry: parsed.value } : { reason: notAnEntry(parsed) };
 }
+
+/** The lines of a log text in order, each an entry or a line that is not one (kept as it is). */
+const logItems = (text: string) => inFileOrder(parseJsonLines(text, auditEntrySchema));
 
 /**
  * Re-link a merged log (base entries, then ours, then theirs): every entry keeps its signed body and
@@ -92,14 +93,13 @@ export function parseEntry(line: string): { entry: AuditEntry } | { reason: stri
 export function relinkAudit(text: string): string {
   let prev = genesisHash;
   const out: string[] = [];
-  for (const line of logLines(text)) {
-    const parsed = parseEntry(line);
-    if (!('entry' in parsed)) {
-      out.push(line);
+  for (const item of logItems(text)) {
+    if (!('value' in item)) {
+      out.push(item.raw);
       continue;
     }
-    const body = bodyOf(parsed.entry);
-    const sig = parsed.entry.sig;
+    const body = bodyOf(item.value);
+    const sig = item.value.sig;
     const entry: AuditEntry = { ...body, ...(sig ? { sig } : {}), prev, hash: chainHash(prev, body, sig) };
     out.push(JSON.stringify(entry));
     prev = entry.hash;
@@ -115,12 +115,11 @@ export function relinkAudit(text: string): string {
 export function mergeAuditLogs(base: string | null, ours: string, theirs: string): string {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const line of [...logLines(base ?? ''), ...logLines(ours), ...logLines(theirs)]) {
-    const parsed = parseEntry(line);
-    const key = 'entry' in parsed ? entryId(bodyOf(parsed.entry), parsed.entry.sig) : `line:${line}`;
+  for (const item of [...logItems(base ?? ''), ...logItems(ours), ...logItems(theirs)]) {
+    const key = 'value' in item ? entryId(bodyOf(item.value), item.value.sig) : `line:${item.raw}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(line);
+    out.push(item.raw);
   }
   return relinkAudit(out.join('\n'));
 }

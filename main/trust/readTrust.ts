@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Member } from '../workspace/index.js';
+import { jsonLineTexts, type Member } from '../workspace/index.js';
 import { auditFile, auditHeadFile } from './auditChain.js';
 import { auditHeadSchema, checkHead, checkPin, trustPinSchema, type AuditHead, type TrustPin } from './auditHead.js';
 import { ChainVerifier, type ChainBreak, type ChainNotice, type TeamRoot } from './ChainVerifier.js';
@@ -59,13 +59,14 @@ function chainFor(root: string, bytes: Buffer): { chain: ChainVerifier; unfinish
   const end = bytes.lastIndexOf(0x0a) + 1;
   if (end > hit.prefixBytes) {
     const text = bytes.subarray(hit.prefixBytes, end).toString('utf8');
-    const lines = text.split('\n');
-    lines.pop();
-    for (const line of lines) {
-      hit.lines++;
-      if (line.trim() === '') continue;
-      if (!hit.chain.feed(line, hit.lines)) break;
-    }
+    const before = hit.lines;
+    // The text ends with its last line end: every line end counts a line, blank ones included.
+    hit.lines += text.match(/\n/g)?.length ?? 0;
+    for (const { line, raw } of jsonLineTexts(text))
+      if (!hit.chain.feed(raw, before + line)) {
+        hit.lines = before + line;
+        break;
+      }
     if (!hit.chain.broken) {
       hit.prefixBytes = end;
       hit.prefixDigest = digest(bytes.subarray(0, end));

@@ -4,8 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../tests/fixtures/runCli.js';
-import { tempDir, tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { formTeam } from '../../tests/fixtures/teamWorkspace.js';
+import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
+import { teamWithKeys } from '../../tests/fixtures/teamWithKeys.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { readTrustedKeys } from '../agent/index.js';
 import { appendAudit, auditFile, auditHeadFile, verifyAudit } from '../audit/index.js';
@@ -41,16 +41,11 @@ afterEach(async () => {
 
 /** The sample workspace: its team's demo keys let a test act as each of them. */
 async function sample() {
-  const ctx = await tempWorkspace({ sample: true });
+  const ctx = await teamWithKeys({ sample: true });
   cleanups.push(ctx.cleanup);
-  const ws = ctx.ws;
-  const { store, book } = reviewedStore(ws);
-  const as = async (id: string): Promise<ReviewContext> => ({
-    store,
-    book,
-    signer: await signerFor(ws, ctx.vault, id),
-  });
-  return { ...ctx, ws, store, book, as };
+  const { store, book } = reviewedStore(ctx.ws);
+  const as = async (id: string): Promise<ReviewContext> => ({ store, book, signer: await ctx.signerOf(id) });
+  return { ...ctx, store, book, as };
 }
 
 async function handEdit(ws: Workspace, edit: (team: Record<string, unknown>[]) => void): Promise<void> {
@@ -102,7 +97,7 @@ describe('a hand-edited roster', () => {
     const { dir } = await tempDir('almanac-remote-');
     const remote = path.join(dir, 'remote.git');
     await git.init({ fs, dir: remote, bare: true, defaultBranch: 'main' });
-    const sara = await signerFor(s.ws, s.vault, 'sara.koh');
+    const sara = await s.signerOf('sara.koh');
     await syncWithTeam(s.ws, { remote, signer: sara });
     const b = await cloneWorkspace(remote, path.join(dir, 'b'));
     // The attacker edits the roster copy in a clone and pushes a plain commit.
@@ -195,26 +190,25 @@ describe('review records', () => {
   });
 
   it('`commit --author` of someone else is refused: a reviewer cannot hide that they wrote the text', async () => {
-    const ctx = await tempWorkspace();
+    const ctx = await teamWithKeys({
+      members: [
+        { id: 'ann', name: 'Ann' },
+        { id: 'bob', name: 'Bob', roles: ['author', 'reviewer'] },
+        { id: 'carl', name: 'Carl', roles: ['author'] },
+      ],
+    });
     cleanups.push(ctx.cleanup);
-    const keys = await tempDir('almanac-keys-');
-    cleanups.push(keys.cleanup);
-    const team = await formTeam(ctx.ws, keys.dir, [
-      { id: 'ann', name: 'Ann' },
-      { id: 'bob', name: 'Bob', roles: ['author', 'reviewer'] },
-      { id: 'carl', name: 'Carl', roles: ['author'] },
-    ]);
     const { store, book } = reviewedStore(ctx.ws);
     const { id } = await store.create({ title: 'Refunds', owner: 'carl', body: 'Refunds take 14 days.\n' });
     // Bob, a reviewer, writes the text and tries to save it as Carl, on his own machine.
-    await expect(savingAs(ctx.ws, team.bob!.vault, 'carl')).rejects.toSatisfy(refused('SIGN_IN_REQUIRED', /Carl/));
+    await expect(savingAs(ctx.ws, ctx.vaults.bob, 'carl')).rejects.toSatisfy(refused('SIGN_IN_REQUIRED', /Carl/));
     await expect(commitArticles(ctx.ws, [id], 'By Carl', 'carl')).rejects.toSatisfy(
       refused('SIGN_IN_REQUIRED', /signed/),
     );
     // Saved as himself, the version is his: Carl may submit it, Bob may not approve it.
-    await commitArticles(ctx.ws, [id], 'Refunds', await savingAs(ctx.ws, team.bob!.vault, 'bob'));
-    await submitForReview({ store, book, signer: team.carl!.signer }, id);
-    await expect(approve({ store, book, signer: team.bob!.signer }, id)).rejects.toSatisfy(
+    await commitArticles(ctx.ws, [id], 'Refunds', await savingAs(ctx.ws, ctx.vaults.bob, 'bob'));
+    await submitForReview({ store, book, signer: ctx.signers.carl }, id);
+    await expect(approve({ store, book, signer: ctx.signers.bob }, id)).rejects.toSatisfy(
       refused('FORBIDDEN', /wrote or submitted/),
     );
     expect((await book.article(id)).authors.get((await store.get(id)).version)).toEqual(new Set(['bob']));
@@ -255,7 +249,7 @@ describe('the audit chain', () => {
     const head = path.join(s.ws.root, auditHeadFile);
     const [oldLog, oldHead] = [await readFile(log, 'utf8'), await readFile(head, 'utf8')];
     expect((await verifyAudit(s.ws)).ok).toBe(true);
-    const sara = await signerFor(s.ws, s.vault, 'sara.koh');
+    const sara = await s.signerOf('sara.koh');
     for (const subject of ['a', 'b', 'c', 'd']) await appendAudit(s.ws, sara, 'review.comment', subject);
     await writeFile(log, oldLog);
     await writeFile(head, oldHead);
@@ -321,7 +315,7 @@ describe('sync', () => {
     const { dir } = await tempDir('almanac-remote-');
     const remote = path.join(dir, 'remote.git');
     await git.init({ fs, dir: remote, bare: true, defaultBranch: 'main' });
-    const sara = await signerFor(s.ws, s.vault, 'sara.koh');
+    const sara = await s.signerOf('sara.koh');
     await syncWithTeam(s.ws, { remote, signer: sara });
     const first = await git.resolveRef({ fs, gitdir: remote, ref: 'refs/heads/main' });
     for (const subject of ['x', 'y']) {
@@ -372,7 +366,7 @@ describe('a remote that carries a symbolic link', () => {
     const { dir } = await tempDir('almanac-remote-');
     const remote = path.join(dir, 'remote.git');
     await git.init({ fs, dir: remote, bare: true, defaultBranch: 'main' });
-    const sara = await signerFor(s.ws, s.vault, 'sara.koh');
+    const sara = await s.signerOf('sara.koh');
     await syncWithTeam(s.ws, { remote, signer: sara });
     const b = await cloneWorkspace(remote, path.join(dir, 'b'));
     // The attacker commits audit/log.jsonl as a link to a file outside any workspace.

@@ -13,10 +13,24 @@ export function blobHash(content: string | Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-const queues = new Map<string, Promise<unknown>>();
+let onRepair: (notice: string) => void = (notice) => process.stderr.write(`Almanac repaired history: ${notice}\n`);
 
-/** Hold the repository's lock across processes (the studio and the command line) while `work` runs. */
-function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
+/** Report and repair a branch that moved backwards since Almanac last saw it (at open). */
+export async function checkHistory(dir: string): Promise<void> {
+  for (const line of await checkBranch(dir)) onRepair(line);
+}
+
+/** Where notices about repaired history go (the studio shows them; the command line prints them). */
+export function reportRepairsTo(listener: (notice: string) => void): void {
+  onRepair = listener;
+}
+
+/**
+ * Run git work for one repository one at a time, in this process and across processes (the studio
+ * and the command line): withLock's queue and its lock folder in .almanac/locks. isomorphic-git's
+ * index is not safe to share.
+ */
+export function serialized<T>(dir: string, work: () => Promise<T>): Promise<T> {
   return withLock(
     path.join(dir, '.almanac'),
     'git',
@@ -31,33 +45,6 @@ function acrossProcesses<T>(dir: string, work: () => Promise<T>): Promise<T> {
     },
     { staleMs: 5_000, waitMs: 2 * 60_000 },
   );
-}
-
-let onRepair: (notice: string) => void = (notice) => process.stderr.write(`Almanac repaired history: ${notice}\n`);
-
-/** Report and repair a branch that moved backwards since Almanac last saw it (at open). */
-export async function checkHistory(dir: string): Promise<void> {
-  for (const line of await checkBranch(dir)) onRepair(line);
-}
-
-/** Where notices about repaired history go (the studio shows them; the command line prints them). */
-export function reportRepairsTo(listener: (notice: string) => void): void {
-  onRepair = listener;
-}
-
-/**
- * Run git work for one repository one at a time: in this process by a queue, across processes by a
- * lock folder in .almanac/locks; isomorphic-git's index is not safe to share.
- */
-export function serialized<T>(dir: string, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(dir) ?? Promise.resolve();
-  const locked = () => acrossProcesses(dir, work);
-  const next = previous.then(locked, locked);
-  queues.set(
-    dir,
-    next.catch(() => undefined),
-  );
-  return next;
 }
 
 export async function headCommit(dir: string): Promise<string | null> {

@@ -15,11 +15,21 @@ export interface Workspace {
 /** The workspace's settings file, at its root. */
 export const configFile = 'almanac.json';
 
-/** Resolve a path inside the workspace; throws VALIDATION_FAILED if it would escape it. */
-export function insideWorkspace(root: string, ...segments: string[]): string {
+/**
+ * The path `segments` resolve to from `root` (an absolute one stands for itself), or undefined when
+ * it leaves `root`; `root` itself is inside. The one containment check: callers compare real paths
+ * when links matter.
+ */
+export function resolveInside(root: string, ...segments: string[]): string | undefined {
   const target = path.resolve(root, ...segments);
   const rel = path.relative(root, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
+  return rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel) ? undefined : target;
+}
+
+/** Resolve a path inside the workspace; throws VALIDATION_FAILED if it would escape it. */
+export function insideWorkspace(root: string, ...segments: string[]): string {
+  const target = resolveInside(root, ...segments);
+  if (target === undefined) {
     throw new AlmanacError('VALIDATION_FAILED', `The path ${segments.join('/')} leaves the workspace.`);
   }
   return target;

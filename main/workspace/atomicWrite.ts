@@ -3,10 +3,19 @@ import { link, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
-/** Write a file so that a crash leaves either the old or the new content, never a mix. */
-export async function atomicWrite(file: string, content: string | Uint8Array): Promise<void> {
+/**
+ * Write a file so that a crash leaves either the old or the new content, never a mix: the one way
+ * Almanac replaces a file (a synced temp file renamed over it). `mode` sets its permissions (`0o600`
+ * for keys and tokens); without it an existing file keeps its own.
+ */
+export async function atomicWrite(
+  file: string,
+  content: string | Uint8Array,
+  { mode }: { mode?: number } = {},
+): Promise<void> {
   await writeFileAtomic(file, typeof content === 'string' ? content : Buffer.from(content), {
     fsync: true,
+    ...(mode === undefined ? {} : { mode }),
   });
 }
 

@@ -1,4 +1,4 @@
-export { configFile, insideWorkspace } from './Workspace.js';
+export { configFile, insideWorkspace, resolveInside } from './Workspace.js';
 export type { Workspace } from './Workspace.js';
 export { atomicWrite } from './atomicWrite.js';
 export { removeStaleTempFiles } from './removeStaleTempFiles.js';
@@ -8,3 +8,13 @@ export { appendInside, createInside, guardWrite, writeInside } from './workspace
 export { withLock } from './withLock.js';
 export { roles, memberSchema } from './workspaceConfig.js';
 export { atomicTempFile } from './atomicWrite.js';
+export {
+  appendJsonLine,
+  inFileOrder,
+  jsonLineTexts,
+  parseJsonLine,
+  parseJsonLines,
+  readJsonLines,
+} from './jsonLines.js';
+export type { BadJsonLine, JsonLine, JsonLines } from './jsonLines.js';
+export { appendJsonLineInside } from './appendJsonLineInside.js';

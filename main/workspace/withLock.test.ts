@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { tempDir } from '../../tests/fixtures/tempWorkspace.js';
 import { AlmanacError } from '../AlmanacError.js';
 import { withLock } from './withLock.js';
@@ -20,11 +20,9 @@ it('never ignores a lock taken from its holder: the next write and the result st
       wrote.push('first');
       // Another process (or a clean-up) removes the lock while this one still works.
       await rm(path.join(tmp.dir, 'locks', 'audit.lock'), { recursive: true, force: true });
-      // proper-lockfile notices at its next refresh (half the stale time); keep writing until then.
-      for (let i = 0; i < 100; i++) {
-        held();
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      // proper-lockfile notices at its next refresh (half the stale time): wait until held() refuses.
+      await vi.waitFor(() => expect(held).toThrow(/taken from this process/), { timeout: 10_000, interval: 50 });
+      held();
       wrote.push('second');
     },
     { staleMs: 2_000, waitMs: 1_000 },

@@ -3,6 +3,7 @@ import { lstat, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { AlmanacError } from '../AlmanacError.js';
 import { atomicCreate, atomicWrite } from './atomicWrite.js';
+import { resolveInside } from './Workspace.js';
 
 const refused = (root: string, at: string, what: string) =>
   new AlmanacError(
@@ -17,10 +18,10 @@ const refused = (root: string, at: string, what: string) =>
  * Throws VALIDATION_FAILED naming the part (also when `file` is not inside `root`).
  */
 export async function guardWrite(root: string, file: string, kind: 'file' | 'folder' = 'file'): Promise<void> {
-  const rel = path.relative(root, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel))
+  const target = resolveInside(root, path.resolve(file));
+  if (target === undefined || target === path.resolve(root))
     throw new AlmanacError('VALIDATION_FAILED', `${file} is not inside the workspace ${root}.`);
-  const parts = rel.split(path.sep);
+  const parts = path.relative(root, target).split(path.sep);
   let at = root;
   for (const [i, part] of parts.entries()) {
     at = path.join(at, part);

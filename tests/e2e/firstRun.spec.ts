@@ -10,16 +10,27 @@ function countEventStreams(page: Page): () => number {
   return () => n;
 }
 
+/** Count the page's bridge calls (POST /api/<route>). */
+function countBridgeCalls(page: Page): () => number {
+  let n = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname.startsWith('/api/')) n++;
+  });
+  return () => n;
+}
+
 test('without its token the studio says how to open it; the tokened hash loads it without a reload', async ({
   page,
   studio,
 }) => {
   const eventStreams = countEventStreams(page);
+  const bridgeCalls = countBridgeCalls(page);
   await page.goto(`http://127.0.0.1:${studio.port}/`);
   const noToken = page.getByTestId('no-token');
+  // Without a token the page decides at once (the token page, not its "checking" state) and asks the server nothing.
   await expect(noToken).toContainText('npm start');
   await expect(noToken).toContainText(`http://127.0.0.1:${studio.port}/#token=`);
-  await page.waitForTimeout(1500);
+  expect(bridgeCalls()).toBe(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('article-row')).toHaveCount(0);
   expect(eventStreams()).toBe(0);
@@ -36,12 +47,16 @@ test('without its token the studio says how to open it; the tokened hash loads i
 
 test('a wrong token shows the same page, with no error toast and no retried event stream', async ({ page, studio }) => {
   const eventStreams = countEventStreams(page);
+  const refused = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/workspace.info' && r.status() === 401,
+  );
   await page.goto(`http://127.0.0.1:${studio.port}/#token=not-the-token`);
+  // The check is over: the server turned the token away, the page dropped it and shows the token page.
+  await refused;
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('almanac.token'))).toBeNull();
   await expect(page.getByTestId('no-token')).toBeVisible();
-  await page.waitForTimeout(1500);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(eventStreams()).toBe(0);
-  expect(await page.evaluate(() => sessionStorage.getItem('almanac.token'))).toBeNull();
 });
 
 test('index.html and the HTTP header carry the same CSP, from one source', async ({ page, request, studio }) => {

@@ -39,7 +39,18 @@ test('Markdown with script payloads imports safe and runs nothing in the editor'
   await expect(body).toContainText('Safe words');
   await body.getByText('bold').hover();
   await body.getByText('click me').click();
-  await page.waitForTimeout(300);
+  // The click is handled once the cursor is in the link text, and the missing image has failed to load
+  // (its error event has fired): a payload that could run would have run by then.
+  await expect
+    .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? ''))
+    .toContain('click me');
+  await expect
+    .poll(() =>
+      body
+        .locator('img')
+        .evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete)),
+    )
+    .toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
   await expect(body.locator('a[href^="javascript:"], script, iframe, [onerror], [onmouseover]')).toHaveCount(0);

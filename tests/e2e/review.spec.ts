@@ -4,10 +4,8 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { almanac, expect, selectPassage, startStudio, stopStudio, type Studio } from './studio';
 
-/** The invite code Ann was given for Li: Li claims his key with it (in real life, on his own machine). */
-let invite = '';
-
-const test = base.extend<{ studio: Studio }>({
+/** The studio, and the invite code Ann was given for Li: Li claims his key with it (in real life, on his own machine). */
+const test = base.extend<{ studio: Studio & { invite: string } }>({
   // eslint-disable-next-line no-empty-pattern
   studio: async ({}, use) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'almanac-review-'));
@@ -16,9 +14,9 @@ const test = base.extend<{ studio: Studio }>({
     almanac('init', ws);
     almanac('team', 'join', ws, '--id', 'ann', '--name', 'Ann', { env });
     const added = almanac('team', 'add', ws, 'li', '--name', 'Li', '--roles', 'author,reviewer', '--json', { env });
-    invite = (JSON.parse(added.stdout) as { invite: string }).invite;
+    const { invite } = JSON.parse(added.stdout) as { invite: string };
     const studio = await startStudio(ws, undefined, { configDir: env.ALMANAC_CONFIG_DIR });
-    await use(studio);
+    await use({ ...studio, invite });
     await stopStudio(studio);
     await rm(dir, { recursive: true, force: true });
   },
@@ -68,7 +66,7 @@ test('submit, comment on a passage, request changes, resubmit, approve; no self-
   await page.keyboard.press('a');
   await expect(page.getByTestId('compose').getByRole('button', { name: 'Approve' })).toHaveCount(0);
 
-  await becomeMember(page, /Claim Li/, 'Li', invite);
+  await becomeMember(page, /Claim Li/, 'Li', studio.invite);
   await expect(page.getByTestId('identity')).toContainText('reviewer');
   await page.getByTestId('queue-item').filter({ hasText: 'Parcel lockers' }).click();
   await selectPassage(page.getByTestId('queue-detail'), 'within three days');
