@@ -79,7 +79,10 @@ export async function appendAudit(
       const allowed = chain.check(body, sig);
       if (!allowed.ok)
         throw new AlmanacError('FORBIDDEN', `The signed roster does not allow this ${action}: ${allowed.reason}.`);
+      // Taken now: the chain read above goes on verifying in place when this process reads the log
+      // again, and other work of this process may do so (seeing this very entry) while we await.
       const prev = chain.lastHash;
+      const entries = chain.entries + 1;
       const entry: AuditEntry = { ...body, ...(sig ? { sig } : {}), prev, hash: chainHash(prev, body, sig) };
       held();
       // A half-written last line (a crash while appending) was never part of the log: replace it.
@@ -88,7 +91,7 @@ export async function appendAudit(
         await truncate(file, bytes.lastIndexOf(0x0a) + 1);
       }
       await appendJsonLineInside(ws.root, file, entry);
-      const head = signHead({ entries: chain.entries + 1, hash: entry.hash }, signer, time);
+      const head = signHead({ entries, hash: entry.hash }, signer, time);
       await writeInside(ws.root, path.join(ws.root, auditHeadFile), `${JSON.stringify(head, null, 2)}\n`);
       await advancePin(ws, await trustOf(ws));
       return entry;

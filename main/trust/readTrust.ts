@@ -117,6 +117,11 @@ async function readTrustFiles(ws: { root: string; localDir: string }): Promise<T
     chain,
     ...extra,
   });
+  // Read in the reverse of the order a writer writes (the entry, then the head, then this clone's
+  // pin): a pin or head read here was written after the entries it vouches for, so a writer
+  // appending meanwhile can make the log look longer than the head says, never shorter.
+  const pinRead = await readOptional(path.join(ws.localDir, trustPinFile));
+  const headRead = await readOptional(path.join(ws.root, auditHeadFile));
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(ws.root, auditFile));
@@ -134,7 +139,6 @@ async function readTrustFiles(ws: { root: string; localDir: string }): Promise<T
   const { chain, unfinishedLine } = chainFor(ws.root, bytes);
   if (chain.broken) return broken(chain, { ...chain.broken, file: auditFile, fix: restoreFix }, { unfinishedLine });
 
-  const headRead = await readOptional(path.join(ws.root, auditHeadFile));
   let head: AuditHead | undefined;
   if (headRead.error || headRead.text !== undefined) {
     const parsed = headRead.text === undefined ? undefined : safeJson(headRead.text, auditHeadSchema);
@@ -151,7 +155,6 @@ async function readTrustFiles(ws: { root: string; localDir: string }): Promise<T
   if (headProblem)
     return broken(chain, { file: auditHeadFile, line: 0, reason: headProblem, fix: restoreFix }, { unfinishedLine });
 
-  const pinRead = await readOptional(path.join(ws.localDir, trustPinFile));
   const pin: TrustPin | undefined =
     pinRead.text === undefined && !pinRead.error ? { entries: 0 } : safeJson(pinRead.text ?? '', trustPinSchema);
   const pinFile = path.posix.join('.almanac', trustPinFile);
