@@ -94,6 +94,23 @@ const rootOption = {
 
 const coreRoot = (context) => path.resolve(context.cwd, context.options[0]?.root ?? 'main');
 
+/**
+ * Calls `check(node, specifier, here, target)` for every relative import of the linted file that
+ * reaches a folder of main/ other than its own; `here` is undefined for a file outside main/ or at
+ * its top.
+ */
+function importsAcross(context, check) {
+  const root = coreRoot(context);
+  const placed = placeIn(root, context.filename);
+  const here = placed && placed.folder !== '.' ? placed : undefined;
+  return eachImport((node, spec) => {
+    if (!spec.startsWith('.')) return;
+    const target = placeIn(root, path.resolve(path.dirname(context.filename), spec));
+    if (!target || target.folder === '.' || target.folder === here?.folder) return;
+    check(node, spec, here, target);
+  });
+}
+
 const folderEntry = {
   meta: {
     type: 'problem',
@@ -105,13 +122,7 @@ const folderEntry = {
     },
   },
   create(context) {
-    const root = coreRoot(context);
-    const here = placeIn(root, context.filename);
-    return eachImport((node, spec) => {
-      if (!spec.startsWith('.')) return;
-      const target = placeIn(root, path.resolve(path.dirname(context.filename), spec));
-      if (!target || target.folder === '.') return;
-      if (here && here.folder === target.folder) return;
+    return importsAcross(context, (node, spec, here, target) => {
       if (isEntry(target.rest)) return;
       context.report({ node, messageId: 'bypass', data: { spec, folder: target.folder, rest: target.rest } });
     });
@@ -129,14 +140,10 @@ const noFolderCycle = {
     },
   },
   create(context) {
-    const root = coreRoot(context);
-    const here = placeIn(root, context.filename);
-    if (!here || here.folder === '.' || testFile.test(context.filename)) return {};
-    const graph = folderGraph(root);
-    return eachImport((node, spec) => {
-      if (!spec.startsWith('.')) return;
-      const target = placeIn(root, path.resolve(path.dirname(context.filename), spec));
-      if (!target || target.folder === '.' || target.folder === here.folder) return;
+    if (testFile.test(context.filename)) return {};
+    const graph = folderGraph(coreRoot(context));
+    return importsAcross(context, (node, _spec, here, target) => {
+      if (!here) return;
       const back = pathBetween(graph, target.folder, here.folder);
       if (back)
         context.report({

@@ -89,7 +89,9 @@ export function registerAnswerCommands(program: Command, config: CliConfig): voi
           onDelta: streaming ? (text) => process.stdout.write(text) : undefined,
         });
         if (streaming) process.stdout.write('\n\n');
-        const { answer, citations, handoff, confidence, sentences, trace } = result;
+        const { answer, citations, handoff, confidence, sentences, trace, providerFailed } = result;
+        if (providerFailed && !opts.json)
+          process.stderr.write(`${providerFailed}\nAnswered extractively from the same passages instead.\n`);
         emit(
           opts,
           {
@@ -99,6 +101,7 @@ export function registerAnswerCommands(program: Command, config: CliConfig): voi
             confidence,
             sentences,
             trace,
+            ...(providerFailed ? { providerFailed } : {}),
           },
           () => (streaming ? humanAnswer(result).split('\n').slice(2).join('\n') : humanAnswer(result)),
         );

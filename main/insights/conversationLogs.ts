@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { AlmanacError, type Problem } from '../AlmanacError.js';
 import { inFileOrder, parseJsonLines } from '../workspace/index.js';
+import { agentCall, agentText } from '../remote/index.js';
 
 /** One customer conversation, as the insights count it. */
 export interface Conversation {
@@ -236,28 +237,12 @@ export async function readAgentLog(
   agent: AgentLogSource,
   range: { since?: string; until?: string } = {},
 ): Promise<LoadedLog> {
-  const get = async (route: string): Promise<string> => {
-    let res: Response;
-    try {
-      res = await fetch(`${agent.url}${route}`, { headers: { authorization: `Bearer ${agent.token}` } });
-    } catch (err) {
-      throw new AlmanacError(
-        'NOT_FOUND',
-        `Cannot reach the agent at ${agent.url}: ${(err as Error).message}. Is it running?`,
-      );
-    }
-    if (res.status === 401 || res.status === 403)
-      throw new AlmanacError('UNAUTHORIZED', `The agent at ${agent.url} refused the token (${res.status}).`);
-    if (!res.ok)
-      throw new AlmanacError('NOT_FOUND', `The agent at ${agent.url} could not send ${route} (${res.status}).`);
-    return res.text();
-  };
-  const { days } = JSON.parse(await get('/v1/logs')) as { days: string[] };
+  const { days } = await agentCall<{ days: string[] }>(agent, '/v1/logs');
   const problems: Problem[] = [];
   const byId = new Map<string, Conversation>();
   for (const day of days) {
     if ((range.since && day < range.since) || (range.until && day > range.until)) continue;
-    parseAgentLog(await get(`/v1/logs/${day}`), `${agent.url} ${day}`, byId, problems);
+    parseAgentLog(await agentText(agent, `/v1/logs/${day}`), `${agent.url} ${day}`, byId, problems);
   }
   return { conversations: [...byId.values()].sort((a, b) => a.time.localeCompare(b.time)), problems };
 }

@@ -8,15 +8,10 @@ import type { PassageEmbedder, VectorStore } from '../indexing/index.js';
 import type { Signer } from '../identity/index.js';
 import { buildSnapshot, snapshotsDir } from './buildSnapshot.js';
 import { openSnapshot, type OpenedSnapshot } from './openSnapshot.js';
-import {
-  agentCall,
-  publishSnapshot,
-  type FolderInstaller,
-  type PublishResult,
-  type PublishTarget,
-} from './publishSnapshot.js';
+import { publishSnapshot, type FolderInstaller, type PublishResult, type PublishTarget } from './publishSnapshot.js';
 import { unpackSnapshot } from './snapshotBundle.js';
 import { checkSnapshotFolder } from './snapshotFiles.js';
+import { agentBytes, agentCall } from '../remote/index.js';
 import { manifestFile, type SignedManifest } from './snapshotManifest.js';
 import { publisherKeys, requireTrust } from '../trust/index.js';
 import { replayQuestions, type LoggedQuestion, type ReplayReport } from '../replay/index.js';
@@ -45,15 +40,7 @@ export async function localCopy(store: ArticleStore, target: PublishTarget, id: 
   const bundle = `${landing}.tar.gz`;
   try {
     if (target.kind === 'url') {
-      const res = await fetch(`${target.url}/v1/snapshots/${id}/bundle`, {
-        headers: { authorization: `Bearer ${target.token}` },
-      });
-      if (!res.ok)
-        throw new AlmanacError(
-          'NOT_FOUND',
-          `The agent at ${target.url} could not send snapshot ${id} (${res.status}).`,
-        );
-      await writeFile(bundle, Buffer.from(await res.arrayBuffer()));
+      await writeFile(bundle, await agentBytes(target, `/v1/snapshots/${id}/bundle`));
     } else if (target.kind === 's3') await target.bucket.downloadSnapshot(id, bundle);
     if (target.kind === 'folder') await cp(path.join(target.dir, 'snapshots', id), landing, { recursive: true });
     else await unpackSnapshot(bundle, landing);

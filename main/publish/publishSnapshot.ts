@@ -2,7 +2,8 @@ import { authorize } from '../policy/index.js';
 import { copyFile, stat } from 'node:fs/promises';
 import { openAsBlob } from 'node:fs';
 import path from 'node:path';
-import { AlmanacError, errorCodes, type ErrorCode } from '../AlmanacError.js';
+import { AlmanacError } from '../AlmanacError.js';
+import { agentCall } from '../remote/index.js';
 import { appendAudit, auditFile, auditHeadFile } from '../audit/index.js';
 import type { Signer } from '../identity/index.js';
 import { commitPaths } from '../versions/index.js';
@@ -53,35 +54,6 @@ export function parseTarget(to: string, token: string | undefined, s3: S3Setting
     };
   }
   return { kind: 'folder', dir: path.resolve(to) };
-}
-
-/** Call a running agent; its error becomes an AlmanacError with the agent's code and message. */
-export async function agentCall<T>(
-  target: { url: string; token: string },
-  route: string,
-  init: RequestInit = {},
-): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`${target.url}${route}`, {
-      ...init,
-      headers: { authorization: `Bearer ${target.token}`, ...(init.headers ?? {}) },
-    });
-  } catch (err) {
-    throw new AlmanacError(
-      'NOT_FOUND',
-      `Cannot reach the agent at ${target.url}: ${(err as Error).message}. Is it running?`,
-    );
-  }
-  const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-  if (!res.ok) {
-    const code = errorCodes.includes(body.error?.code as ErrorCode) ? (body.error!.code as ErrorCode) : 'INTERNAL';
-    throw new AlmanacError(
-      code,
-      `The agent at ${target.url} said: ${body.error?.message ?? res.statusText} (${res.status}).`,
-    );
-  }
-  return body as T;
 }
 
 /**

@@ -69,6 +69,11 @@ function AnswerBody({
   return (
     <>
       {result.handoff && <HandoffBanner handoff={result.handoff} result={result} />}
+      {result.providerFailed && (
+        <p className="provider-fallback" role="status" data-testid="provider-fallback" title={result.providerFailed}>
+          {t('preview.providerFallback')}
+        </p>
+      )}
       <p className="answer-text" data-testid="answer-text">
         {result.sentences.length > 0 ? (
           result.sentences.map((s, i) => (

@@ -37,6 +37,8 @@ export const previewEn = {
   },
   topicId: 'Topic id in the agent profile',
   unsupported: 'Not supported by a cited passage',
+  providerFallback:
+    'The answer provider did not answer, so this is the offline extractive answer from the same passages (the live agent does the same). Check the provider settings.',
   miscited: 'Supported by passage [{{n}}], not the one it cites',
   legend: 'Marked sentences are not supported by a cited passage: check them before trusting the answer.',
   citations: 'Sources',
@@ -157,6 +159,8 @@ export const previewZh: typeof previewEn = {
   },
   topicId: '智能体设定中的话题 ID',
   unsupported: '没有引用段落支持这句话',
+  providerFallback:
+    '回答服务没有回答，这里是根据同样段落给出的离线摘录式回答（线上智能体也会这样做）。请检查回答服务设置。',
   miscited: '由段落 [{{n}}] 支持，而不是它所引用的段落',
   legend: '带标记的句子没有引用段落支持：请先核实，再信任这个回答。',
   citations: '来源',

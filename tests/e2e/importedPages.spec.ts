@@ -1,6 +1,6 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { almanac, expect, test } from './studio';
+import { almanac, expect, expectImagesSettled, test } from './studio';
 
 const pixel = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -44,13 +44,7 @@ test('Markdown with script payloads imports safe and runs nothing in the editor'
   await expect
     .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.textContent ?? ''))
     .toContain('click me');
-  await expect
-    .poll(() =>
-      body
-        .locator('img')
-        .evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete)),
-    )
-    .toBe(true);
+  await expectImagesSettled(body);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
   await expect(body.locator('a[href^="javascript:"], script, iframe, [onerror], [onmouseover]')).toHaveCount(0);

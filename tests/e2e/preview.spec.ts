@@ -140,3 +140,26 @@ test('an OpenAI-compatible provider streams its answer into the preview, and an 
     server.close();
   }
 });
+
+test('when the provider does not answer, the preview shows the extractive answer and says so, as the live agent would', async ({
+  page,
+  studio,
+}) => {
+  // A port nothing listens on any more: the provider cannot be reached.
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  await openPreview(page, studio.url);
+  await page.getByLabel('Answer provider').selectOption('openai');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Base URL').fill(`http://127.0.0.1:${port}/v1`);
+  await dialog.getByLabel('Model').fill('fake');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await ask(page, 'How long does a refund take to reach my card?');
+  const answer = page.getByTestId('answer').last();
+  await expect(answer.getByTestId('provider-fallback')).toContainText('did not answer');
+  await expect(answer.getByTestId('answer-text')).toContainText('5–10 business days');
+  await expect(answer.getByTestId('citation').first()).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { almanac, expect, test } from './studio';
+import { almanac, expect, expectImagesSettled, test } from './studio';
 
 test('imported HTML with script payloads is stored sanitised and never runs in the editor', async ({
   page,
@@ -32,13 +32,7 @@ test('imported HTML with script payloads is stored sanitised and never runs in t
   await expect
     .poll(() => page.evaluate(() => window.getSelection()?.anchorNode?.parentElement?.closest('a')?.textContent))
     .toBe('a real link');
-  await expect
-    .poll(() =>
-      body
-        .locator('img')
-        .evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete)),
-    )
-    .toBe(true);
+  await expectImagesSettled(body);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
   await expect(body.locator('a[href^="javascript:"]')).toHaveCount(0);

@@ -131,3 +131,17 @@ export async function selectPassage(detail: Locator, text: string) {
     }
   }, text);
 }
+
+/**
+ * Wait until every image in `scope` has finished loading or failing (its error event has fired): a
+ * script an image could smuggle in would have run by then.
+ */
+export async function expectImagesSettled(scope: Locator): Promise<void> {
+  await expect
+    .poll(() =>
+      scope
+        .locator('img')
+        .evaluateAll((imgs) => imgs.length > 0 && imgs.every((img) => (img as HTMLImageElement).complete)),
+    )
+    .toBe(true);
+}

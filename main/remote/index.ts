@@ -1,0 +1,2 @@
+export { agentBytes, agentCall, agentText } from './agentClient.js';
+export type { AgentAddress } from './agentClient.js';
