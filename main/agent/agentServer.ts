@@ -12,7 +12,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { AlmanacError } from '../AlmanacError.js';
 import { errorBody, errorReply, httpStatus, notJsonStatus, sameToken } from '../api/index.js';
-import { answerQuestion, type CompletionProvider, type Turn } from '../answer/index.js';
+import { answerQuestion, type AnswerResult, type CompletionProvider, type Turn } from '../answer/index.js';
 import { packSnapshot } from '../publish/index.js';
 import { searchKnowledge } from '../retrieval/index.js';
 import { chatSchema, chatTurns, completion, completionChunks } from './chatCompletions.js';
@@ -45,6 +45,25 @@ const rollbackSchema = z.object({ to: z.string().min(1).max(100).optional() });
  * stable text, never the exception's, which goes to the agent's stderr instead.
  */
 export const internalErrorMessage = 'The agent could not answer just now. Please try again, or ask for a person.';
+
+/** What a caller is told when the provider failed and the answer is the extractive one; the reason stays in the log. */
+export const providerFailedMessage =
+  'The answer provider did not answer; this answer was taken from the cited passages instead.';
+
+/** An answer as the agent sends it: the provider's own errors (its address, the system's message) stay in the log and on stderr. */
+function forCaller(result: AnswerResult): AnswerResult {
+  const intent = result.trace.modelIntent;
+  return {
+    ...result,
+    ...(result.providerFailed ? { providerFailed: providerFailedMessage } : {}),
+    trace: {
+      ...result.trace,
+      ...(intent?.problem
+        ? { modelIntent: { ...intent, problem: 'The answer provider did not answer the hand-off check.' } }
+        : {}),
+    },
+  };
+}
 
 /** Largest JSON request body (a question with its history, feedback, a rollback). */
 export const maxJsonBytes = 4 * 1024 * 1024;
@@ -233,7 +252,7 @@ export function createAgentApp(options: AgentServerOptions): Hono {
     return agent.use(async (snapshot) => {
       const result = await answer(snapshot, input.question, input.history, conversationId);
       c.header('x-almanac-snapshot', snapshot.id);
-      return c.json({ ...result, snapshot: snapshot.id, conversationId });
+      return c.json({ ...forCaller(result), snapshot: snapshot.id, conversationId });
     });
   });
 

@@ -4,7 +4,13 @@ export { LiveAgent } from './LiveAgent.js';
 export type { LoadedSnapshot } from './LiveAgent.js';
 export { ConversationLog } from './conversationLog.js';
 export type { LogEntry } from './conversationLog.js';
-export { createAgentApp, internalErrorMessage, maxJsonBytes, startAgentServer } from './agentServer.js';
+export {
+  createAgentApp,
+  internalErrorMessage,
+  maxJsonBytes,
+  providerFailedMessage,
+  startAgentServer,
+} from './agentServer.js';
 export type { AgentServerOptions, RunningAgent } from './agentServer.js';
 export { defaultBundleLimits, unpackBundle } from './unpackBundle.js';
 export type { BundleLimits } from './unpackBundle.js';
