@@ -29,7 +29,12 @@ export interface EvalReport {
 
 /** A line of BEIR queries: an id ("_id" or "id"), the text, and optional metadata. */
 const beirQuerySchema = z
-  .object({ _id: z.unknown(), id: z.unknown(), text: z.string(), metadata: z.unknown() })
+  .object({
+    _id: z.unknown().optional(),
+    id: z.unknown().optional(),
+    text: z.string(),
+    metadata: z.unknown().optional(),
+  })
   .refine((q) => (q._id ?? q.id) !== undefined);
 
 /** Read BEIR queries ({_id|id, text, metadata.category}) and qrels (query-id, corpus-id, score; optional header). */
