@@ -67,6 +67,29 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // We do not run the React Compiler; this rule only reports what it would skip.
       'react-hooks/incompatible-library': 'off',
+      // A store selector must return the same value for the same state, or React re-renders until it gives
+      // up ("Maximum update depth exceeded") and the whole studio goes blank. Put a fallback outside the
+      // selector, and wrap a picked object in useShallow.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.name=/^use\\w*Store$/] > ArrowFunctionExpression > LogicalExpression > :matches(ArrayExpression, ObjectExpression).right',
+          message:
+            'A fallback [] or {} inside a store selector is a new value on every call: put it outside the selector.',
+        },
+        {
+          selector:
+            'CallExpression[callee.name=/^use\\w*Store$/] > ArrowFunctionExpression > :matches(ArrayExpression, ObjectExpression).body',
+          message:
+            'A store selector that builds an object or array returns a new value on every call: wrap it in useShallow.',
+        },
+        {
+          selector:
+            'CallExpression[callee.name=/^use\\w*Store$/] > ArrowFunctionExpression.arguments CallExpression[callee.property.name=/^(map|filter|slice|concat|flatMap|toSorted)$/]',
+          message: 'A store selector that maps or filters returns a new array on every call: derive it with useMemo.',
+        },
+      ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

@@ -99,4 +99,19 @@ describe('folder boundaries', () => {
     expect(await lintAs('main/api/someHandler.ts', asksPolicy)).toEqual([]);
     expect(await lintAs('main/policy/other.ts', checksRoles)).toEqual([]);
   });
+
+  it('keeps store selectors stable: a fallback [] or a built object inside the selector fails lint, one outside passes', async () => {
+    const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '..') });
+    const messages = async (body: string) =>
+      (
+        await eslint.lintText(
+          `import { useWorkspaceStore } from '../stores/useWorkspaceStore';\nexport const useProbe = () => ${body};\n`,
+          { filePath: 'renderer/team/probe.ts' },
+        )
+      )[0]!.messages.map((m) => m.ruleId);
+    expect(await messages('useWorkspaceStore((s) => s.info?.team ?? [])')).toEqual(['no-restricted-syntax']);
+    expect(await messages('useWorkspaceStore((s) => ({ team: s.info?.team }))')).toEqual(['no-restricted-syntax']);
+    expect(await messages('useWorkspaceStore((s) => s.info?.team.map((m) => m.id))')).toEqual(['no-restricted-syntax']);
+    expect(await messages('useWorkspaceStore((s) => s.info?.team) ?? []')).toEqual([]);
+  });
 });

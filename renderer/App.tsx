@@ -22,6 +22,7 @@ import { SyncButton } from './sync/SyncButton';
 import { SyncDialog } from './sync/SyncDialog';
 import { useSyncStore } from './sync/useSyncStore';
 import { IdentityDialog } from './review/IdentityDialog';
+import { ViewBoundary } from './shell/ViewBoundary';
 import { ReviewView } from './review/ReviewView';
 import { PreviewView } from './answer/PreviewView';
 import { ProfileView } from './profile/ProfileView';
@@ -236,51 +237,59 @@ export function App() {
       )}
       <div className="workbench">
         {/* The library sits beside the screens that open articles; the others get the whole width. */}
-        {libraryViews.has(view) && <LibraryPanel onNew={actions.newArticle} />}
-        {view === 'playground' ? (
-          <PlaygroundView onOpenArticle={() => setView('editor')} />
-        ) : view === 'preview' ? (
-          <PreviewView onOpenArticle={() => setView('editor')} onEditProfile={() => setView('profile')} />
-        ) : view === 'profile' ? (
-          <ProfileView onClose={() => setView('preview')} />
-        ) : view === 'review' ? (
-          <ReviewView
-            onOpenArticle={() => setView('editor')}
-            selectedId={place.id ?? null}
-            onSelect={(id) => go({ view: 'review', id })}
-          />
-        ) : view === 'publish' ? (
-          <PublishView />
-        ) : view === 'insights' ? (
-          <InsightsView onOpenArticle={() => setView('editor')} />
-        ) : view === 'quality' ? (
-          <QualityView />
-        ) : view === 'team' ? (
-          <TeamView />
-        ) : (
-          <ArticleView
-            onSaveVersion={actions.saveVersion}
-            historyOpen={historyOpen}
-            setHistoryOpen={setHistoryOpen}
-            historyKey={historyKey}
-            compare={place.compare}
-            onCompare={(from, to) => {
-              const id = useEditorStore.getState().article?.id;
-              if (id) go({ view: 'editor', id, history: true, compare: { from, to } }, true);
-            }}
-          />
+        {libraryViews.has(view) && (
+          <ViewBoundary>
+            <LibraryPanel onNew={actions.newArticle} />
+          </ViewBoundary>
         )}
+        <ViewBoundary resetKey={view}>
+          {view === 'playground' ? (
+            <PlaygroundView onOpenArticle={() => setView('editor')} />
+          ) : view === 'preview' ? (
+            <PreviewView onOpenArticle={() => setView('editor')} onEditProfile={() => setView('profile')} />
+          ) : view === 'profile' ? (
+            <ProfileView onClose={() => setView('preview')} />
+          ) : view === 'review' ? (
+            <ReviewView
+              onOpenArticle={() => setView('editor')}
+              selectedId={place.id ?? null}
+              onSelect={(id) => go({ view: 'review', id })}
+            />
+          ) : view === 'publish' ? (
+            <PublishView />
+          ) : view === 'insights' ? (
+            <InsightsView onOpenArticle={() => setView('editor')} />
+          ) : view === 'quality' ? (
+            <QualityView />
+          ) : view === 'team' ? (
+            <TeamView />
+          ) : (
+            <ArticleView
+              onSaveVersion={actions.saveVersion}
+              historyOpen={historyOpen}
+              setHistoryOpen={setHistoryOpen}
+              historyKey={historyKey}
+              compare={place.compare}
+              onCompare={(from, to) => {
+                const id = useEditorStore.getState().article?.id;
+                if (id) go({ view: 'editor', id, history: true, compare: { from, to } }, true);
+              }}
+            />
+          )}
+        </ViewBoundary>
       </div>
       <footer className="statusbar">
         <IndexStatusBar />
       </footer>
-      {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
-      {dialog === 'newArticle' && <NewArticleDialog onClose={() => setDialog(null)} />}
-      {dialog === 'saveVersion' && (
-        <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
-      )}
-      {identityOpen && <IdentityDialog />}
-      {syncOpen && <SyncDialog />}
+      <ViewBoundary resetKey={`${dialog}/${identityOpen}/${syncOpen}`}>
+        {dialog === 'quickOpen' && <QuickOpen onClose={() => setDialog(null)} />}
+        {dialog === 'newArticle' && <NewArticleDialog onClose={() => setDialog(null)} />}
+        {dialog === 'saveVersion' && (
+          <SaveVersionDialog onClose={() => setDialog(null)} onSaved={() => setHistoryKey((k) => k + 1)} />
+        )}
+        {identityOpen && <IdentityDialog />}
+        {syncOpen && <SyncDialog />}
+      </ViewBoundary>
       <Toasts place={noticePlace(location.pathname)} />
     </div>
   );

@@ -5,6 +5,7 @@ import './i18n';
 import { getAccess, onAccessChange } from './api/client';
 import { App } from './App';
 import { NoTokenPage } from './shell/NoTokenPage';
+import { ViewBoundary } from './shell/ViewBoundary';
 import { useToastStore } from './stores/useToastStore';
 import './styles.css';
 import './shell/views.css';
@@ -16,7 +17,9 @@ function Root() {
   }, [access]);
   return access === 'granted' ? (
     <HashRouter>
-      <App />
+      <ViewBoundary>
+        <App />
+      </ViewBoundary>
     </HashRouter>
   ) : (
     <NoTokenPage checking={access === 'checking'} />

@@ -1,6 +1,10 @@
 export const en = {
   app: {
     trustProblem: "Nothing counts as approved and nothing can be published until the team's trust chain verifies.",
+    viewFailed:
+      'This part of the studio stopped working. Your saved work is on disk; unsaved text in an open editor is kept until you reload.',
+    tryAgain: 'Try again',
+    reload: 'Reload the studio',
     library: 'Library',
     playground: 'Playground',
     preview: 'Preview',

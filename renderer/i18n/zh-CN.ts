@@ -3,6 +3,9 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   app: {
     trustProblem: '在团队的信任链通过校验之前，任何内容都不算已批准，也无法发布。',
+    viewFailed: '工作室的这一部分停止了工作。已保存的内容都在磁盘上；打开的编辑器中未保存的文字在重新加载之前会保留。',
+    tryAgain: '重试',
+    reload: '重新加载工作室',
     library: '知识库',
     playground: '检索演练',
     preview: '回答预览',

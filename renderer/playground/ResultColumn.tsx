@@ -4,7 +4,7 @@ import type { HighlightedSearchResponse, SearchNotice, SearchResult } from '../.
 import { call } from '../api/client';
 import { showError } from '../stores/useToastStore';
 import { useIndexStore } from '../stores/useIndexStore';
-import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useLocales } from '../stores/useWorkspaceStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { FilterSelect } from '../shell/FilterSelect';
 import { markedRuns } from './markedRuns';
@@ -24,7 +24,7 @@ interface Props {
 
 export function ResultColumn({ query, tick, initialMode, onOpen }: Props) {
   const { t } = useTranslation();
-  const locales = useWorkspaceStore((s) => s.info?.locales ?? []);
+  const locales = useLocales();
   const [chosen, setMode] = useState<Mode>(initialMode);
   // The index reports no model once loading it failed: vector and hybrid would silently run BM25.
   const noModel = useIndexStore((s) => s.status?.model === null && s.status.modelNotice !== undefined);

@@ -5,6 +5,9 @@ import { showError, useToastStore } from '../stores/useToastStore';
 import { QuestionRow } from './QuestionRow';
 import { draftValid, useGoldenSetStore } from './useGoldenSetStore';
 
+/** One empty list: a selector that returned a new [] each time would re-render forever. */
+const noProblems: never[] = [];
+
 /** The set changed on disk since it was loaded: load theirs, or save mine over it. */
 function Conflict() {
   const { t } = useTranslation();
@@ -31,7 +34,7 @@ function Conflict() {
 /** The file's unreadable lines, by number: left out of runs, kept as they are on save. */
 function Problems() {
   const { t } = useTranslation();
-  const problems = useGoldenSetStore((s) => s.saved?.problems ?? []);
+  const problems = useGoldenSetStore((s) => s.saved?.problems) ?? noProblems;
   if (problems.length === 0) return null;
   return (
     <div className="banner warning quality-problems" role="alert" data-testid="set-problems">

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../shell/Dialog';
 import { useIdentityStore, type JoinInput } from '../stores/useIdentityStore';
-import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useTeam, useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { ClaimForm } from './ClaimForm';
 
 /** Pick who this studio signs as: switch to a member, claim one with an invite code, or found an empty team. */
 export function IdentityDialog() {
   const { t } = useTranslation();
-  const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const team = useTeam();
   const demo = useWorkspaceStore((s) => s.info?.demoMembers);
   const identity = useIdentityStore((s) => s.identity);
   const { join, closeDialog } = useIdentityStore.getState();

@@ -4,12 +4,12 @@ import { call } from '../api/client';
 import { useEditorStore } from '../stores/useEditorStore';
 import { useLibraryStore } from '../stores/useLibraryStore';
 import { showError } from '../stores/useToastStore';
-import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useLocales } from '../stores/useWorkspaceStore';
 import { Dialog } from './Dialog';
 
 export function NewArticleDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const locales = useWorkspaceStore((s) => s.info?.locales ?? ['en']);
+  const locales = useLocales(['en']);
   const [title, setTitle] = useState('');
   const [locale, setLocale] = useState(locales.includes(i18n.language) ? i18n.language : locales[0]!);
   const create = async () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { WorkspaceInfo } from '../../main/api/index.js';
+import type { Member, WorkspaceInfo } from '../../main/api/index.js';
 import { call } from '../api/client';
 import { showError } from './useToastStore';
 
@@ -21,3 +21,15 @@ export const useWorkspaceStore = create<WorkspaceState>((set) => ({
     }
   },
 }));
+
+// A selector must return the same value for the same state: `s.info?.team ?? []` makes a new []
+// on every call while the workspace is loading, and React gives up ("Maximum update depth").
+const noMembers: Member[] = [];
+const noLocales: string[] = [];
+
+/** The workspace's roster, or an empty one while it loads. */
+export const useTeam = (): Member[] => useWorkspaceStore((s) => s.info?.team) ?? noMembers;
+
+/** The workspace's locales, or `fallback` while it loads. */
+export const useLocales = (fallback: string[] = noLocales): string[] =>
+  useWorkspaceStore((s) => s.info?.locales) ?? fallback;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIdentityStore } from '../stores/useIdentityStore';
-import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useTeam } from '../stores/useWorkspaceStore';
 import { allRoles, useTeamStore, type Role } from './useTeamStore';
 
 const idPattern = /^[\w.-]+$/;
@@ -10,7 +10,7 @@ const idPattern = /^[\w.-]+$/;
 export function AddMemberForm() {
   const { t } = useTranslation();
   const me = useIdentityStore((s) => s.identity.me);
-  const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const team = useTeam();
   const busy = useTeamStore((s) => s.busy);
   const [id, setId] = useState('');
   const [name, setName] = useState('');

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../main/api/index.js';
 import { useIdentityStore } from '../stores/useIdentityStore';
-import { useWorkspaceStore } from '../stores/useWorkspaceStore';
+import { useTeam, useWorkspaceStore } from '../stores/useWorkspaceStore';
 import { allRoles, shortKey, useTeamStore, type Role } from './useTeamStore';
 
 /** The roster: each member's roles (a manager ticks them here) and signing key. */
 export function RosterTable() {
   const { t } = useTranslation();
-  const team = useWorkspaceStore((s) => s.info?.team ?? []);
+  const team = useTeam();
   const demo = useWorkspaceStore((s) => s.info?.demoMembers);
   const me = useIdentityStore((s) => s.identity.me);
   const busy = useTeamStore((s) => s.busy);

@@ -71,3 +71,59 @@ test('a manager adds a member and changes roles; the audit log records both and 
     await stopStudio(studio);
   }
 });
+
+test('the identity dialog opened before the workspace has loaded lists the team once it arrives, and nothing breaks', async ({
+  page,
+  studio,
+}) => {
+  // Hold the workspace's description back: the dialog opens on an empty roster (the publish specs
+  // clicked that early by chance, and a selector that made a new [] each time blanked the studio).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let calls = 0;
+  await page.route('**/api/workspace.info', async (route) => {
+    // The first call checks the access token; the ones after it fill the studio's workspace store.
+    if (++calls > 1) await held;
+    await route.continue();
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(studio.url);
+  await page.getByTestId('identity').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog.getByTestId('member').filter({ hasText: 'Sara Koh' })).toContainText('manager');
+  await expect(dialog.getByTestId('member').filter({ hasText: 'Mei Chen' })).toContainText('You');
+  expect(errors).toEqual([]);
+});
+
+test('a part of the studio that fails to draw says so in place, the rest goes on working, and Reload recovers', async ({
+  page,
+  studio,
+}) => {
+  // A bridge that answers with a roster that is not a list: the dialog cannot draw it.
+  let calls = 0;
+  await page.route('**/api/workspace.info', async (route) => {
+    if (++calls === 1) return route.continue();
+    const body = (await (await route.fetch()).json()) as { ok: true; data: Record<string, unknown> };
+    await route.fulfill({ json: { ...body, data: { ...body.data, team: 'not a list' } } });
+  });
+  // Caught by the boundary: nothing reaches the page as an uncaught error.
+  const uncaught: string[] = [];
+  page.on('pageerror', (error) => uncaught.push(error.message));
+  await page.goto(studio.url);
+  await page.getByTestId('identity').click();
+  const failed = page.getByTestId('view-failed');
+  await expect(failed).toContainText('This part of the studio stopped working');
+  // The top bar and the library were not taken down with it.
+  await expect(page.getByRole('navigation', { name: 'views' })).toBeVisible();
+  await expect(page.getByTestId('article-row').first()).toBeVisible();
+  expect(uncaught).toEqual([]);
+
+  await page.unroute('**/api/workspace.info');
+  await failed.getByRole('button', { name: 'Reload the studio' }).click();
+  await expect(page.getByTestId('view-failed')).toHaveCount(0);
+  await page.getByTestId('identity').click();
+  await expect(page.getByRole('dialog').getByTestId('member').filter({ hasText: 'Sara Koh' })).toContainText('manager');
+});
