@@ -1,6 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+const entities = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }));
 
 /** A title as plain text: tags removed (scripts with their content), entities decoded, spaces collapsed. */
 export function plainTitle(text: string): string {
@@ -11,7 +11,7 @@ export function plainTitle(text: string): string {
         const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
         return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
       }
-      return entities[name.toLowerCase()] ?? whole;
+      return entities.get(name.toLowerCase()) ?? whole;
     })
     .replace(/[<>]/g, '')
     .replace(/\s+/g, ' ')

@@ -31,7 +31,7 @@ export function decodeEntities(text: string): string {
   return text.replace(
     /&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/gi,
     (whole, dec?: string, hex?: string, name?: string) => {
-      if (name) return named[name.toLowerCase()] ?? whole;
+      if (name) return (Object.hasOwn(named, name.toLowerCase()) && named[name.toLowerCase()]) || whole;
       const code = dec ? Number(dec) : parseInt(hex!, 16);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     },

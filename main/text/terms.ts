@@ -5,7 +5,12 @@ import { words } from './words.js';
 const han = /\p{Script=Han}/u;
 
 /** Short forms customers type for the word an article writes ("max" for "maximum"). */
-const shortForms: Record<string, string> = { max: 'maximum', info: 'information', pics: 'pictures', pic: 'picture' };
+const shortForms = new Map([
+  ['max', 'maximum'],
+  ['info', 'information'],
+  ['pics', 'pictures'],
+  ['pic', 'picture'],
+]);
 
 /** Names customers shorten and articles spell out, or the other way round ("UK", "United Kingdom"). */
 const sameNames: string[][] = [
@@ -21,14 +26,16 @@ const sameNames: string[][] = [
 
 /** Words that, before "in"/"on"/"into" or "out", name signing in or out ("logged in" is "signed in"). */
 const signingWords = new Set(['log', 'logs', 'logged', 'logging']);
-const joinedSigning: Record<string, [string, string]> = {
-  login: ['sign', 'in'],
-  logins: ['sign', 'in'],
-  logon: ['sign', 'in'],
-  signin: ['sign', 'in'],
-  logout: ['sign', 'out'],
-  signout: ['sign', 'out'],
-};
+// A Map, not an object literal: a word of the text ("constructor", "__proto__") must never find
+// one of Object's own properties.
+const joinedSigning = new Map<string, [string, string]>([
+  ['login', ['sign', 'in']],
+  ['logins', ['sign', 'in']],
+  ['logon', ['sign', 'in']],
+  ['signin', ['sign', 'in']],
+  ['logout', ['sign', 'out']],
+  ['signout', ['sign', 'out']],
+]);
 
 /**
  * Words as the core compares them: "log in", "login", "log on" and "sign in" read the same (and so
@@ -39,7 +46,8 @@ export function sameActionWords(words: string[]): string[] {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    if (joinedSigning[w]) out.push(...joinedSigning[w]);
+    const joined = joinedSigning.get(w);
+    if (joined) out.push(...joined);
     else if (signingWords.has(w) && next && ['in', 'on', 'into', 'out', 'off'].includes(next)) out.push('sign');
     else out.push(w);
   }
@@ -60,7 +68,7 @@ export function otherNames(text: string): string[] {
 /** A word as the core compares it: lower-cased, short forms spelled out, English stemmed, anything else as is. */
 export function term(word: string): string {
   const lower = word.toLowerCase();
-  return stem(shortForms[lower] ?? lower);
+  return stem(shortForms.get(lower) ?? lower);
 }
 
 /** The words of a text, lower-cased, in order (ICU segmentation, so Chinese splits into words). */

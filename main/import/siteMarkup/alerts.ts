@@ -2,7 +2,7 @@ import { fencedLines } from './codeRanges.js';
 
 export type AlertKind = 'NOTE' | 'TIP' | 'IMPORTANT' | 'WARNING' | 'CAUTION';
 
-const kinds: Record<string, AlertKind> = {};
+const kinds = new Map<string, AlertKind>();
 const words: Record<AlertKind, string[]> = {
   NOTE: [
     'note',
@@ -34,11 +34,11 @@ const words: Record<AlertKind, string[]> = {
   WARNING: ['warning', 'warn', 'alert'],
   CAUTION: ['caution', 'danger', 'error', 'failure', 'fail', 'missing', 'bug', 'critical'],
 };
-for (const [kind, list] of Object.entries(words)) for (const w of list) kinds[w] = kind as AlertKind;
+for (const [kind, list] of Object.entries(words)) for (const w of list) kinds.set(w, kind as AlertKind);
 
 /** The alert kind for a callout type word, or undefined when the word is not one. */
 export function alertKind(word: string | undefined): AlertKind | undefined {
-  return word ? kinds[word.toLowerCase()] : undefined;
+  return word ? kinds.get(word.toLowerCase()) : undefined;
 }
 
 /** True when the word names a callout type (note, tip, warning, danger, details...). */
