@@ -112,4 +112,17 @@ describe('ChunkIndex.open with a table from before the title field', () => {
     // A question of nothing but such words is still searched.
     expect(await ranked('能开吗')).toContain(faq);
   });
+
+  it('reads a Chinese word the articles cut differently by its characters as well, more weakly than by words', async () => {
+    // The segmenter reads the customer's 退给 as one word, and the article's 退货 as 退 | 货.
+    const returns = await create('退货流程', '退货：仓库收到后 5 个工作日内质检，质检完成当天发起。', 'zh-CN');
+    const login = await create('登录说明', '忘记密码时可以用验证码登录，登录后请修改密码。', 'zh-CN');
+    await indexWorkspace(ctx.store, index);
+    expect(await ranked('多久能退给我')).toEqual([returns]);
+    // A word found as a word still outranks its characters found apart.
+    const whole = await create('退给顾客的款项', '款项会退给顾客的原支付账户。', 'zh-CN');
+    await indexWorkspace(ctx.store, index);
+    expect((await ranked('多久能退给我'))[0]).toBe(whole);
+    expect(await ranked('多久能退给我')).not.toContain(login);
+  });
 });

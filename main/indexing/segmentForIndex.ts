@@ -21,11 +21,21 @@ export function queryTerms(query: string): string[] {
 /**
  * A question as the lexical index should read it: its words, without the Chinese particles and
  * asking words that a small knowledge base would otherwise count as rare and therefore telling
- * ("吗" in a handful of FAQ answers). Kept whole when nothing else is left.
+ * ("吗" in a handful of FAQ answers), kept whole when nothing else is left; and, apart, the
+ * characters of its Chinese words of more than one character that the knowledge never uses as a
+ * word (`known`), for a weaker second reading: the segmenter cuts a customer's 退给 or 印子
+ * differently from an article's 退款 or 水印.
  */
-export function lexicalQuery(query: string): string {
+export function lexicalQuery(
+  query: string,
+  known: (word: string) => boolean = () => false,
+): { words: string; characters: string } {
   const words = segmentForIndex(query).split(' ').filter(Boolean);
   const kept = words.filter((w) => !(han.test(w) && isFramingWord(w)));
+  const chosen = kept.length ? kept : words;
+  const characters = chosen
+    .filter((w) => han.test(w) && [...w].length > 1 && !known(w))
+    .flatMap((w) => [...w].filter((c) => han.test(c) && !isFramingWord(c)));
   // "UK" also searches "United Kingdom", and the other way round.
-  return [...(kept.length ? kept : words), ...otherNames(query)].join(' ');
+  return { words: [...chosen, ...otherNames(query)].join(' '), characters: characters.join(' ') };
 }

@@ -7,7 +7,9 @@ export const conversationalWords: readonly string[] = [
   ...['know', 'tell', 'let', 'also', 'still', 'really', 'already', 'just', 'like', 'would', 'could', 'ok'],
   ...['okay', 'one', 'anyone', 'something', 'thing', 'things'],
   ...['你好', '您好', '请问', '谢谢', '一下', '怎么办', '怎么', '咋办', '想', '要', '能', '可以', '吗', '呢'],
-  ...['吧', '啊', '了', '的'],
+  ...['吧', '啊', '了', '的', '需要', '想要'],
+  // Who is asking: a knowledge base that writes 您 would otherwise count the customer's 我 as rare.
+  ...['我', '我们', '你', '你们', '您', '咱', '咱们', '俺', '人家'],
 ];
 
 /**
@@ -18,6 +20,9 @@ export const chineseAskingWords: readonly string[] = [
   ...['多少', '多少钱', '什么', '怎样', '如何', '为什么', '为何', '哪里', '哪些', '是否', '能否', '有没有'],
   ...['能不能', '可不可以', '咋', '嗎', '麼', '請問', '謝謝', '怎麼辦', '什麼', '怎麼', '怎樣', '為什麼', '為何'],
   ...['哪裡', '有沒有', '嘛', '呀', '多久', '多长时间', '几天', '大概', '大约'],
+  // When, which, who, whether: every interrogative, as English drops when, which, who, whether.
+  ...['什么时候', '什麼時候', '何时', '何時', '几时', '幾時', '哪个', '哪個', '哪儿', '哪兒', '谁', '誰'],
+  ...['会不会', '會不會', '是不是', '怎么样', '怎麼樣'],
 ];
 
 /** Whether a lower-cased word only frames a question: a conversational or Chinese asking word. */
