@@ -1,3 +1,5 @@
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './studio';
 
@@ -9,15 +11,29 @@ async function openStudio(page: Page, url: string) {
   await expect(page.getByTestId('index-status')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
 }
 
-test('a golden set runs against drafts, explains a wrong question and compares two runs', async ({ page, studio }) => {
+test('a golden set runs against drafts, explains a wrong question and compares two runs', async ({
+  page,
+  studio,
+  workspace: { ws },
+}) => {
+  // Every question of the sample's set is answered right; a team's set that disagrees with its
+  // profile is not: this one expects an answer where the profile hands account closure to a person.
+  const disagreeing = {
+    id: 'g25',
+    question: 'How do I delete my account?',
+    locale: 'en',
+    expected: ['close-your-account'],
+    handoff: false,
+  };
+  await appendFile(path.join(ws, 'evals', 'golden.jsonl'), `${JSON.stringify(disagreeing)}\n`);
   await openStudio(page, studio.url);
   await view(page, 'Quality').click();
 
   const golden = page.locator('[data-testid="golden-set"][data-name="golden"]');
-  await expect(golden).toContainText('24 questions');
+  await expect(golden).toContainText('25 questions');
   await expect(golden).toContainText('Not run yet');
   await golden.click();
-  await expect(page.getByTestId('question-row')).toHaveCount(24);
+  await expect(page.getByTestId('question-row')).toHaveCount(25);
   await expect(page.getByTestId('question-row').first().getByTestId('article-chip')).toHaveText(/Refund policy/);
 
   await page.getByRole('tab', { name: 'Run' }).click();
@@ -29,14 +45,14 @@ test('a golden set runs against drafts, explains a wrong question and compares t
   await expect(cards.filter({ hasText: 'Hit@5' })).toContainText('%');
   for (const label of ['MRR', 'nDCG@10', 'Hand-off precision', 'Hand-off recall', 'Grounded answers', 'Facts stated'])
     await expect(cards.filter({ hasText: label })).toHaveCount(1);
-  await expect(page.getByTestId('outcome')).toHaveCount(24);
+  await expect(page.getByTestId('outcome')).toHaveCount(25);
 
-  // g20 (白印子 for the article's 白色水印) is the sample's known miss: a low-confidence hand-off.
-  const missed = page.locator('[data-testid="outcome"][data-id="g20"]');
-  await expect(missed).toHaveAttribute('data-right', 'false');
-  await expect(missed).toContainText('✗');
-  await expect(page.locator('[data-testid="outcome"][data-id="g07"]')).toHaveAttribute('data-right', 'true');
-  const wrong = page.locator('[data-testid="outcome"][data-right="false"]').first();
+  // g20 (白印子 for the article's 白色水印) is answered; the added question is the one wrong.
+  await expect(page.locator('[data-testid="outcome"][data-id="g20"]')).toHaveAttribute('data-right', 'true');
+  await expect(page.locator('[data-testid="outcome"][data-right="false"]')).toHaveCount(1);
+  const wrong = page.locator('[data-testid="outcome"][data-id="g25"]');
+  await expect(wrong).toHaveAttribute('data-right', 'false');
+  await expect(wrong).toContainText('✗');
   const question = await wrong.getByRole('button').innerText();
   await wrong.click();
   const drill = page.getByTestId('drilldown');
@@ -55,7 +71,7 @@ test('a golden set runs against drafts, explains a wrong question and compares t
   await expect(counts).toContainText(/Better\s*\d+/);
   await expect(counts).toContainText(/Worse\s*\d+/);
   await expect(counts).toContainText(/Same\s*\d+/);
-  await expect(page.getByTestId('compare-question')).toHaveCount(24);
+  await expect(page.getByTestId('compare-question')).toHaveCount(25);
   await expect(page.getByTestId('delta')).toHaveCount(6);
   await expect(golden).toContainText('Hit@5');
 });
