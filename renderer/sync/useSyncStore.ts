@@ -26,6 +26,8 @@ export const useSyncStore = create<SyncState>((set, get) => ({
     if (res.ok) set({ remote: res.data.remote, conflicts: res.data.conflicts });
   },
   async sync(remote) {
+    // A click before the status has arrived must not ask for a remote the workspace already has.
+    if (!remote && !get().remote) await get().load();
     if (!remote && !get().remote) {
       set({ dialogOpen: true });
       return undefined;

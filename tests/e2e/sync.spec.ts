@@ -32,8 +32,16 @@ test('a conflict from a teammate is settled in the three-way view and nothing is
 
   const studio = await startStudio(a, undefined, { configDir: ann.env.ALMANAC_CONFIG_DIR });
   try {
+    // The saved remote arrives late (as it did once in CI): a click before it must still sync.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/sync.status', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto(studio.url);
     await page.getByTestId('sync').click();
+    release();
     const conflict = page.getByTestId('conflict');
     await expect(conflict).toContainText('articles/returns.md');
     await expect(conflict.getByTestId('conflict-ours')).toContainText('Ann: keep the receipt.');
