@@ -24,6 +24,8 @@ interface Site {
   generator: string;
   root: string;
   locale: 'en' | 'zh';
+  /** Questions written after the engine was tuned and never tuned on: reported apart, misses not listed. */
+  heldOut?: boolean;
 }
 
 interface Question {
@@ -47,6 +49,8 @@ export interface SiteScores {
   generator: string;
   locale: string;
   repo: string;
+  /** A site whose questions were written after tuning and are never tuned on (see `Site.heldOut`). */
+  heldOut: boolean;
   articles: number;
   questions: number;
   almanac: RankScores & {
@@ -71,8 +75,11 @@ export interface SiteScores {
 
 export interface HelpCentreBench {
   sites: SiteScores[];
+  /** Means over the sites the engine was tuned on. */
   overall: SiteScores['almanac'] & { questions: number };
-  /** First-citation accuracy per confidence band, over every answered question. */
+  /** Means over the held-out sites, when there are any. */
+  heldOut?: SiteScores['almanac'] & { questions: number };
+  /** First-citation accuracy per confidence band, over every answered question of the tuned-on sites. */
   calibration: { band: string; answers: number; firstCitationRight: number }[];
   bestPeer: Record<string, string>;
 }
@@ -190,12 +197,13 @@ export async function helpCentreBench(
         const text = norm(result.answer ?? '');
         const states = answered && q.facts.some((f) => text.includes(norm(f)));
         if (states) stated++;
-        if (answered) {
+        if (answered && !site.heldOut) {
           const band = bands.findLast((b) => result.confidence >= b.from)!;
           band.answers++;
           if (right) band.right++;
         }
-        if (!right || rank === undefined || rank > 3 || !states)
+        // A held-out site's misses are not listed: reading them would be tuning on them.
+        if (!site.heldOut && (!right || rank === undefined || rank > 3 || !states))
           misses.push({
             id: q.id,
             question: q.question,
@@ -213,6 +221,7 @@ export async function helpCentreBench(
         generator: site.generator,
         locale: site.locale,
         repo: `${site.repo}@${site.commit.slice(0, 7)}`,
+        heldOut: !!site.heldOut,
         articles: articles.length,
         questions: questions.length,
         almanac: {
@@ -228,18 +237,23 @@ export async function helpCentreBench(
       if (!options.keepIn) await rm(tmp, { recursive: true, force: true });
     }
   }
-  const mean = (pick: (s: SiteScores) => number) => round(out.reduce((s, x) => s + pick(x), 0) / (out.length || 1));
-  return {
-    sites: out,
-    overall: {
-      questions: out.reduce((s, x) => s + x.questions, 0),
+  const means = (of: SiteScores[]) => {
+    const mean = (pick: (s: SiteScores) => number) => round(of.reduce((s, x) => s + pick(x), 0) / (of.length || 1));
+    return {
+      questions: of.reduce((s, x) => s + x.questions, 0),
       hit1: mean((s) => s.almanac.hit1),
       hit3: mean((s) => s.almanac.hit3),
       mrr: mean((s) => s.almanac.mrr),
       firstCitation: mean((s) => s.almanac.firstCitation),
       factStated: mean((s) => s.almanac.factStated),
       unanswerableHandled: mean((s) => s.almanac.unanswerableHandled),
-    },
+    };
+  };
+  const heldOut = out.filter((s) => s.heldOut);
+  return {
+    sites: out,
+    overall: means(out.filter((s) => !s.heldOut)),
+    ...(heldOut.length ? { heldOut: means(heldOut) } : {}),
     calibration: bands.map((b, i) => ({
       band: `${b.from.toFixed(1)}–${(bands[i + 1]?.from ?? 1).toFixed(1)}`,
       answers: b.answers,

@@ -228,7 +228,7 @@ export function readmeBlock(r: BenchResults): string {
         h.sites.map((s) => {
           const [name, best] = Object.entries(s.peers).sort((a, b) => b[1].hit3 - a[1].hit3 || b[1].mrr - a[1].mrr)[0]!;
           return [
-            `${s.site} (${s.generator}${s.locale === 'zh' ? ', Chinese' : ''})`,
+            `${s.site} (${s.generator}${s.locale === 'zh' ? ', Chinese' : ''}${s.heldOut ? '; held out' : ''})`,
             String(s.articles),
             String(s.questions),
             `${f(s.almanac.hit1)} / ${f(s.almanac.hit3)} / ${f(s.almanac.mrr)}`,
@@ -240,7 +240,7 @@ export function readmeBlock(r: BenchResults): string {
         }),
       ),
       '',
-      `Mean over sites: hit@3 ${f(h.overall.hit3)}, first citation ${f(h.overall.firstCitation)}, fact stated ${f(h.overall.factStated)}. Confidence calibration (answered questions; how often the first citation is right in each band): ${h.calibration.map((c) => `${c.band}: ${c.answers ? f(c.firstCitationRight) : '–'} (${c.answers})`).join(', ')}.`,
+      `Mean over the sites tuned on: hit@3 ${f(h.overall.hit3)}, first citation ${f(h.overall.firstCitation)}, fact stated ${f(h.overall.factStated)}.${h.heldOut ? ` Held-out sites (questions written after tuning, never tuned on; misses not listed): hit@1 ${f(h.heldOut.hit1)}, hit@3 ${f(h.heldOut.hit3)}, first citation ${f(h.heldOut.firstCitation)}, fact stated ${f(h.heldOut.factStated)}.` : ''} Confidence calibration (answered questions; how often the first citation is right in each band): ${h.calibration.map((c) => `${c.band}: ${c.answers ? f(c.firstCitationRight) : '–'} (${c.answers})`).join(', ')}.`,
     );
   }
   const a = r.answer;

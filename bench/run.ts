@@ -295,8 +295,9 @@ if (wants('helpcentres') && (only || process.env.ALMANAC_HELPCENTRES)) {
   log(`\n## Real help centres (hit@1 / hit@3 / MRR, first citation, fact stated; best peer)`);
   for (const s of h.sites)
     log(
-      `${s.site.padEnd(18)} ${s.almanac.hit1} / ${s.almanac.hit3} / ${s.almanac.mrr}   cite ${s.almanac.firstCitation}   fact ${s.almanac.factStated}   unanswerable ${s.almanac.unanswerableHandled}   peer ${JSON.stringify(s.peers)}`,
+      `${s.site.padEnd(18)}${s.heldOut ? ' (held out)' : ''} ${s.almanac.hit1} / ${s.almanac.hit3} / ${s.almanac.mrr}   cite ${s.almanac.firstCitation}   fact ${s.almanac.factStated}   unanswerable ${s.almanac.unanswerableHandled}   peer ${JSON.stringify(s.peers)}`,
     );
+  if (h.heldOut) log(`held-out sites ${JSON.stringify(h.heldOut)}`);
   log(`calibration ${JSON.stringify(h.calibration)}`);
 } else if (wants('helpcentres'))
   log('\n(Help centres skipped: set ALMANAC_HELPCENTRES to the folder of their checkouts.)');

@@ -45,6 +45,26 @@ describe('indexWorkspace', () => {
     ).not.toContain('refund-policy');
   });
 
+  it("searches an article's summary with its title, and re-indexes an index written in an older row format", async () => {
+    const first = await indexWorkspace(ctx.store, index);
+    const article = await ctx.store.get('gift-cards');
+    // The summary's word appears nowhere in the body: only the summary can find the article.
+    await ctx.store.save(article.id, {
+      meta: { ...article.meta, summary: 'Quokka vouchers explained' },
+      body: article.body,
+    });
+    await indexWorkspace(ctx.store, index);
+    const found = await searchChunks(index, 'quokka vouchers', { mode: 'lexical' });
+    expect(found.results[0]?.articleId).toBe('gift-cards');
+
+    // An index written before summaries were searched (no format file) is rewritten whole, once.
+    await rm(path.join(indexDir(ctx.store), 'rows-format'));
+    const upgraded = await indexWorkspace(ctx.store, index);
+    expect(upgraded.changed).toBe(first.articles);
+    expect(upgraded.chunks).toBe(first.chunks);
+    expect((await indexWorkspace(ctx.store, index)).changed).toBe(0);
+  });
+
   it('finds the Chinese refund article for 退款 through the full-text index', async () => {
     await indexWorkspace(ctx.store, index);
     const response = await searchChunks(index, '退款', { mode: 'lexical', k: 5 });

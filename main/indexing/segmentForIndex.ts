@@ -1,4 +1,4 @@
-import { isFramingWord, otherNames } from '../text/index.js';
+import { isFramingWord, joinCompounds, otherNames, withoutCounts } from '../text/index.js';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const han = /\p{Script=Han}/u;
@@ -10,7 +10,7 @@ const han = /\p{Script=Han}/u;
 export function segmentForIndex(text: string): string {
   const words: string[] = [];
   for (const s of segmenter.segment(text.toLowerCase())) if (s.isWordLike) words.push(s.segment);
-  return words.join(' ');
+  return joinCompounds(words).join(' ');
 }
 
 /** The words of a query as the index sees them, for highlighting matched terms. */
@@ -30,7 +30,7 @@ export function lexicalQuery(
   query: string,
   known: (word: string) => boolean = () => false,
 ): { words: string; characters: string } {
-  const words = segmentForIndex(query).split(' ').filter(Boolean);
+  const words = withoutCounts(segmentForIndex(query).split(' ').filter(Boolean));
   const kept = words.filter((w) => !(han.test(w) && isFramingWord(w)));
   const chosen = kept.length ? kept : words;
   const characters = chosen

@@ -6,11 +6,12 @@ export {
   conversationalWords,
   englishStopWords,
   isFramingWord,
+  withoutCounts,
   isStopWord,
   mandarinStopWords,
   stopWords,
 } from './stopWords.js';
-export { hanPairs, hanPieces, isPiece, lowerWords, otherNames, term, terms } from './terms.js';
+export { hanPairs, hanPieces, isPiece, joinCompounds, lowerWords, otherNames, term, terms } from './terms.js';
 export type { TermOptions } from './terms.js';
 export { localeLanguage, textLanguage } from './language.js';
 export { cosine, countsOf, documentFrequencies, plusOneIdf, smoothIdf, tfidfVector } from './tfidf.js';

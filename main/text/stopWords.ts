@@ -23,10 +23,38 @@ export const chineseAskingWords: readonly string[] = [
   // When, which, who, whether: every interrogative, as English drops when, which, who, whether.
   ...['什么时候', '什麼時候', '何时', '何時', '几时', '幾時', '哪个', '哪個', '哪儿', '哪兒', '谁', '誰'],
   ...['会不会', '會不會', '是不是', '怎么样', '怎麼樣'],
+  // How often something happened (试了好几次, 多次登录失败): the count, not the topic.
+  ...['次', '几次', '幾次', '多次', '好几次', '好幾次'],
 ];
 
 /** Whether a lower-cased word only frames a question: a conversational or Chinese asking word. */
 export const isFramingWord = (word: string): boolean => framing.has(word);
+
+/** Words that count before "times" ("too many times", "several times", "a few times"). */
+const countingWords: ReadonlySet<string> = new Set(
+  ['many', 'several', 'few', 'multiple', 'numerous', 'countless', 'more', 'two', 'three', 'four', 'five'].concat([
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'dozen',
+    'hundred',
+    'lots',
+    'twenty',
+  ]),
+);
+
+/**
+ * A question's words without "times" where it counts how often ("tried to log in too many times",
+ * "charged 3 times"): it then says how often, not what about, and must not find every passage about
+ * times and dates. "Delivery times" and "what time" keep theirs.
+ */
+export function withoutCounts(words: readonly string[]): string[] {
+  return words.filter(
+    (w, i) => w !== 'times' || !(countingWords.has(words[i - 1] ?? '') || /^\d+$/.test(words[i - 1] ?? '')),
+  );
+}
 
 /** English stop words (Orama's list). */
 export const englishStopWords: ReadonlySet<string> = new Set(english);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hanPairs, lowerWords, otherNames, term, terms } from './terms.js';
+import { hanPairs, joinCompounds, lowerWords, otherNames, term, terms } from './terms.js';
 
 describe('terms', () => {
   it('keeps the informative words of a text, lower-cased and stemmed, in order with repeats', () => {
@@ -67,5 +67,20 @@ describe('sameActionWords', () => {
   it('leaves a log that is not signing in alone', () => {
     expect(terms('download the error log')).toContain('log');
     expect(terms('log the request')).toContain('log');
+  });
+});
+
+describe('joinCompounds', () => {
+  it('reads a thing written apart or together as one word ("back up", "back-up", "backup")', () => {
+    expect(joinCompounds(lowerWords('How do I back up my wallets?'))).toContain('backup');
+    expect(terms('Backing up before you set up a new phone')).toEqual(terms('backup before you setup a new phone'));
+    expect(terms('send an e-mail')).toEqual(terms('send an email'));
+    expect(terms('the Wi-Fi drops')).toContain(term('wifi'));
+  });
+
+  it('joins only the pair, not a word that merely starts one', () => {
+    expect(joinCompounds(['back', 'to', 'the', 'start'])).toEqual(['back', 'to', 'the', 'start']);
+    expect(joinCompounds(['set', 'the', 'table', 'up'])).toEqual(['set', 'the', 'table', 'up']);
+    expect(joinCompounds(['check'])).toEqual(['check']);
   });
 });

@@ -1,5 +1,5 @@
 import { stem } from './stem.js';
-import { isStopWord } from './stopWords.js';
+import { isStopWord, withoutCounts } from './stopWords.js';
 import { words } from './words.js';
 
 const han = /\p{Script=Han}/u;
@@ -38,10 +38,57 @@ const joinedSigning = new Map<string, [string, string]>([
 ]);
 
 /**
+ * Things said as two words or one ("back up" and "backup", "set up" and "setup", "e-mail" and
+ * "email"): the forms of the first word, the second word, and the one word both become.
+ */
+const compounds: [string[], string, string][] = [
+  [['back', 'backs', 'backed', 'backing'], 'up', 'backup'],
+  [['set', 'sets', 'setting'], 'up', 'setup'],
+  [['sign', 'signs', 'signed', 'signing'], 'up', 'signup'],
+  [['check', 'checks', 'checked', 'checking'], 'out', 'checkout'],
+  [['pick', 'picks', 'picked', 'picking'], 'up', 'pickup'],
+  [['lock', 'locks', 'locked', 'locking'], 'out', 'lockout'],
+  [['shut', 'shuts', 'shutting'], 'down', 'shutdown'],
+  [['start', 'starts', 'started', 'starting'], 'up', 'startup'],
+  [['drop', 'drops', 'dropped', 'dropping'], 'off', 'dropoff'],
+  [['pay', 'pays', 'paid', 'paying'], 'out', 'payout'],
+  [['cash'], 'back', 'cashback'],
+  [['roll', 'rolls', 'rolled', 'rolling'], 'back', 'rollback'],
+  [['plug', 'plugs', 'plugged'], 'in', 'plugin'],
+  [['add'], 'on', 'addon'],
+  [['add'], 'ons', 'addons'],
+  [['work'], 'around', 'workaround'],
+  [['follow', 'follows', 'followed'], 'up', 'followup'],
+  [['e'], 'mail', 'email'],
+  [['e'], 'mails', 'emails'],
+  [['wi'], 'fi', 'wifi'],
+];
+const compoundOf = new Map<string, string>();
+for (const [firsts, second, joined] of compounds) for (const f of firsts) compoundOf.set(`${f} ${second}`, joined);
+
+/**
+ * Lower-cased words with two-word forms joined ("back up" → "backup", "e mail" → "email"), so a
+ * question and an article that write a thing apart and together still meet. Index text, questions
+ * and coverage all read words through this.
+ */
+export function joinCompounds(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const joined = i + 1 < words.length ? compoundOf.get(`${words[i]} ${words[i + 1]}`) : undefined;
+    if (joined) {
+      out.push(joined);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
+/**
  * Words as the core compares them: "log in", "login", "log on" and "sign in" read the same (and so
  * "log out" and "sign out"), so a question and an article that say it differently still meet.
  */
-export function sameActionWords(words: string[]): string[] {
+export function sameActionWords(said: string[]): string[] {
+  const words = joinCompounds(said);
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -86,7 +133,7 @@ export interface TermOptions {
  * words and numbers left out; with `hanPairs`, its Chinese character pairs after them.
  */
 export function terms(text: string, options: TermOptions = {}): string[] {
-  const out = sameActionWords([...lowerWords(text), ...otherNames(text).flatMap(lowerWords)])
+  const out = sameActionWords(withoutCounts([...lowerWords(text), ...otherNames(text).flatMap(lowerWords)]))
     .filter((w) => !isStopWord(w) && !/^\d/.test(w))
     .map(term);
   return options.hanPairs ? [...out, ...hanPairs(text)] : out;
