@@ -105,6 +105,7 @@ const stats = (times: number[]) => ({ p50: round(percentile(times, 50), 1), p95:
 export async function answerBench(repoRoot: string, datasetsDir: string, bigChunks = 10_000): Promise<AnswerBench> {
   const setFiles = [
     { file: 'bench/data/handoff-questions.jsonl', heldOut: false },
+    { file: 'bench/data/handoff-dev.jsonl', heldOut: false },
     { file: 'bench/data/handoff-heldout.jsonl', heldOut: true },
     { file: 'bench/data/handoff-blind2.jsonl', heldOut: true },
   ];

@@ -60,6 +60,7 @@ export async function datasetRows(
         audience: 'customer',
         status: 'published',
         tags: [],
+        meta: {},
         body: d.text,
       } as unknown as Article);
     }

@@ -125,4 +125,14 @@ describe('ChunkIndex.open with a table from before the title field', () => {
     expect((await ranked('多久能退给我'))[0]).toBe(whole);
     expect(await ranked('多久能退给我')).not.toContain(login);
   });
+
+  it('reads a lone Chinese character as the words of the knowledge that hold it (专票 is 专用发票)', async () => {
+    const invoice = await create('发票类型', '企业可以申请增值税专用发票，需要提供纳税人识别号。', 'zh-CN');
+    const tracking = await create('物流查询', '发货后快递公司会提供物流信息。', 'zh-CN');
+    await indexWorkspace(ctx.store, index);
+    // The segmenter cuts 专票 into 专 | 票; neither is a word of the articles.
+    expect(await ranked('能开专票吗')).toEqual([invoice]);
+    expect(await ranked('专票')).toEqual([invoice]);
+    expect(await ranked('专票')).not.toContain(tracking);
+  });
 });

@@ -24,11 +24,14 @@ export function queryTerms(query: string): string[] {
  * ("吗" in a handful of FAQ answers), kept whole when nothing else is left; and, apart, the
  * characters of its Chinese words of more than one character that the knowledge never uses as a
  * word (`known`), for a weaker second reading: the segmenter cuts a customer's 退给 or 印子
- * differently from an article's 退款 or 水印.
+ * differently from an article's 退款 or 水印. Its one-character Chinese words are read there too as
+ * the knowledge's words that hold the character (`wordsWith`): a customer's 专票 is the articles'
+ * 专用发票.
  */
 export function lexicalQuery(
   query: string,
   known: (word: string) => boolean = () => false,
+  wordsWith: (character: string) => string[] = () => [],
 ): { words: string; characters: string } {
   const words = withoutCounts(segmentForIndex(query).split(' ').filter(Boolean));
   const kept = words.filter((w) => !(han.test(w) && isFramingWord(w)));
@@ -36,6 +39,9 @@ export function lexicalQuery(
   const characters = chosen
     .filter((w) => han.test(w) && [...w].length > 1 && !known(w))
     .flatMap((w) => [...w].filter((c) => han.test(c) && !isFramingWord(c)));
+  // A lone character is often a piece of a word said short (专票 for 专用发票 is cut 专 | 票): the
+  // knowledge's words that hold it join the weaker reading.
+  for (const w of chosen) if (han.test(w) && [...w].length === 1 && !isFramingWord(w)) characters.push(...wordsWith(w));
   // "UK" also searches "United Kingdom", and the other way round.
   return { words: [...chosen, ...otherNames(query)].join(' '), characters: characters.join(' ') };
 }
