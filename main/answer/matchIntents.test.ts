@@ -110,6 +110,12 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
         rule: 'Formal complaints',
         examples: { en: ['The delivery crew was rude to my mother'] },
       },
+      {
+        topic: 'legal',
+        rule: 'Legal matters',
+        risk: 'high',
+        examples: { en: ['My lawyer will contact you about the lamp recall notice'] },
+      },
     ],
   }).handoff;
   const sure = { articles: ['shipping'], unsure: false };
@@ -132,12 +138,21 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
     );
   });
 
+  it('hands off on the concepts that define a topic, learned from its examples, but not on one of them', () => {
+    // Personal data and handing it over define data requests here; no word of the example is used.
+    const [m] = learnedIntents('what do you actually keep on file about me? I want all of it sent over', learned, sure);
+    expect(m).toMatchObject({ topic: 'data-request', by: 'learned' });
+    expect(m?.evidence).toContain('expresses what defines the topic: handOver and personalData');
+    expect(learnedIntents('is my information safe with you', learned, sure)).toEqual([]);
+    expect(learnedIntents('can you send me the catalogue', learned, sure)).toEqual([]);
+  });
+
   it('hands a question the agent is unsure about to a high-risk topic it leans towards, not to a normal one', () => {
-    const question = 'what do you actually keep on file about me? I want all of it sent over';
+    const question = 'is there a recall notice?';
     expect(learnedIntents(question, learned, sure)).toEqual([]);
     const unsure = learnedIntents(question, learned, { articles: ['shipping'], unsure: true });
-    expect(unsure[0]?.topic).toBe('data-request');
-    expect(unsure[0]?.evidence).toContain('data-request is high-risk and no article answers the question confidently');
+    expect(unsure[0]?.topic).toBe('legal');
+    expect(unsure[0]?.evidence).toContain('legal is high-risk and no article answers the question confidently');
     // The same lean towards a normal-risk topic is not enough.
     expect(learnedIntents('my mother got a rude answer', learned, { articles: [], unsure: true })).toEqual([]);
   });

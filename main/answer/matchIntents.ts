@@ -1,4 +1,4 @@
-import { wordClasses } from '../text/index.js';
+import { conceptSources, wordClasses } from '../text/index.js';
 import type { Intent } from './agentProfile.js';
 import { amountOverLimit } from '../text/index.js';
 import { contentTerms, hanBigrams, termOf, wordsOf } from './textTerms.js';
@@ -30,16 +30,20 @@ interface PreparedQuestion {
   terms: Set<string>;
   /** The concepts the question expresses (`wordClasses`). */
   classes: Set<string>;
+  /** The words that express each concept. */
+  sources: Map<string, Set<string>>;
 }
 
 function prepare(question: string): PreparedQuestion {
   const sequence = wordsOf(question).map(termOf);
+  const sources = conceptSources(question);
   return {
     compact: question.toLowerCase().replace(/\s+/g, ''),
     sequence,
     words: new Set(sequence),
     terms: new Set([...contentTerms(question), ...hanBigrams(question)]),
-    classes: new Set(wordClasses(question)),
+    classes: new Set(sources.keys()),
+    sources,
   };
 }
 
@@ -162,9 +166,72 @@ const linkedWeight = 0.3;
  */
 function conceptSimilarity(q: PreparedQuestion, example: string): number {
   const { concepts } = readExample(example);
-  const shared = concepts.filter((c) => q.classes.has(c)).length;
+  const sharedConcepts = concepts.filter((c) => q.classes.has(c));
+  // Concepts count once per word that expresses them: "gone" alone is not both "forever" and "lost".
+  const words = new Set(sharedConcepts.flatMap((c) => [...(q.sources.get(c) ?? [])]));
+  const shared = Math.min(sharedConcepts.length, words.size);
   if (shared < 2) return 0;
   return 0.5 * (shared / concepts.length) + (shared >= 3 ? 0.1 : 0);
+}
+
+/** Share of a topic's examples a concept must be in to define the topic, and the most it may be in another's. */
+const definingShare = 0.5;
+const elsewhereShare = 0.2;
+/**
+ * What a question expressing every concept that defines a topic counts for (see `conceptEvidence`):
+ * half, and a twentieth more for each defining concept. One (danger, 0.55) is enough for a high-risk
+ * topic; a topic of normal risk needs two (a charge and its dispute, 0.60): a single concept of
+ * one ("my phone number") is how answerable questions talk too.
+ */
+const definingBase = 0.5;
+const perConcept = 0.05;
+const definingMost = 0.65;
+
+const defined = new WeakMap<Intent[], Map<string, string[]>>();
+
+/**
+ * The concepts that define each topic, learned from its examples: in at least half of them, and in
+ * at most a fifth of any other topic's (danger for product safety, personal data and handing over
+ * for data requests; money defines no topic, since refunds and disputes both speak of it).
+ */
+export function definingConcepts(intents: Intent[]): Map<string, string[]> {
+  let found = defined.get(intents);
+  if (found) return found;
+  const shares = intents.map((intent) => {
+    const examples = Object.values(intent.examples).flat();
+    const counts = new Map<string, number>();
+    for (const example of examples)
+      for (const c of new Set(readExample(example).concepts)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return new Map([...counts].map(([c, n]) => [c, n / (examples.length || 1)]));
+  });
+  found = new Map(
+    intents.map((intent, i) => [
+      intent.topic,
+      // A topic that an amount decides (a large refund) is never decided by its concepts.
+      intent.amountAbove
+        ? []
+        : [...shares[i]!]
+            .filter(
+              ([c, share]) =>
+                share >= definingShare && shares.every((other, j) => j === i || (other.get(c) ?? 0) <= elsewhereShare),
+            )
+            .map(([c]) => c),
+    ]),
+  );
+  defined.set(intents, found);
+  return found;
+}
+
+/**
+ * A question's evidence for a topic from the concepts that define it (`definingConcepts`): none
+ * unless it expresses all of them, each in a word of its own; then `definingBase` and `perConcept`
+ * for each.
+ */
+function conceptEvidence(q: PreparedQuestion, defining: string[]): number {
+  if (defining.length === 0 || !defining.every((c) => q.classes.has(c))) return 0;
+  const words = new Set(defining.flatMap((c) => [...(q.sources.get(c) ?? [])]));
+  if (words.size < defining.length) return 0;
+  return Math.min(definingMost, definingBase + perConcept * defining.length);
 }
 
 /**
@@ -188,17 +255,33 @@ export function learnedIntents(question: string, intents: Intent[], retrieval: R
       if (c > concepts.score) concepts = { example, score: c };
     }
     const linked = retrieval.articles[0] !== undefined && intent.articles.includes(retrieval.articles[0]);
-    const best =
+    const defining = definingConcepts(intents).get(intent.topic) ?? [];
+    const defines = conceptEvidence(q, defining);
+    const byExample =
       concepts.score > words.score
         ? { ...concepts, how: 'shares its concepts with' }
         : { ...words, how: 'is close to' };
+    const best =
+      defines > byExample.score
+        ? {
+            example: defining.map((c) => c.slice(1)).join(' and '),
+            score: defines,
+            how: 'expresses what defines the topic:',
+          }
+        : byExample;
     const score = best.score + (linked ? linkedWeight : 0);
     const threshold = learnedThreshold[intent.risk];
     const unsure = intent.risk === 'high' && retrieval.unsure && score >= unsureThreshold;
     // The question's own words must lean towards the topic: a shared word or a link adds, never decides.
     if (best.score < unsureWording || (score < threshold && !unsure)) continue;
     const parts = [
-      ...(best.score > 0 ? [`the question ${best.how} the example "${best.example}" (${best.score.toFixed(2)})`] : []),
+      ...(best.score > 0
+        ? [
+            best.how.endsWith(':')
+              ? `the question ${best.how} ${best.example} (${best.score.toFixed(2)})`
+              : `the question ${best.how} the example "${best.example}" (${best.score.toFixed(2)})`,
+          ]
+        : []),
       ...(linked ? [`its best passage is from ${retrieval.articles[0]}, linked to ${intent.topic}`] : []),
       ...(score < threshold ? [`${intent.topic} is high-risk and no article answers the question confidently`] : []),
     ];

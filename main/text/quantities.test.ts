@@ -76,6 +76,26 @@ describe('statedAmounts', () => {
     ]);
     expect(statedAmounts('最低四千美元')).toEqual([{ value: 4000, currency: 'USD' }]);
   });
+
+  it('reads a Chinese numeral said short as people say it: 一万二 is 12,000, 三千五 is 3,500', () => {
+    const values = (text: string) => statedAmounts(text).map((a) => a.value);
+    expect(values('花了一万二')).toEqual([12_000]);
+    expect(values('三千五块')).toEqual([3500]);
+    expect(values('两百五元')).toEqual([250]);
+    expect(values('一万二千五')).toEqual([12_500]);
+    expect(values('三千零五元, 十五元')).toEqual([3005, 15]);
+  });
+
+  it('adds the total of a count at a price each, in either language and either order', () => {
+    const totals = (text: string) => statedAmounts(text).at(-1);
+    expect(totals('sent back all 12 dining chairs at 900 each')).toEqual({ value: 10_800 });
+    expect(totals('2 sofas at 3,500 yuan each')).toEqual({ value: 7000, currency: 'CNY' });
+    expect(totals('the chairs were $120 each, 4 of them')).toEqual({ value: 480, currency: 'USD' });
+    expect(totals('12把餐椅每把900，全都寄回去了')).toEqual({ value: 10_800 });
+    expect(totals('每盏灯350元，一共买了20盏')).toEqual({ value: 7000, currency: 'CNY' });
+    // A duration each is not a price.
+    expect(statedAmounts('12 orders at 5 days each')).toEqual([]);
+  });
 });
 
 describe('amountOverLimit', () => {

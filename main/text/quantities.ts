@@ -178,23 +178,34 @@ const hanDigits: Record<string, number> = {
 };
 const hanPowers: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000 };
 
-/** A Chinese numeral (三千五百, 一万二) as a number. */
+/**
+ * A Chinese numeral (三千五百, 一万二) as a number. A digit right after a unit counts in the next unit
+ * down, as people say it: 一万二 is 12,000, 三千五 is 3,500, 两百五 is 250.
+ */
 function chineseNumber(text: string): number {
   let total = 0;
   let section = 0;
   let digit = 0;
+  let unit = 0;
   for (const c of text) {
     if (c in hanDigits) digit = hanDigits[c]!;
     else if (c === '万') {
       total = (total + section + digit) * 10_000;
       section = 0;
       digit = 0;
+      unit = 10_000;
+      continue;
     } else {
       section += (digit || 1) * hanPowers[c]!;
       digit = 0;
+      unit = hanPowers[c]!;
+      continue;
     }
+    if (c === '零') unit = 0;
   }
-  return total + section + digit;
+  const last = [...text].at(-1)!;
+  const short = last in hanDigits && last !== '零' && unit > 10 && !text.includes('零');
+  return total + section + (short ? digit * (unit / 10) : digit);
 }
 
 function currencyAround(before: string, after: string): string | undefined {
@@ -230,7 +241,67 @@ export function statedAmounts(question: string): StatedAmount[] {
     if (m[1] && /^(19|20)\d\d$/.test(m[1]) && !m[2]) continue;
     out.push({ value, currency: currencyAround(text.slice(Math.max(0, start - 6), start), after) });
   }
+  const total = unitPriceTotal(text);
+  if (total) out.push(total);
   return out;
+}
+
+const hanCount = '[零一二两三四五六七八九十百千万]+';
+const measureWords = '[把个件张套台盏只条扇床组]';
+const arabic = String.raw`\d[\d,]*(?:\.\d+)?`;
+/** A count and a price of one ("12 chairs at 900 each", "12把餐椅每把900"), either order. */
+const unitPrices: { pattern: RegExp; count: number; price: number }[] = [
+  {
+    pattern: new RegExp(
+      String.raw`\b(\d+)\s+(?:[a-z-]+\s+){0,3}?(?:at|for|@)\s*(?:${signsBefore})?\s*(${arabic})\s*(?:[a-z]+\s+)?(?:each|apiece|a piece)\b`,
+      'i',
+    ),
+    count: 1,
+    price: 2,
+  },
+  {
+    pattern: new RegExp(
+      String.raw`(?:${signsBefore})?\s*(${arabic})\s*(?:[a-z]+\s+)?(?:each|apiece|a piece)\b[^.?!]{0,40}?\b(\d+)\s+(?:of them|[a-z-]+s)\b`,
+      'i',
+    ),
+    count: 2,
+    price: 1,
+  },
+  {
+    pattern: new RegExp(
+      `(\\d+|${hanCount})\\s*(${measureWords})[^，,。；;!?！？]{0,10}?每\\2?(?:是|要|卖)?\\s*(${arabic}|${hanCount})`,
+    ),
+    count: 1,
+    price: 3,
+  },
+  {
+    pattern: new RegExp(
+      `每${measureWords}?[^\\d，,。零一二两三四五六七八九十]{0,3}?(?:是|要|卖)?\\s*(${arabic}|${hanCount})[^。；;!?！？]{0,12}?(\\d+|${hanCount})\\s*${measureWords}`,
+    ),
+    count: 2,
+    price: 1,
+  },
+];
+
+/** The total of a count at a price each, when a question states both ("all 12 chairs at 900 each" is 10,800). */
+function unitPriceTotal(text: string): StatedAmount | undefined {
+  for (const { pattern, count, price } of unitPrices) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const read = (n: string) => (/\d/.test(n) ? Number(n.replace(/,/g, '')) : chineseNumber(n));
+    const value = read(m[count]!) * read(m[price]!);
+    if (!Number.isFinite(value) || value <= 0) continue;
+    const at = m.index + m[0].indexOf(m[price]!) + m[price]!.length;
+    if (notMoney.test(text.slice(at, at + 8))) continue;
+    return {
+      value,
+      currency: currencyAround(
+        text.slice(Math.max(0, at - m[price]!.length - 6), at - m[price]!.length),
+        text.slice(at, at + 8),
+      ),
+    };
+  }
+  return undefined;
 }
 
 /** The first stated amount above a limit (currency → amount); an amount without currency is read in the first listed. */

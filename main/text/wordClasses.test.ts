@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverage, passageTerms, questionTerms } from './coverage.js';
-import { wordClasses } from './wordClasses.js';
+import { conceptSources, wordClasses } from './wordClasses.js';
 
 describe('wordClasses', () => {
   it('finds the same concepts in different words, English and Chinese', () => {
@@ -12,6 +12,18 @@ describe('wordClasses', () => {
   it('keeps "personal" and "person" apart although they share a stem', () => {
     expect(wordClasses('delete my personal data')).not.toContain('§person');
     expect(wordClasses('let me talk to a real person')).toEqual(['§person']);
+  });
+
+  it('reads concepts said in several words, and says which words express each', () => {
+    expect(wordClasses("there's a charge on my card and I never bought anything")).toEqual(
+      expect.arrayContaining(['§charge', '§dispute']),
+    );
+    expect(wordClasses('I never heard back')).not.toContain('§dispute');
+    // One word may express two concepts; the sources show it is one piece of evidence, not two.
+    const sources = conceptSources('I want every trace of me gone');
+    expect([...(sources.get('§forever') ?? [])]).toEqual(['gone']);
+    expect([...(sources.get('§lost') ?? [])]).toEqual(['gone']);
+    expect(wordClasses('摸了一下灯杆被电了一下')).toContain('§danger');
   });
 });
 

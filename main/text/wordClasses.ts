@@ -8,8 +8,39 @@ import { isPiece, lowerWords, term } from './terms.js';
  */
 const classes: Record<string, { en: string[]; zh: string[] }> = {
   remove: {
-    en: ['delete', 'remove', 'erase', 'wipe', 'purge', 'scrub', 'close', 'deactivate', 'terminate', 'shut', 'destroy'],
-    zh: ['删', '清掉', '清除', '清空', '注销', '销户', '弄没', '作废', '抹掉', '去掉', '关闭', '关掉', '停用'],
+    en: [
+      'delete',
+      'remove',
+      'erase',
+      'wipe',
+      'purge',
+      'scrub',
+      'close',
+      'deactivate',
+      'terminate',
+      'shut',
+      'destroy',
+      'forget',
+    ],
+    zh: [
+      '删',
+      '清掉',
+      '清除',
+      '清空',
+      '注销',
+      '销户',
+      '弄没',
+      '作废',
+      '抹掉',
+      '去掉',
+      '关闭',
+      '关掉',
+      '停用',
+      '废掉',
+      '废了',
+      '清干净',
+      '不要留',
+    ],
   },
   forever: {
     en: ['forever', 'permanently', 'completely', 'entirely', 'good', 'anymore', 'longer', 'gone'],
@@ -21,11 +52,47 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
   },
   personalData: {
     en: ['data', 'information', 'info', 'details', 'records', 'record', 'file', 'history', '=personal', 'privacy'],
-    zh: ['资料', '信息', '数据', '记录', '隐私', '档案'],
+    zh: ['资料', '信息', '数据', '记录', '隐私', '档案', '个人资料'],
   },
   handOver: {
-    en: ['copy', 'send', 'export', 'download', 'see', 'show', 'hold', 'keep', 'store', 'collect'],
-    zh: ['发给我', '给我一份', '打包', '导出', '下载', '存了', '保存', '收集', '留着', '留的'],
+    en: [
+      'copy',
+      'send',
+      'export',
+      'download',
+      'see',
+      'show',
+      'hold',
+      'keep',
+      'store',
+      'collect',
+      'pass',
+      'share',
+      'sold',
+      'sell',
+      'given',
+      'hand',
+    ],
+    zh: [
+      '发给我',
+      '给我一份',
+      '打包',
+      '导出',
+      '下载',
+      '存了',
+      '保存',
+      '收集',
+      '留着',
+      '留的',
+      '卖了',
+      '卖给',
+      '给谁',
+      '给了谁',
+      '泄露',
+      '共享',
+      '透露',
+      '看过',
+    ],
   },
   phone: {
     en: ['phone', 'number', 'sim', 'mobile', 'cell', 'email', 'inbox'],
@@ -49,16 +116,72 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
       'somebody',
       'staff',
       'representative',
+      'anybody',
+      'boss',
+      'superior',
+      'senior',
+      'operator',
+      'real person',
+      'actual person',
+      'anybody there',
+      'anyone there',
+      'someone there',
+      'a human',
     ],
-    zh: ['人工', '真人', '经理', '主管', '负责人', '领导', '找个人', '活人'],
+    zh: ['人工', '真人', '经理', '主管', '负责人', '领导', '找个人', '活人', '喘气的', '上级', '能做主'],
   },
   bot: {
     en: ['bot', 'robot', 'automated', 'machine', 'script', 'links', 'useless'],
     zh: ['机器人', '程序', '自动回复', '糊弄', '链接'],
   },
   legal: {
-    en: ['lawyer', 'attorney', 'solicitor', 'court', 'sue', 'lawsuit', 'police', 'regulator', 'legal', 'ombudsman'],
-    zh: ['律师', '法院', '起诉', '报警', '警察', '消协', '监管', '仲裁', '公证', '法律'],
+    en: [
+      'lawyer',
+      'attorney',
+      'solicitor',
+      'court',
+      'sue',
+      'lawsuit',
+      'police',
+      'regulator',
+      'legal',
+      'ombudsman',
+      'illegal',
+      'law',
+      'theft',
+      'cop',
+      'tribunal',
+      'compliance',
+      'certificate',
+      'certification',
+      'regulation',
+      'rights',
+    ],
+    zh: [
+      '律师',
+      '法院',
+      '起诉',
+      '报警',
+      '警察',
+      '消协',
+      '监管',
+      '仲裁',
+      '公证',
+      '法律',
+      '违法',
+      '犯法',
+      '合法',
+      '派出所',
+      '笔录',
+      '立案',
+      '公安',
+      '认证',
+      '证书',
+      '资质',
+      '质检报告',
+      '合规',
+      '举报',
+    ],
   },
   danger: {
     en: [
@@ -75,20 +198,136 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
       'bleed',
       'hospital',
       'buzz',
+      'zap',
+      'electrocute',
+      'explode',
+      'burst',
+      'shard',
+      'collapse',
+      'topple',
+      'injury',
+      'wound',
+      'bruise',
+      'stitches',
+      'fumes',
+      'toxic',
+      'choke',
+      'scorch',
+      'singe',
+      'flame',
+      'blaze',
+      'sizzle',
     ],
-    zh: ['着火', '起火', '冒烟', '火花', '烧', '烫', '触电', '漏电', '受伤', '流血', '医院', '焦', '麻'],
+    zh: [
+      '着火',
+      '起火',
+      '冒烟',
+      '火花',
+      '烧',
+      '烫',
+      '触电',
+      '漏电',
+      '受伤',
+      '流血',
+      '医院',
+      '焦',
+      '麻',
+      '电了',
+      '被电',
+      '电到',
+      '电击',
+      '冒了',
+      '烟',
+      '糊味',
+      '火苗',
+      '砸',
+      '掉下来',
+      '摔下来',
+      '摔倒',
+      '摔伤',
+      '塌',
+      '伤',
+      '爆',
+      '炸',
+      '危险',
+      '玻璃碴',
+    ],
   },
   charge: {
     en: ['charge', 'charged', 'billed', 'bill', 'debit', 'transaction', 'payment', 'statement'],
     zh: ['扣款', '扣费', '扣了', '扣我', '收费', '账单', '付款', '刷了'],
   },
   dispute: {
-    en: ['twice', 'double', 'duplicate', 'dispute', 'chargeback', 'unauthorised', 'unauthorized', 'recognise', 'fraud'],
-    zh: ['两次', '重复', '盗刷', '不认识', '争议', '拒付', '退单', '申诉'],
+    // Not "twice" or "两次": a double charge is usually a pending hold the articles explain.
+    en: [
+      'dispute',
+      'chargeback',
+      'unauthorised',
+      'unauthorized',
+      'recognise',
+      'fraud',
+      'fraudulent',
+      'scam',
+      'unknown',
+      'never bought',
+      'never ordered',
+      'never purchased',
+      'never made',
+      'not me',
+      "wasn't me",
+      'without my permission',
+      'without my consent',
+      "didn't authorise",
+      "didn't authorize",
+    ],
+    zh: [
+      '盗刷',
+      '不认识',
+      '争议',
+      '拒付',
+      '退单',
+      '申诉',
+      '没买过',
+      '没授权',
+      '不是我本人',
+      '不是我操作',
+      '莫名其妙',
+      '没开过',
+      '没在你们家买',
+      '没在你们这买',
+      '从没买',
+      '从来没买',
+      '没下过单',
+      '不是我买的',
+      '不是我下的',
+    ],
   },
   complaint: {
-    en: ['complaint', 'complain', 'rude', 'unprofessional', 'disrespectful', 'formal', 'unacceptable', 'appalling'],
-    zh: ['投诉', '态度', '没礼貌', '骂', '太差', '不专业', '正式'],
+    en: [
+      'complaint',
+      'complain',
+      'rude',
+      'unprofessional',
+      'disrespectful',
+      'unacceptable',
+      'appalling',
+      'treated',
+      'mistreated',
+      'insult',
+      'yell',
+      'shout',
+      'swore',
+      'swear',
+      'hostile',
+      'aggressive',
+      'arrogant',
+      'dismissive',
+      'cut me off',
+      'hung up on me',
+      'on record',
+      'how i was treated',
+    ],
+    zh: ['投诉', '态度', '没礼貌', '骂', '太差', '不专业', '说法', '甩脸', '凶', '吼', '不承认', '耍赖', '欺负'],
   },
   damage: {
     en: [
@@ -118,8 +357,14 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
 const byTerm = new Map<string, string[]>();
 /** Entries written `=word`: matched as written, not by stem. */
 const bySurface = new Map<string, string[]>();
+/** Entries of several words ("never bought"): matched as consecutive words, stemmed. */
+const phrases: { words: string[]; name: string }[] = [];
 for (const [name, { en }] of Object.entries(classes))
   for (const entry of en) {
+    if (entry.includes(' ')) {
+      phrases.push({ words: lowerWords(entry).map(term), name });
+      continue;
+    }
     const [map, key] = entry.startsWith('=') ? [bySurface, entry.slice(1)] : [byTerm, term(entry)];
     map.set(key, [...(map.get(key) ?? []), name]);
   }
@@ -127,11 +372,31 @@ const hanEntries = Object.entries(classes).flatMap(([name, { zh }]) => zh.map((w
 
 /** The concepts a text expresses, as tokens (`§remove`, `§account`), each once. */
 export function wordClasses(text: string): string[] {
-  const found = new Set<string>();
-  for (const w of lowerWords(text))
-    for (const name of [...(byTerm.get(term(w)) ?? []), ...(bySurface.get(w) ?? [])]) found.add(name);
-  for (const [w, name] of hanEntries) if (text.includes(w)) found.add(name);
-  return [...found].map((name) => `§${name}`);
+  return [...conceptSources(text).keys()];
+}
+
+/**
+ * The concepts a text expresses, each with the words that express it: one word ("gone") may
+ * express two concepts (forever, lost) and must not count as two pieces of evidence.
+ */
+export function conceptSources(text: string): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  const add = (name: string, word: string) => {
+    const key = `§${name}`;
+    const words = found.get(key) ?? new Set<string>();
+    words.add(word);
+    found.set(key, words);
+  };
+  const said = lowerWords(text);
+  for (const w of said) for (const name of [...(byTerm.get(term(w)) ?? []), ...(bySurface.get(w) ?? [])]) add(name, w);
+  if (phrases.length) {
+    const stems = said.map(term);
+    for (const { words, name } of phrases)
+      for (let i = 0; i + words.length <= stems.length; i++)
+        if (words.every((w, j) => stems[i + j] === w)) add(name, said.slice(i, i + words.length).join(' '));
+  }
+  for (const [w, name] of hanEntries) if (text.includes(w)) add(name, w);
+  return found;
 }
 
 /**
