@@ -279,6 +279,10 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
       'without my consent',
       "didn't authorise",
       "didn't authorize",
+      'someone used',
+      'somebody used',
+      'not mine',
+      'stolen card',
     ],
     zh: [
       '盗刷',
@@ -300,6 +304,9 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
       '没下过单',
       '不是我买的',
       '不是我下的',
+      '被人用了',
+      '盗用',
+      '被盗用',
     ],
   },
   complaint: {
