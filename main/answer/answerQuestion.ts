@@ -263,6 +263,7 @@ export async function answerQuestion(
     intents.sensitive = learnedIntents(question, profile.meta.handoff, {
       articles,
       unsure: confidence < profile.meta.minConfidence,
+      conceptShare: (c) => (stats.concepts?.get(c) ?? 0) / (stats.chunks || 1),
     });
   }
   handoffMs += performance.now() - learnedStart;

@@ -147,6 +147,15 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
     expect(learnedIntents('can you send me the catalogue', learned, sure)).toEqual([]);
   });
 
+  it('lets concepts decide a topic only when the knowledge rarely expresses one of them', () => {
+    const question = 'what do you actually keep on file about me? I want all of it sent over';
+    // Articles that speak of personal details, keeping and sending them, and of "me", everywhere.
+    const common = { ...sure, conceptShare: () => 0.4 };
+    expect(learnedIntents(question, learned, common)[0]?.evidence).not.toContain('defines the topic');
+    const rare = { ...sure, conceptShare: (c: string) => (c === '§aboutMe' ? 0.01 : 0.4) };
+    expect(learnedIntents(question, learned, rare)[0]?.evidence).toContain('defines the topic');
+  });
+
   it('hands a question the agent is unsure about to a high-risk topic it leans towards, not to a normal one', () => {
     const question = 'is there a recall notice?';
     expect(learnedIntents(question, learned, sure)).toEqual([]);

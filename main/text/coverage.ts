@@ -9,6 +9,8 @@ const conceptWeight = 0.5;
 export interface TermStats {
   chunks: number;
   df: Map<string, number>;
+  /** How many passages express each concept (`wordClasses`), when counted. */
+  concepts?: Map<string, number>;
 }
 
 /** BM25's inverse document frequency: rare terms count for more; a term no passage holds counts the most. */

@@ -25,4 +25,4 @@ export { coverage, idf, passageTerms, questionTerms } from './coverage.js';
 export type { Coverage, CoverageOptions, TermStats } from './coverage.js';
 export { decodeEntities, escapeMarkup } from './entities.js';
 export { introducesNext, sentences } from './sentences.js';
-export { conceptSources, wordClasses } from './wordClasses.js';
+export { conceptSources, conceptsOfWords, wordClasses } from './wordClasses.js';

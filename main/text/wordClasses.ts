@@ -54,6 +54,23 @@ const classes: Record<string, { en: string[]; zh: string[] }> = {
     en: ['data', 'information', 'info', 'details', 'records', 'record', 'file', 'history', '=personal', 'privacy'],
     zh: ['资料', '信息', '数据', '记录', '隐私', '档案', '个人资料'],
   },
+  // Data about the customer as a person, in their own words: articles speak to "you", rarely of "me".
+  aboutMe: {
+    en: [
+      'about me',
+      'on me',
+      'of me',
+      'on file',
+      'you hold',
+      'you have on',
+      'you know about',
+      'you keep on',
+      'my details',
+      'my data',
+      'my personal',
+    ],
+    zh: ['关于我', '我的资料', '我的信息', '我的个人', '我的数据', '我的隐私', '我留的', '我在你们'],
+  },
   handOver: {
     en: [
       'copy',
@@ -403,6 +420,24 @@ export function conceptSources(text: string): Map<string, Set<string>> {
         if (words.every((w, j) => stems[i + j] === w)) add(name, said.slice(i, i + words.length).join(' '));
   }
   for (const [w, name] of hanEntries) if (text.includes(w)) add(name, w);
+  return found;
+}
+
+/**
+ * The concepts of a text already cut into lower-cased words (an index's full-text column), without
+ * segmenting it again: for counting how much of the knowledge expresses each concept.
+ */
+export function conceptsOfWords(words: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  const stems = words.map(term);
+  words.forEach((w, i) => {
+    for (const name of [...(byTerm.get(stems[i]!) ?? []), ...(bySurface.get(w) ?? [])]) found.add(`§${name}`);
+  });
+  for (const { words: phrase, name } of phrases)
+    for (let i = 0; i + phrase.length <= stems.length; i++)
+      if (phrase.every((w, j) => stems[i + j] === w)) found.add(`§${name}`);
+  const han = words.filter((w) => /\p{Script=Han}/u.test(w)).join('');
+  if (han) for (const [w, name] of hanEntries) if (han.includes(w)) found.add(`§${name}`);
   return found;
 }
 
