@@ -69,6 +69,7 @@ export interface SiteScores {
     facts: string[];
     ranked: string[];
     cited?: string;
+    confidence?: number;
     answer: string;
   }[];
 }
@@ -211,6 +212,7 @@ export async function helpCentreBench(
             facts: q.facts,
             ranked: ranked.slice(0, 3),
             cited: answered ? first : `handed off (${result.handoff?.kind})`,
+            confidence: round(result.confidence, 2),
             answer: (result.answer ?? '').slice(0, 400),
           });
       }

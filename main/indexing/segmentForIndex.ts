@@ -39,9 +39,13 @@ export function lexicalQuery(
   const characters = chosen
     .filter((w) => han.test(w) && [...w].length > 1 && !known(w))
     .flatMap((w) => [...w].filter((c) => han.test(c) && !isFramingWord(c)));
-  // A lone character is often a piece of a word said short (专票 for 专用发票 is cut 专 | 票): the
-  // knowledge's words that hold it join the weaker reading.
-  for (const w of chosen) if (han.test(w) && [...w].length === 1 && !isFramingWord(w)) characters.push(...wordsWith(w));
+  // Characters the segmenter left one by one, side by side, are often a word said short (专票 for
+  // 专用发票 is cut 专 | 票): the knowledge's words that hold each join the weaker reading. A lone
+  // character between words (点 of 点验证) is a word of its own.
+  const lone = (w: string | undefined) => w !== undefined && han.test(w) && [...w].length === 1;
+  words.forEach((w, i) => {
+    if (lone(w) && !isFramingWord(w) && (lone(words[i - 1]) || lone(words[i + 1]))) characters.push(...wordsWith(w));
+  });
   // "UK" also searches "United Kingdom", and the other way round.
   return { words: [...chosen, ...otherNames(query)].join(' '), characters: characters.join(' ') };
 }
