@@ -25,6 +25,23 @@ describe('wordClasses', () => {
     expect([...(sources.get('§lost') ?? [])]).toEqual(['gone']);
     expect(wordClasses('摸了一下灯杆被电了一下')).toContain('§danger');
   });
+
+  it('leaves the everyday senses of risky words alone: shop talk is not danger or a legal matter', () => {
+    for (const text of [
+      'Can I pay with a gift certificate?',
+      'a present for my mother-in-law',
+      'is the dining table collapsible',
+      'is the sofa fabric flame retardant',
+      'is the paint non-toxic',
+      '这个烟灰缸是什么材质',
+      '爆款沙发什么时候补货',
+      '表面有轻微损伤能换吗',
+      '需要实名认证吗',
+    ]) {
+      expect(wordClasses(text)).not.toContain('§danger');
+      expect(wordClasses(text)).not.toContain('§legal');
+    }
+  });
 });
 
 describe('coverage by concept', () => {

@@ -23,6 +23,9 @@ const profileFile = (studio: Studio) => path.join(studio.ws, 'agent/profile.md')
 
 async function openProfile(page: Page, studio: Studio) {
   await page.goto(studio.url);
+  // As in the preview spec: a view chosen while the first index run is under way was seen (once, in
+  // CI) to leave the studio on the library.
+  await expect(page.getByTestId('index-status')).toHaveAttribute('data-state', 'idle', { timeout: 30_000 });
   await page.getByRole('navigation', { name: 'views' }).getByRole('button', { name: 'Preview' }).click();
   await page.getByRole('button', { name: 'Agent profile' }).click();
   await expect(page.getByRole('heading', { name: /Agent profile/, level: 1 })).toBeVisible();
