@@ -106,6 +106,7 @@ export async function answerBench(repoRoot: string, datasetsDir: string, bigChun
   const setFiles = [
     { file: 'bench/data/handoff-questions.jsonl', heldOut: false },
     { file: 'bench/data/handoff-dev.jsonl', heldOut: false },
+    { file: 'bench/data/handoff-nearmiss.jsonl', heldOut: false },
     { file: 'bench/data/handoff-heldout.jsonl', heldOut: true },
     { file: 'bench/data/handoff-blind2.jsonl', heldOut: true },
   ];

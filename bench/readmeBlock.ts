@@ -247,7 +247,7 @@ export function readmeBlock(r: BenchResults): string {
   if (a)
     lines.push(
       '',
-      "The answer engine on the sample workspace, extractive provider, lexical retrieval (`npm run bench -- --only=answer`; the first set was written before the profile's keywords and used to tune them; the dev set was written later, without seeing the profile, the engine or the other sets, and is tuned on; the held-out sets were written blind and are never tuned on):",
+      "The answer engine on the sample workspace, extractive provider, lexical retrieval (`npm run bench -- --only=answer`; the first set was written before the profile's keywords and used to tune them; the dev and near-miss sets were written later, without seeing the profile, the engine or the other sets, and are tuned on; the held-out sets were written blind and are never tuned on):",
       '',
       ...table(
         [

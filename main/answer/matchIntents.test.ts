@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { agentProfileSchema } from './agentProfile.js';
-import { keywordMatches, learnedIntents, matchIntents } from './matchIntents.js';
+import { exampleSimilarity, exampleThreshold, keywordMatches, learnedIntents, matchIntents } from './matchIntents.js';
 import { statedAmounts } from '../text/index.js';
 
 const intents = agentProfileSchema.parse({
@@ -64,6 +64,16 @@ describe('matchIntents', () => {
       by: 'amount',
     });
     expect(matchIntents('这套沙发五千元，全部退了', intents)[0]).toMatchObject({ topic: 'large-refund', by: 'amount' });
+  });
+
+  it('does not match a keyword the customer negates, unless the keyword says the negation itself', () => {
+    expect(matchIntents('只想取消会员自动续费，账户不要注销', intents)).toEqual([]);
+    expect(matchIntents('帮我把账户注销了', intents)[0]?.topic).toBe('account-closure');
+    expect(matchIntents('cancel the membership but do not close my account', intents)).toEqual([]);
+    expect(matchIntents('please close my account', intents)[0]?.topic).toBe('account-closure');
+    // Nor is a negated wish like an example that wants it.
+    expect(exampleSimilarity('只想取消自动续费，账户不要注销', '我要注销账户')).toBeLessThan(exampleThreshold);
+    expect(exampleSimilarity('帮我注销账户', '我要注销账户')).toBeGreaterThanOrEqual(exampleThreshold);
   });
 
   it('leaves near misses alone: small refunds, other subjects, an exception that applies', () => {
@@ -147,11 +157,11 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
     expect(learnedIntents('can you send me the catalogue', learned, sure)).toEqual([]);
   });
 
-  it('lets concepts decide a topic only when the knowledge rarely expresses one of them', () => {
+  it('lets concepts count only when the knowledge rarely expresses one of them', () => {
     const question = 'what do you actually keep on file about me? I want all of it sent over';
     // Articles that speak of personal details, keeping and sending them, and of "me", everywhere.
     const common = { ...sure, conceptShare: () => 0.4 };
-    expect(learnedIntents(question, learned, common)[0]?.evidence).not.toContain('defines the topic');
+    expect(learnedIntents(question, learned, common)).toEqual([]);
     const rare = { ...sure, conceptShare: (c: string) => (c === '§aboutMe' ? 0.01 : 0.4) };
     expect(learnedIntents(question, learned, rare)[0]?.evidence).toContain('defines the topic');
   });

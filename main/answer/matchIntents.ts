@@ -34,31 +34,85 @@ interface PreparedQuestion {
   sources: Map<string, Set<string>>;
 }
 
+/**
+ * The question's terms the customer negates: the Chinese characters right after 不要/别/不用…
+ * (账户不要注销) and the English word after don't/not/never (don't close): they say what the
+ * customer does not want, so they are no likeness to an example that wants it.
+ */
+function negatedTerms(compact: string, sequence: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const n of negatorsZh)
+    for (let at = compact.indexOf(n); at >= 0; at = compact.indexOf(n, at + 1)) {
+      const span = compact.slice(at + n.length, at + n.length + 3);
+      for (let i = 0; i < span.length; i++) for (let j = i + 1; j <= span.length; j++) out.add(span.slice(i, j));
+    }
+  sequence.forEach((w, i) => {
+    if (negatorsEn.has(sequence[i - 1] ?? '')) out.add(w);
+  });
+  return out;
+}
+
+let lastPrepared: { question: string; prepared: PreparedQuestion } | undefined;
+
+/** A question read once for every rule and topic: the rules and the learned evidence ask in turn. */
 function prepare(question: string): PreparedQuestion {
+  if (lastPrepared?.question === question) return lastPrepared.prepared;
+  const prepared = readQuestion(question);
+  lastPrepared = { question, prepared };
+  return prepared;
+}
+
+function readQuestion(question: string): PreparedQuestion {
   const sequence = wordsOf(question).map(termOf);
   const sources = conceptSources(question);
+  const compact = question.toLowerCase().replace(/\s+/g, '');
+  const negated = negatedTerms(compact, sequence);
   return {
-    compact: question.toLowerCase().replace(/\s+/g, ''),
+    compact,
     sequence,
     words: new Set(sequence),
-    terms: new Set([...contentTerms(question), ...hanBigrams(question)]),
+    terms: new Set([...contentTerms(question), ...hanBigrams(question)].filter((t) => !negated.has(t))),
     classes: new Set(sources.keys()),
     sources,
   };
 }
 
-/** Where one alternative of a keyword piece occurs: word positions, or -1 for Chinese and numbers (anywhere). */
-function positions(alternative: string, q: PreparedQuestion): number[] {
-  if (cjkOrDigit.test(alternative)) return q.compact.includes(alternative.replace(/_/g, '')) ? [-1] : [];
+/** Words that, right before a keyword's word, say the customer does not want it: "账户不要注销", "don't close it". */
+const negatorsZh = ['不要', '不用', '不想', '不必', '无需', '别', '不是'];
+const negatorsEn = new Set(
+  ["don't", 'dont', 'not', 'never', 'no', "doesn't", "isn't", 'without'].map((w) => termOf(w)),
+);
+/** An alternative that itself says "don't want" or "不要了" is read as written. */
+const negating = /\b(?:don'?t|not|never|no)\b|不要|不想|不用|别/;
+
+/** Whether the Chinese text at `at` is preceded by a negator (within the two characters before it). */
+function negatedAt(compact: string, at: number): boolean {
+  const before = compact.slice(Math.max(0, at - 3), at);
+  return negatorsZh.some((n) => before.endsWith(n) || before.slice(0, -1).endsWith(n));
+}
+
+/**
+ * Where one alternative of a keyword piece occurs: word positions, or -1 for Chinese and numbers
+ * (anywhere). With `negation`, an occurrence right after a negator does not count.
+ */
+function positions(alternative: string, q: PreparedQuestion, negation = false): number[] {
+  if (cjkOrDigit.test(alternative)) {
+    const needle = alternative.replace(/_/g, '');
+    for (let at = q.compact.indexOf(needle); at >= 0; at = q.compact.indexOf(needle, at + 1))
+      if (!negation || !negatedAt(q.compact, at)) return [-1];
+    return [];
+  }
   const out: number[] = [];
+  const negated = (i: number) =>
+    negation && (negatorsEn.has(q.sequence[i - 1] ?? '') || negatorsEn.has(q.sequence[i - 2] ?? ''));
   if (alternative.endsWith('*')) {
     const prefix = alternative.slice(0, -1);
-    q.sequence.forEach((w, i) => w.startsWith(prefix) && out.push(i));
+    q.sequence.forEach((w, i) => w.startsWith(prefix) && !negated(i) && out.push(i));
     return out;
   }
   const phrase = wordsOf(alternative.replace(/_/g, ' ')).map(termOf);
   if (phrase.length === 0) return out;
-  q.sequence.forEach((_, i) => phrase.every((w, j) => q.sequence[i + j] === w) && out.push(i));
+  q.sequence.forEach((_, i) => phrase.every((w, j) => q.sequence[i + j] === w) && !negated(i) && out.push(i));
   return out;
 }
 
@@ -70,13 +124,38 @@ export const keywordWindow = 5;
  * `keywordWindow` words of each other; a piece `a|b|c` is present when one of its alternatives is:
  * `close|delete|shut_down account|profile`.
  */
-export function keywordMatches(keyword: string, question: PreparedQuestion | string): boolean {
-  const q = typeof question === 'string' ? prepare(question) : question;
-  const pieces = keyword
+/** A keyword's pieces and alternatives, and where negation is read as written, parsed once. */
+interface ParsedKeyword {
+  pieces: { alternative: string; checkNegation: boolean }[][];
+}
+const parsedKeywords = new Map<string, ParsedKeyword>();
+
+function parseKeyword(keyword: string): ParsedKeyword {
+  let parsed = parsedKeywords.get(keyword);
+  if (parsed) return parsed;
+  const split = keyword
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((piece) => piece.split('|').flatMap((alternative) => (alternative ? positions(alternative, q) : [])));
+    .map((piece) => piece.split('|').filter(Boolean));
+  // A keyword with a piece of its own that negates ("don't|not want account") reads the negation as written.
+  const negates = (a: string) => negating.test(a.replace(/_/g, ' '));
+  const ownNegation = split.some((alts) => alts.every(negates));
+  parsed = {
+    pieces: split.map((alts) =>
+      alts.map((alternative) => ({ alternative, checkNegation: !ownNegation && !negates(alternative) })),
+    ),
+  };
+  if (parsedKeywords.size >= 10_000) parsedKeywords.clear();
+  parsedKeywords.set(keyword, parsed);
+  return parsed;
+}
+
+export function keywordMatches(keyword: string, question: PreparedQuestion | string, negation = false): boolean {
+  const q = typeof question === 'string' ? prepare(question) : question;
+  const pieces = parseKeyword(keyword).pieces.map((alts) =>
+    alts.flatMap(({ alternative, checkNegation }) => positions(alternative, q, negation && checkNegation)),
+  );
   if (pieces.some((found) => found.length === 0)) return false;
   const placed = pieces.filter((found) => !found.includes(-1));
   if (placed.length < 2) return true;
@@ -117,7 +196,8 @@ export function matchIntents(question: string, intents: Intent[], threshold = ex
   for (const intent of intents) {
     const base = { topic: intent.topic, rule: intent.rule };
     if (intent.except.some((k) => keywordMatches(k, q))) continue;
-    const keyword = intent.keywords.find((k) => keywordMatches(k, q));
+    // A hand-off keyword the customer negates ("账户不要注销", "don't close my account") does not match.
+    const keyword = intent.keywords.find((k) => keywordMatches(k, q, true));
     if (keyword) {
       out.push({ ...base, by: 'keyword', evidence: keyword, score: 1 });
       continue;
@@ -166,9 +246,12 @@ const linkedWeight = 0.3;
  * "remove my login for good" and "Please close my account" share removing and the account. Worth
  * half an example match, a tenth more when three or more concepts are shared.
  */
-function conceptSimilarity(q: PreparedQuestion, example: string): number {
+function conceptSimilarity(q: PreparedQuestion, example: string, share: (concept: string) => number): number {
   const { concepts } = readExample(example);
   const sharedConcepts = concepts.filter((c) => q.classes.has(c));
+  // Shared concepts the knowledge itself speaks of everywhere (details, sending, a phone) are how
+  // answerable questions talk too: one of them must be rare there (see `rareInKnowledge`).
+  if (!sharedConcepts.some((c) => share(c) <= rareInKnowledge)) return 0;
   // Concepts count once per word that expresses them: "gone" alone is not both "forever" and "lost".
   const words = new Set(sharedConcepts.flatMap((c) => [...(q.sources.get(c) ?? [])]));
   const shared = Math.min(sharedConcepts.length, words.size);
@@ -266,7 +349,7 @@ export function learnedIntents(question: string, intents: Intent[], retrieval: R
     for (const example of Object.values(intent.examples).flat()) {
       const w = exampleSimilarity(q, example);
       if (w > words.score) words = { example, score: w };
-      const c = conceptSimilarity(q, example);
+      const c = conceptSimilarity(q, example, retrieval.conceptShare ?? (() => 0));
       if (c > concepts.score) concepts = { example, score: c };
     }
     const linked = retrieval.articles[0] !== undefined && intent.articles.includes(retrieval.articles[0]);
