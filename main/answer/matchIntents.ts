@@ -95,9 +95,9 @@ function negatedAt(compact: string, at: number): boolean {
  * Where one alternative of a keyword piece occurs: word positions, or -1 for Chinese and numbers
  * (anywhere). With `negation`, an occurrence right after a negator does not count.
  */
-function positions(alternative: string, q: PreparedQuestion, negation = false): number[] {
-  if (cjkOrDigit.test(alternative)) {
-    const needle = alternative.replace(/_/g, '');
+function positions(alternative: Alternative, q: PreparedQuestion, negation = false): number[] {
+  if (alternative.needle !== undefined) {
+    const { needle } = alternative;
     for (let at = q.compact.indexOf(needle); at >= 0; at = q.compact.indexOf(needle, at + 1))
       if (!negation || !negatedAt(q.compact, at)) return [-1];
     return [];
@@ -105,13 +105,13 @@ function positions(alternative: string, q: PreparedQuestion, negation = false): 
   const out: number[] = [];
   const negated = (i: number) =>
     negation && (negatorsEn.has(q.sequence[i - 1] ?? '') || negatorsEn.has(q.sequence[i - 2] ?? ''));
-  if (alternative.endsWith('*')) {
-    const prefix = alternative.slice(0, -1);
+  if (alternative.prefix !== undefined) {
+    const { prefix } = alternative;
     q.sequence.forEach((w, i) => w.startsWith(prefix) && !negated(i) && out.push(i));
     return out;
   }
-  const phrase = wordsOf(alternative.replace(/_/g, ' ')).map(termOf);
-  if (phrase.length === 0) return out;
+  const { phrase } = alternative;
+  if (phrase.length === 0 || !q.words.has(phrase[0]!)) return out;
   q.sequence.forEach((_, i) => phrase.every((w, j) => q.sequence[i + j] === w) && !negated(i) && out.push(i));
   return out;
 }
@@ -126,7 +126,20 @@ export const keywordWindow = 5;
  */
 /** A keyword's pieces and alternatives, and where negation is read as written, parsed once. */
 interface ParsedKeyword {
-  pieces: { alternative: string; checkNegation: boolean }[][];
+  pieces: Alternative[][];
+}
+/** One alternative, read once: Chinese or a number found anywhere, an English prefix (`refund*`), or a phrase of words. */
+interface Alternative {
+  checkNegation: boolean;
+  needle?: string;
+  prefix?: string;
+  phrase: string[];
+}
+
+function readAlternative(alternative: string, checkNegation: boolean): Alternative {
+  if (cjkOrDigit.test(alternative)) return { checkNegation, needle: alternative.replace(/_/g, ''), phrase: [] };
+  if (alternative.endsWith('*')) return { checkNegation, prefix: alternative.slice(0, -1), phrase: [] };
+  return { checkNegation, phrase: wordsOf(alternative.replace(/_/g, ' ')).map(termOf) };
 }
 const parsedKeywords = new Map<string, ParsedKeyword>();
 
@@ -143,7 +156,7 @@ function parseKeyword(keyword: string): ParsedKeyword {
   const ownNegation = split.some((alts) => alts.every(negates));
   parsed = {
     pieces: split.map((alts) =>
-      alts.map((alternative) => ({ alternative, checkNegation: !ownNegation && !negates(alternative) })),
+      alts.map((alternative) => readAlternative(alternative, !ownNegation && !negates(alternative))),
     ),
   };
   if (parsedKeywords.size >= 10_000) parsedKeywords.clear();
@@ -153,10 +166,12 @@ function parseKeyword(keyword: string): ParsedKeyword {
 
 export function keywordMatches(keyword: string, question: PreparedQuestion | string, negation = false): boolean {
   const q = typeof question === 'string' ? prepare(question) : question;
-  const pieces = parseKeyword(keyword).pieces.map((alts) =>
-    alts.flatMap(({ alternative, checkNegation }) => positions(alternative, q, negation && checkNegation)),
-  );
-  if (pieces.some((found) => found.length === 0)) return false;
+  const pieces: number[][] = [];
+  for (const alts of parseKeyword(keyword).pieces) {
+    const found = alts.flatMap((alternative) => positions(alternative, q, negation && alternative.checkNegation));
+    if (found.length === 0) return false;
+    pieces.push(found);
+  }
   const placed = pieces.filter((found) => !found.includes(-1));
   if (placed.length < 2) return true;
   return placed[0]!.some((at) => placed.every((found) => found.some((p) => Math.abs(p - at) <= keywordWindow)));
