@@ -350,11 +350,13 @@ export class ChunkIndex {
     return this.table ? this.table.version() : 0;
   }
 
-  /** Every chunk's segmented full-text words (`lex`), for statistics over the whole index. */
-  async lexicalTexts(): Promise<string[]> {
+  /** Every chunk's segmented full-text words (`lex`, `lex_title`) and article, for statistics over the whole index. */
+  async lexicalRows(): Promise<Pick<ChunkRow, 'article_id' | 'title' | 'lex' | 'lex_title'>[]> {
     if (!this.table) return [];
-    const rows = (await this.table.query().select(['lex']).toArray()) as Pick<ChunkRow, 'lex'>[];
-    return rows.map((r) => r.lex);
+    return (await this.table.query().select(['article_id', 'title', 'lex', 'lex_title']).toArray()) as Pick<
+      ChunkRow,
+      'article_id' | 'title' | 'lex' | 'lex_title'
+    >[];
   }
 
   async rowsById(ids: string[]): Promise<Map<string, ChunkRecord>> {

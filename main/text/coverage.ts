@@ -11,6 +11,46 @@ export interface TermStats {
   df: Map<string, number>;
   /** How many passages express each concept (`wordClasses`), when counted. */
   concepts?: Map<string, number>;
+  /** Whole articles as documents (title once, every section's headings and text), when counted. */
+  articles?: ArticleStats;
+}
+
+/** Term counts per article: what a search over whole pages (as MiniSearch or Orama index them) reads. */
+export interface ArticleStats {
+  count: number;
+  /** Per term, its count in each article holding it. */
+  postings: Map<string, Map<string, number>>;
+  /** Words per article, and their mean. */
+  length: Map<string, number>;
+  averageLength: number;
+}
+
+/**
+ * BM25 of whole articles for a question's terms (k1 1.2, b 0.75), for the articles asked about: a
+ * page whose sections together hold the question's words, even when no one section holds them all.
+ */
+export function articleScores(
+  stats: TermStats,
+  questionTermList: string[],
+  articleIds: Iterable<string>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const a = stats.articles;
+  if (!a) return out;
+  const ids = [...new Set(articleIds)];
+  for (const id of ids) out.set(id, 0);
+  for (const t of new Set(questionTermList)) {
+    const posting = a.postings.get(t);
+    if (!posting) continue;
+    const weight = Math.log(1 + (a.count - posting.size + 0.5) / (posting.size + 0.5));
+    for (const id of ids) {
+      const tf = posting.get(id);
+      if (!tf) continue;
+      const norm = 1 - 0.75 + (0.75 * (a.length.get(id) ?? a.averageLength)) / (a.averageLength || 1);
+      out.set(id, out.get(id)! + (weight * tf * 2.2) / (tf + 1.2 * norm));
+    }
+  }
+  return out;
 }
 
 /** BM25's inverse document frequency: rare terms count for more; a term no passage holds counts the most. */

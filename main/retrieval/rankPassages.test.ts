@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
+import { ChunkIndex, indexDir, indexWorkspace, termStatsOf } from '../indexing/index.js';
+import { articleScores, questionTerms } from '../text/index.js';
+import { rankPassages } from './rankPassages.js';
+import type { SearchResult } from './searchChunks.js';
+
+let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
+let index: ChunkIndex;
+beforeEach(async () => {
+  ctx = await tempWorkspace();
+  index = await ChunkIndex.open(indexDir(ctx.store));
+});
+afterEach(async () => {
+  index.close();
+  await ctx.cleanup();
+});
+
+const section = 'Lift the cover and slide the new toner cartridge in until it clicks.';
+
+function retrieved(articleId: string, title: string): SearchResult {
+  return {
+    chunkId: `${articleId}#0`,
+    articleId,
+    title,
+    headings: ['Replacing the toner'],
+    text: section,
+    start: 0,
+    end: section.length,
+    locale: 'en',
+    status: 'draft',
+    score: 1,
+    explanation: {},
+  };
+}
+
+describe('the whole page beside its best section', () => {
+  it('ranks first, between equal sections, the article whose other sections hold the rest of the question', async () => {
+    const whole = await create(
+      'Printer care',
+      `## Replacing the toner\n\n${section}\n\n## Paper jams\n\nA paper jam after a toner change means the drum is not seated.\n`,
+    );
+    const narrow = await create(
+      'Printer supplies',
+      `## Replacing the toner\n\n${section}\n\n## Ordering\n\nOrder supplies from the online shop.\n`,
+    );
+    await indexWorkspace(ctx.store, index);
+    const stats = await termStatsOf(index);
+    const question = 'paper jam right after I replaced the toner cartridge';
+    const terms = questionTerms(question);
+
+    const pages = articleScores(stats, terms, [whole, narrow]);
+    expect(pages.get(whole)!).toBeGreaterThan(pages.get(narrow)!);
+    // The narrow article comes back first from search; the same section text leaves the tie to the page.
+    const ranked = rankPassages(
+      [retrieved(narrow, 'Printer supplies'), retrieved(whole, 'Printer care')],
+      terms,
+      stats,
+    );
+    expect(ranked.map((r) => r.result.articleId)).toEqual([whole, narrow]);
+  });
+
+  it('counts the title once however many sections repeat it, and nothing for articles not asked about', async () => {
+    const long = await create(
+      'Toner',
+      ['## One\n\nFirst part.', '## Two\n\nSecond part.', '## Three\n\nThird.'].join('\n\n'),
+    );
+    const short = await create('Toner', 'Only part.');
+    await indexWorkspace(ctx.store, index);
+    const stats = await termStatsOf(index);
+    const toner = [...stats.articles!.postings.get(questionTerms('toner')[0]!)!];
+    expect(new Map(toner)).toEqual(
+      new Map([
+        [long, 1],
+        [short, 1],
+      ]),
+    );
+    expect([...articleScores(stats, questionTerms('toner'), [short]).keys()]).toEqual([short]);
+  });
+});
+
+async function create(title: string, body: string): Promise<string> {
+  return (await ctx.store.create({ title, locale: 'en', body: `${body}\n` })).id;
+}
