@@ -82,3 +82,21 @@ describe('the whole page beside its best section', () => {
 async function create(title: string, body: string): Promise<string> {
   return (await ctx.store.create({ title, locale: 'en', body: `${body}\n` })).id;
 }
+
+describe('sections that are only links', () => {
+  it('rank below a section answering with the same words', async () => {
+    const stats = { chunks: 10, df: new Map<string, number>() };
+    const terms = questionTerms('how do I delete my account');
+    const nav = {
+      ...retrieved('faq-index', 'FAQ'),
+      text: '- [How do I delete my account?](account.md#delete)\n- [How do I change my email?](account.md#email)',
+      score: 1.4,
+    };
+    const answer = {
+      ...retrieved('account', 'Account'),
+      text: 'To delete your account, open Settings and tap Delete.',
+    };
+    const ranked = rankPassages([nav, answer], terms, stats);
+    expect(ranked.map((r) => r.result.articleId)).toEqual(['account', 'faq-index']);
+  });
+});

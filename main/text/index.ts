@@ -26,3 +26,4 @@ export type { ArticleStats, Coverage, CoverageOptions, TermStats } from './cover
 export { decodeEntities, escapeMarkup } from './entities.js';
 export { introducesNext, sentences } from './sentences.js';
 export { conceptSources, conceptsOfWords, wordClasses } from './wordClasses.js';
+export { navigationShare } from './navigation.js';
