@@ -166,13 +166,20 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
     expect(learnedIntents(question, learned, rare)[0]?.evidence).toContain('defines the topic');
   });
 
-  it('hands a question the agent is unsure about to a high-risk topic it leans towards, not to a normal one', () => {
+  it('hands a question the agent is unsure about to a high-risk topic it leans towards, and to a normal one only when it leans further', () => {
     const question = 'is there a recall notice?';
     expect(learnedIntents(question, learned, sure)).toEqual([]);
     const unsure = learnedIntents(question, learned, { articles: ['shipping'], unsure: true });
     expect(unsure[0]?.topic).toBe('legal');
     expect(unsure[0]?.evidence).toContain('legal is high-risk and no article answers the question confidently');
-    // The same lean towards a normal-risk topic is not enough.
-    expect(learnedIntents('my mother got a rude answer', learned, { articles: [], unsure: true })).toEqual([]);
+    // A normal-risk topic needs a stronger lean than the high-risk one: words of its examples alone are not enough…
+    expect(learnedIntents('the crew was late', learned, { articles: [], unsure: true })).toEqual([]);
+    // …what defines it is, when the agent would hand off anyway; never when it can answer.
+    const rude = 'my mother got a rude answer';
+    expect(learnedIntents(rude, learned, sure)).toEqual([]);
+    const [m] = learnedIntents(rude, learned, { articles: [], unsure: true });
+    expect(m).toMatchObject({ topic: 'complaint', by: 'learned' });
+    expect(m?.evidence).toContain('no article answers the question confidently');
+    expect(m?.evidence).not.toContain('high-risk');
   });
 });
