@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { agentProfileSchema } from './agentProfile.js';
-import { exampleSimilarity, exampleThreshold, keywordMatches, learnedIntents, matchIntents } from './matchIntents.js';
+import {
+  definingConcepts,
+  exampleSimilarity,
+  exampleThreshold,
+  keywordMatches,
+  learnedIntents,
+  matchIntents,
+} from './matchIntents.js';
 import { statedAmounts } from '../text/index.js';
 
 const intents = agentProfileSchema.parse({
@@ -164,6 +171,19 @@ describe('learnedIntents: evidence beyond the words a team wrote down', () => {
     expect(learnedIntents(question, learned, common)).toEqual([]);
     const rare = { ...sure, conceptShare: (c: string) => (c === '§aboutMe' ? 0.01 : 0.4) };
     expect(learnedIntents(question, learned, rare)[0]?.evidence).toContain('defines the topic');
+  });
+
+  it('lets one defining concept decide a normal topic when the knowledge almost never expresses it', () => {
+    const question = 'the installer shouted at my husband and was abusive';
+    expect(definingConcepts(learned).get('complaint')).toEqual(['§complaint']);
+    // Rare in the knowledge (5% of passages): a normal topic needs more than its one concept.
+    const rare = { ...sure, conceptShare: (c: string) => (c === '§complaint' ? 0.05 : 0.4) };
+    expect(learnedIntents(question, learned, rare)).toEqual([]);
+    // Almost never there (1%): the articles do not speak that way, and the question goes to complaints.
+    const unheard = { ...sure, conceptShare: (c: string) => (c === '§complaint' ? 0.01 : 0.4) };
+    const [m] = learnedIntents(question, learned, unheard);
+    expect(m).toMatchObject({ topic: 'complaint', by: 'learned' });
+    expect(m?.evidence).toContain('expresses what defines the topic: complaint');
   });
 
   it('hands a question the agent is unsure about to a high-risk topic it leans towards, and to a normal one only when it leans further', () => {
