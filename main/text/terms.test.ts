@@ -24,6 +24,16 @@ describe('terms', () => {
     expect(terms('cost in the UK')).toEqual(['cost', 'uk', 'unit', 'kingdom']);
   });
 
+  it('reads "what do I get" as asking for the benefits, 有什么好处 for the 权益, one way only', () => {
+    expect(otherNames('Is the yearly plan worth it? What do I get?')).toEqual(['benefits']);
+    expect(otherNames("What's included in Plus")).toEqual(['benefits']);
+    expect(otherNames('年度会员有什么好处')).toEqual(['权益']);
+    expect(terms('what do I get with plus')).toContain(term('benefits'));
+    // An article's benefits ask nothing, and "get" elsewhere is not a question about them.
+    expect(otherNames('Benefits of Plus')).toEqual([]);
+    expect(otherNames('How do I get a refund?')).toEqual([]);
+  });
+
   it('leaves out the Chinese words that only ask: 多少钱, 如何, 能不能', () => {
     expect(terms('存储空间多少钱')).not.toContain('多少钱');
     expect(terms('能不能退款')).toEqual(['退款']);

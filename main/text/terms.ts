@@ -101,7 +101,21 @@ export function sameActionWords(said: string[]): string[] {
   return out;
 }
 
-/** The other names of the places a text names ("united kingdom" for "UK"), lower-cased. */
+/**
+ * What customers ask in words that name nothing, and the word help centres write for it: "what do I
+ * get" with a membership asks for its benefits, as 有什么好处 asks for its 权益. One way only: an
+ * article's "benefits" is not a question.
+ */
+const askedAs: [string[], string][] = [
+  [['what do i get', 'what do you get', "what's included", 'what is included', 'what does it include'], 'benefits'],
+  [['what comes with', 'what do i get with', 'what you get with'], 'benefits'],
+  [['有什么好处', '有啥好处', '有什么用', '有啥用', '包含什么', '包括什么', '有哪些福利', '有什么福利'], '权益'],
+];
+
+/**
+ * The other names of the places a text names ("united kingdom" for "UK"), lower-cased, and the
+ * words articles use for what it asks in words that name nothing (`askedAs`).
+ */
 export function otherNames(text: string): string[] {
   const said = ` ${lowerWords(text).join(' ')} `;
   const out: string[] = [];
@@ -109,6 +123,13 @@ export function otherNames(text: string): string[] {
     if (!names.some((n) => said.includes(` ${n} `))) continue;
     for (const n of names) if (!said.includes(` ${n} `)) out.push(n);
   }
+  const latin = ` ${text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')} `;
+  const chinese = text.replace(/\s+/g, '');
+  const asks = (phrase: string) => (han.test(phrase) ? chinese.includes(phrase) : latin.includes(` ${phrase} `));
+  for (const [phrases, word] of askedAs) if (!said.includes(` ${word} `) && phrases.some(asks)) out.push(word);
   return out;
 }
 
