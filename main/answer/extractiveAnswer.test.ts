@@ -39,6 +39,29 @@ describe('extractive answers read as a customer reads', () => {
     );
   });
 
+  it('a problem reads on to its fix through bold labels inside the section, not into the next section', () => {
+    const a = answer(
+      'the app just sits on "please wait" after I bought more storage on my iphone',
+      [
+        '### Stuck on "Please wait" after buying storage',
+        '',
+        'If the app shows "Please wait" after an App Store purchase, the purchase did not reach us.',
+        '',
+        '**Recommended solution:**',
+        '',
+        '1. Request a refund at reportaproblem.apple.com',
+        '2. Buy the plan again on the web',
+        '',
+        '### Why is my storage full?',
+        '',
+        'Deleted items stay in the trash for 30 days.',
+      ].join('\n'),
+    );
+    expect(a).toMatch(/^If the app shows "Please wait"/);
+    expect(a).toContain('1. Request a refund at reportaproblem.apple.com [1]');
+    expect(a).not.toContain('30 days');
+  });
+
   it('a table row reads as "key: value", never cells run together', () => {
     const a = answer(
       'How long does an Alipay refund take?',

@@ -158,10 +158,11 @@ ${unit.text}`),
     // Read on from the best unit through its section, the way a person answers from a page: the
     // problem a customer describes is followed by its fix, "try the following:" by the list.
     // The section may go on in the article's next chunk ("the following steps." and then the list).
+    // A bold line inside it ("**Recommended solution:**") labels a part of the section, it does not end it.
     const next = nextChunk(passages, top.n);
     const section = [
       ...candidates
-        .filter((c) => c.n === top.n && c.position > top.position && c.heading === top.heading)
+        .filter((c) => c.n === top.n && c.position > top.position && c.section === top.section)
         .sort((a, b) => a.position - b.position),
       ...candidates.filter((c) => c.n === next && c.heading === top.heading).sort((a, b) => a.position - b.position),
     ];

@@ -10,8 +10,10 @@ export interface PassageUnit {
   position: number;
   /** The block (paragraph, list, table) it belongs to: units of one block are read together. */
   block: number;
-  /** The heading it sits under inside the passage, when the passage has one above it. */
+  /** The heading it sits under inside the passage, when the passage has one above it (a bold line counts). */
   heading?: string;
+  /** Which Markdown section of the passage it is in: counts headings, not bold lines that label a part of one. */
+  section: number;
   /** For a list item: whether its list is numbered, and its number there. */
   ordered?: boolean;
   number?: number;
@@ -91,17 +93,19 @@ const joinSentences = (a: string, b: string) => (/\p{Script=Han}/u.test(a) ? `${
 export function passageUnits(markdown: string, locale = 'en'): PassageUnit[] {
   const out: PassageUnit[] = [];
   let heading: string | undefined;
+  let section = 0;
   let block = 0;
   let position = 0;
-  const push = (text: string, unit: Omit<PassageUnit, 'text' | 'position' | 'heading'>) => {
+  const push = (text: string, unit: Omit<PassageUnit, 'text' | 'position' | 'heading' | 'section'>) => {
     const clean = tidy(text);
-    if (clean) out.push({ text: clean, position: position++, ...(heading ? { heading } : {}), ...unit });
+    if (clean) out.push({ text: clean, position: position++, section, ...(heading ? { heading } : {}), ...unit });
   };
   const walk = (tokens: Token[]) => {
     for (const t of tokens) {
       switch (t.type) {
         case 'heading':
           heading = tidy(inlineText((t as Tokens.Heading).tokens, (t as Tokens.Heading).text)) || heading;
+          section++;
           break;
         case 'paragraph':
         case 'text': {
