@@ -9,7 +9,7 @@ import {
   type VectorStore as Vectors,
 } from '../indexing/index.js';
 import { searchPolicy, vectorSearchFor } from '../retrieval/index.js';
-import { approvedArticles, type ReviewBook } from '../review/index.js';
+import { approvedArticles, customerFacing, type ReviewBook } from '../review/index.js';
 import { profileSubject } from '../versions/index.js';
 import { readProfileVersion, readWorkingProfile } from './agentProfile.js';
 import type { Knowledge } from './answerQuestion.js';
@@ -30,7 +30,7 @@ const customerFilter = searchPolicy({ audience: 'customer' });
 
 /**
  * The two knowledge views a preview answers from: the working drafts (the studio's own index) and
- * the approved versions only (what a publish would contain; a second index under
+ * the approved customer-facing versions only (what a publish would contain; a second index under
  * `.almanac/approved-index`, brought up to date before each answer, vectors included with a model).
  */
 export class KnowledgeViews {
@@ -68,7 +68,9 @@ export class KnowledgeViews {
     const profile = await readProfileVersion(store.ws, approvedProfile.version);
     this.approvedIndex ??= ChunkIndex.open(path.join(store.ws.localDir, 'approved-index'));
     const index = await this.approvedIndex;
-    await indexWorkspace(approvedArticles(store), index);
+    // What a publish would serve and nothing else: the same articles give the same term statistics,
+    // so this view answers as the snapshot built from it will.
+    await indexWorkspace(customerFacing(approvedArticles(store)), index, { exactStatistics: true });
     const semantic = await this.options.semantic?.();
     let vectorSearch: Knowledge['vectorSearch'];
     if (semantic) {

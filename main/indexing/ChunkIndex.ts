@@ -279,6 +279,16 @@ export class ChunkIndex {
     return this.serially(() => this.optimizeNow(false));
   }
 
+  /** Compact, then build the full-text indices anew: their statistics then count only the rows there are. */
+  rebuildLexical(): Promise<void> {
+    return this.serially(async () => {
+      if (!this.table) return;
+      await this.table.optimize();
+      for (const column of lexicalColumns)
+        await this.table.createIndex(column, { config: lancedb.Index.fts(ftsOptions), replace: true });
+    });
+  }
+
   // One at a time: a search building the missing index while the indexer does fails the commit.
   private serially(task: () => Promise<void>): Promise<void> {
     const run = (this.optimizing ?? Promise.resolve()).catch(() => undefined).then(task);

@@ -23,6 +23,12 @@ export interface IndexReport {
 export interface IndexOptions {
   chunk?: Partial<ChunkOptions>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Rebuild the full-text index after rows were removed, so its statistics count only the rows there
+   * are: an index updated in place still counts deleted rows in its BM25 statistics. The approved
+   * view needs it to score exactly as a snapshot freshly built from the same articles.
+   */
+  exactStatistics?: boolean;
 }
 
 /** What an index run reads: the workspace's articles, or another view of them (the approved versions). */
@@ -165,7 +171,8 @@ async function indexLocked(store: IndexSource, index: ChunkIndex, options: Index
   report.removed = stale.length;
   report.chunks = await index.count();
   report.chunksRemoved = before + report.chunksAdded - report.chunks;
-  if (report.changed || stale.length) await index.optimize();
+  if (report.changed || stale.length)
+    await (options.exactStatistics && report.chunksRemoved > 0 ? index.rebuildLexical() : index.optimize());
   if (format.trim() !== String(rowsFormat)) {
     await mkdir(index.dir, { recursive: true });
     await writeFile(formatFile(index), `${rowsFormat}\n`);

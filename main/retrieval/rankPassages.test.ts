@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempWorkspace } from '../../tests/fixtures/tempWorkspace.js';
-import { ChunkIndex, indexDir, indexWorkspace, termStatsOf } from '../indexing/index.js';
+import { describe, expect, it } from 'vitest';
+import { tempIndexPerTest } from '../../tests/fixtures/tempIndex.js';
+import { indexWorkspace, termStatsOf } from '../indexing/index.js';
 import { articleScores, questionTerms } from '../text/index.js';
 import { rankPassages } from './rankPassages.js';
 import type { SearchResult } from './searchChunks.js';
 
-let ctx: Awaited<ReturnType<typeof tempWorkspace>>;
-let index: ChunkIndex;
-beforeEach(async () => {
-  ctx = await tempWorkspace();
-  index = await ChunkIndex.open(indexDir(ctx.store));
-});
-afterEach(async () => {
-  index.close();
-  await ctx.cleanup();
-});
+const t = tempIndexPerTest();
 
 const section = 'Lift the cover and slide the new toner cartridge in until it clicks.';
 
@@ -44,8 +35,8 @@ describe('the whole page beside its best section', () => {
       'Printer supplies',
       `## Replacing the toner\n\n${section}\n\n## Ordering\n\nOrder supplies from the online shop.\n`,
     );
-    await indexWorkspace(ctx.store, index);
-    const stats = await termStatsOf(index);
+    await indexWorkspace(t.ctx.store, t.index);
+    const stats = await termStatsOf(t.index);
     const question = 'paper jam right after I replaced the toner cartridge';
     const terms = questionTerms(question);
 
@@ -66,8 +57,8 @@ describe('the whole page beside its best section', () => {
       ['## One\n\nFirst part.', '## Two\n\nSecond part.', '## Three\n\nThird.'].join('\n\n'),
     );
     const short = await create('Toner', 'Only part.');
-    await indexWorkspace(ctx.store, index);
-    const stats = await termStatsOf(index);
+    await indexWorkspace(t.ctx.store, t.index);
+    const stats = await termStatsOf(t.index);
     const toner = [...stats.articles!.postings.get(questionTerms('toner')[0]!)!];
     expect(new Map(toner)).toEqual(
       new Map([
@@ -80,7 +71,7 @@ describe('the whole page beside its best section', () => {
 });
 
 async function create(title: string, body: string): Promise<string> {
-  return (await ctx.store.create({ title, locale: 'en', body: `${body}\n` })).id;
+  return (await t.ctx.store.create({ title, locale: 'en', body: `${body}\n` })).id;
 }
 
 describe('sections that are only links', () => {

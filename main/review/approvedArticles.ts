@@ -59,3 +59,19 @@ export function approvedArticles(store: ArticleStore): ArticleSource {
     },
   };
 }
+
+/**
+ * Only the customer-facing articles of a source (audience `customer`, as read from each version):
+ * what a snapshot serves. An index of these has the statistics the live agent's index has, so the
+ * preview against approved articles answers as the published snapshot will.
+ */
+export function customerFacing(source: ArticleSource): ArticleSource {
+  return {
+    list: async () => (await source.list()).filter((a) => a.audience === 'customer'),
+    get: async (id) => {
+      const article = await source.get(id);
+      if (article.audience !== 'customer') throw new AlmanacError('NOT_FOUND', `${id} is not customer-facing.`);
+      return article;
+    },
+  };
+}

@@ -13,5 +13,5 @@ export { reviewedStore } from './reviewedStore.js';
 export { reviewSubject, profileReview } from './reviewSubject.js';
 export type { ReviewSubject } from './reviewSubject.js';
 export { subjectIdSchema } from './reviewRecords.js';
-export { approvedArticles } from './approvedArticles.js';
+export { approvedArticles, customerFacing } from './approvedArticles.js';
 export type { ArticleSource } from './approvedArticles.js';
