@@ -9,7 +9,8 @@ import { checkGrounding, type CitedPassage, type GroundedSentence } from './chec
 import { questionTerms } from '../text/index.js';
 import { extractiveAnswer } from './extractiveAnswer.js';
 import { retrievalQuery } from './followUp.js';
-import { learnedIntents, matchIntents, type IntentMatch } from './matchIntents.js';
+import { learnedIntents } from './learnedIntents.js';
+import { matchIntents, type IntentMatch } from './matchIntents.js';
 import { checkIntentWithModel, type ModelIntentCheck } from './modelIntentCheck.js';
 import { localeIs, questionLanguage } from './textTerms.js';
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentProfileSchema } from './agentProfile.js';
-import {
-  definingConcepts,
-  exampleSimilarity,
-  exampleThreshold,
-  keywordMatches,
-  learnedIntents,
-  matchIntents,
-} from './matchIntents.js';
+import { definingConcepts, learnedIntents } from './learnedIntents.js';
+import { exampleSimilarity, exampleThreshold, keywordMatches, matchIntents } from './matchIntents.js';
 import { statedAmounts } from '../text/index.js';
 
 const intents = agentProfileSchema.parse({

@@ -17,24 +17,20 @@ export interface RankedPassage {
   missing: string[];
 }
 
-/**
- * Sections ranked as answers: by search score (relative to the best one) plus how much of the
- * question they cover, their title and headings counting double. BM25 alone lets a section win on
- * one frequent word; a section whose heading asks the question answers it. Measured on the shared
- * datasets and the help-centre set (docs/benchmark.md): StackFAQ nDCG@10 0.756 → 0.789, COVID-FAQ
- * 0.773 → 0.770, esun 0.860 → 0.836 (all above MiniSearch and Orama), help centres hit@1 0.73 → 0.83.
- */
-const termsOf = new Map<string, Set<string>>();
-
-/** The terms of a section's text, remembered: the same sections come back question after question. */
-function cachedTerms(text: string): Set<string> {
-  let found = termsOf.get(text);
-  if (!found) {
-    if (termsOf.size >= 20_000) termsOf.clear();
-    termsOf.set(text, (found = passageTerms(text)));
-  }
-  return found;
+/** A reading of a section's text, remembered: the same sections come back question after question. */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let found = seen.get(text);
+    if (found === undefined) {
+      if (seen.size >= 20_000) seen.clear();
+      seen.set(text, (found = read(text)));
+    }
+    return found;
+  };
 }
+
+const cachedTerms = remembered(passageTerms);
 
 /**
  * What the whole article's BM25 (`articleScores`, relative to the best retrieved article) adds: a page
@@ -56,16 +52,15 @@ export const pageWeight = 0.1;
  */
 const navigationWeight = 0.5;
 
-const navigation = new Map<string, number>();
-function cachedNavigation(text: string): number {
-  let found = navigation.get(text);
-  if (found === undefined) {
-    if (navigation.size >= 20_000) navigation.clear();
-    navigation.set(text, (found = navigationShare(text)));
-  }
-  return found;
-}
+const cachedNavigation = remembered(navigationShare);
 
+/**
+ * Sections ranked as answers: by search score (relative to the best one) plus how much of the
+ * question they cover, their title and headings counting double. BM25 alone lets a section win on
+ * one frequent word; a section whose heading asks the question answers it. Measured on the shared
+ * datasets and the help-centre set (docs/benchmark.md): StackFAQ nDCG@10 0.756 → 0.789, COVID-FAQ
+ * 0.773 → 0.770, esun 0.860 → 0.836 (all above MiniSearch and Orama), help centres hit@1 0.73 → 0.83.
+ */
 export function rankPassages(results: SearchResult[], questionTermList: string[], stats: TermStats): RankedPassage[] {
   const top = Math.max(...results.map((r) => r.score), 1e-9);
   const pages = articleScores(
